@@ -1,0 +1,99 @@
+// Gzip size of the JavaScript the audit runner route loads, measured the way a tablet meets it:
+// the production server, a real Chromium, every script response of a cold load of a stage screen.
+// Also checks that no client chunk carries pdfmake.
+import { spawn } from 'node:child_process';
+import { readFileSync, readdirSync, writeFileSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { chromium } from 'playwright';
+import { chromiumArgs, chromiumPath } from '../tests/chromium.js';
+
+const root = new URL('..', import.meta.url).pathname;
+const port = 4319;
+const base = `http://localhost:${port}`;
+
+function listFiles(dir) {
+	return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+		e.isDirectory() ? listFiles(join(dir, e.name)) : [join(dir, e.name)]
+	);
+}
+
+async function waitForServer(url, timeoutMs = 30_000) {
+	const until = Date.now() + timeoutMs;
+	while (Date.now() < until) {
+		try {
+			if ((await fetch(url)).ok) return;
+		} catch {
+			// not up yet
+		}
+		await new Promise((r) => setTimeout(r, 200));
+	}
+	throw new Error(`server at ${url} did not start`);
+}
+
+export async function measureBundle() {
+	const server = spawn(process.execPath, [join(root, 'build/index.js')], {
+		env: { ...process.env, PORT: String(port), ORIGIN: base },
+		stdio: 'ignore'
+	});
+	try {
+		await waitForServer(`${base}/shell`);
+		const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
+		// No service worker: every script must come over the network so it is counted.
+		const context = await browser.newContext({ serviceWorkers: 'block' });
+		const page = await context.newPage();
+		await page.goto(`${base}/audits/new`);
+		await page.locator('input[name="location"]').first().check();
+		await page.getByTestId('start-audit').click();
+		await page.waitForURL(/\/stages\/0$/);
+		const auditUrl = page.url();
+
+		// A cold load of the runner route itself, as after the camera app pushed the browser out.
+		const scripts = new Map();
+		const fresh = await context.newPage();
+		fresh.on('response', async (response) => {
+			if (response.request().resourceType() !== 'script') return;
+			scripts.set(response.url(), await response.body());
+		});
+		await fresh.goto(auditUrl);
+		await fresh.getByTestId('checkpoint').first().waitFor();
+		await fresh.waitForLoadState('networkidle');
+		await browser.close();
+
+		let raw = 0;
+		let gzip = 0;
+		for (const body of scripts.values()) {
+			raw += body.length;
+			gzip += gzipSync(body).length;
+		}
+		const pdfmakeChunks = listFiles(join(root, 'build/client'))
+			.filter((f) => f.endsWith('.js'))
+			.filter((f) => /pdfmake|pdfkit|PDFDocument/.test(readFileSync(f, 'utf8')));
+		return [
+			{
+				id: 'bundle.audit-runner-js-gzip',
+				value: Math.round(gzip / 102.4) / 10,
+				unit: 'KB',
+				budget: '<= 100 KB',
+				pass: gzip <= 100 * 1024,
+				note: `${scripts.size} scripts, ${Math.round(raw / 1024)} KB before gzip`
+			},
+			{
+				id: 'bundle.pdfmake-in-client-chunks',
+				value: pdfmakeChunks.length,
+				unit: 'chunks',
+				budget: '0',
+				pass: pdfmakeChunks.length === 0
+			}
+		];
+	} finally {
+		server.kill();
+	}
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+	const rows = await measureBundle();
+	mkdirSync(join(root, 'bench/results/parts'), { recursive: true });
+	writeFileSync(join(root, 'bench/results/parts/bundle-size.json'), JSON.stringify(rows, null, 2));
+	console.log(rows);
+}

@@ -1,0 +1,75 @@
+#!/usr/bin/env node
+// Runs every test tier in order — static checks, vitest (unit, client data, browser units), the
+// production build with Playwright end-to-end — and closes with one "N passed, N failed" line.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+
+const results = 'test-results';
+rmSync(results, { recursive: true, force: true });
+mkdirSync(results, { recursive: true });
+
+let passed = 0;
+let failed = 0;
+let skipped = 0;
+const failures = [];
+
+function run(name, command, args, env = {}) {
+	console.log(`\n▶ ${name}: ${command} ${args.join(' ')}`);
+	const started = Date.now();
+	const result = spawnSync(command, args, { stdio: 'inherit', env: { ...process.env, ...env } });
+	const seconds = ((Date.now() - started) / 1000).toFixed(1);
+	const ok = result.status === 0;
+	console.log(`${ok ? '✔' : '✘'} ${name} (${seconds} s)`);
+	if (!ok) failures.push(name);
+	return ok;
+}
+
+function readJson(path) {
+	return existsSync(path) ? JSON.parse(readFileSync(path, 'utf8')) : null;
+}
+
+const only = process.argv.slice(2);
+const wants = (tier) => only.length === 0 || only.includes(tier);
+
+if (wants('static')) {
+	run('svelte-check', 'npx', ['svelte-check', '--tsconfig', './tsconfig.json', '--fail-on-warnings']);
+	run('prettier', 'npx', ['prettier', '--check', '.']);
+	run('eslint', 'npx', ['eslint', '.']);
+}
+
+if (wants('unit')) {
+	const out = `${results}/vitest.json`;
+	const ok = run('vitest (unit, client, browser)', 'npx', [
+		'vitest',
+		'run',
+		'--reporter=default',
+		'--reporter=json',
+		`--outputFile.json=${out}`
+	]);
+	const report = readJson(out);
+	if (report) {
+		passed += report.numPassedTests;
+		failed += report.numFailedTests;
+		skipped += report.numPendingTests + report.numTodoTests;
+	} else if (!ok) failed += 1;
+}
+
+if (wants('e2e')) {
+	const built = run('production build', 'npx', ['vite', 'build']);
+	if (built) {
+		const out = `${results}/playwright.json`;
+		const ok = run('playwright (end to end)', 'npx', ['playwright', 'test', '--reporter=list,json'], {
+			PLAYWRIGHT_JSON_OUTPUT_NAME: out
+		});
+		const report = readJson(out);
+		if (report) {
+			passed += report.stats.expected + report.stats.flaky;
+			failed += report.stats.unexpected;
+			skipped += report.stats.skipped;
+		} else if (!ok) failed += 1;
+	} else failed += 1;
+}
+
+if (failures.length) console.log(`\nFailed steps: ${failures.join(', ')}`);
+console.log(`\n${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
+process.exit(failures.length || failed ? 1 : 0);

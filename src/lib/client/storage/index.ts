@@ -1,0 +1,28 @@
+export { AuditStore, type NewPhoto, type PendingSummary, type PhotoBytes } from './audit-store';
+export { getDeviceId } from './device';
+export {
+	closedReason,
+	openShopwalkDb,
+	type ClosedReason,
+	type OpenShopwalkDbOptions
+} from './open-db';
+export type {
+	AnswerRecord,
+	BinaryInput,
+	NoteRecord,
+	OutboxEntry,
+	PhotoBytesRecord,
+	PhotoKind,
+	PhotoMeta,
+	PhotoType
+} from './records';
+export { DB_VERSION, type ShopwalkDb, type ShopwalkSchema } from './schema';
+export { StorageError, toStorageError, type StorageErrorReason } from './storage-errors';
+export {
+	checkRoomForPhoto,
+	estimateFreeSpace,
+	requestPersistentStorage,
+	type RoomForPhoto,
+	type SpaceEstimate,
+	type StorageManagerLike
+} from './storage-health';

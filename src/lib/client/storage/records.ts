@@ -1,0 +1,107 @@
+import type { Answer, Audit, CheckpointNote, PhotoRef } from '$lib/domain/types';
+import { StorageError } from './storage-errors';
+
+/** An answer as stored: the domain answer plus the audit it belongs to. */
+export interface AnswerRecord extends Answer {
+	auditId: string;
+}
+
+/** A checkpoint note as stored. */
+export interface NoteRecord extends CheckpointNote {
+	auditId: string;
+}
+
+export type PhotoKind = PhotoRef['kind'];
+
+/** The MIME type of every stored full-size photo: the tablet keeps one JPEG rendition. */
+export type PhotoType = 'image/jpeg';
+
+/** Photo metadata and thumbnail. The full-size bytes live in `photoBytes`. */
+export interface PhotoMeta {
+	id: string;
+	auditId: string;
+	/** null: a photo of the whole audit (receipt, storefront). */
+	checkpointId: string | null;
+	kind: PhotoKind;
+	caption: string;
+	capturedAt: number;
+	width: number;
+	height: number;
+	/** Size of the full-size bytes. */
+	byteLength: number;
+	type: PhotoType;
+	thumb: ArrayBuffer;
+	thumbType: string;
+	createdAt: number;
+}
+
+/** Full-size photo bytes, kept as ArrayBuffer + type because Safari loses Blobs in IndexedDB. */
+export interface PhotoBytesRecord {
+	photoId: string;
+	auditId: string;
+	bytes: ArrayBuffer;
+	type: PhotoType;
+}
+
+/** Work for the sync layer. Today only "submit this audit"; keyed `${auditId}:submit`. */
+export interface OutboxEntry {
+	id: string;
+	auditId: string;
+	kind: 'submit';
+	/** The audit revision that was submitted. */
+	revision: number;
+	createdAt: number;
+}
+
+export type MetaValue = string | number | boolean;
+
+/** Version 1 kept the full-size bytes inside the photo record. Only the migration reads it. */
+export interface PhotoRecordV1 extends Omit<PhotoMeta, 'byteLength'> {
+	bytes: ArrayBuffer;
+}
+
+/** Bytes as the app may hold them; the store always keeps a copy as an ArrayBuffer. */
+export type BinaryInput = ArrayBuffer | ArrayBufferView | Blob;
+
+/** Copies `input` into a standalone ArrayBuffer. Call it before opening a transaction. */
+export async function toArrayBuffer(input: BinaryInput): Promise<ArrayBuffer> {
+	if (input instanceof ArrayBuffer) return input;
+	if (ArrayBuffer.isView(input)) {
+		// A view may cover only part of a larger buffer; store exactly its bytes.
+		return new Uint8Array(input.buffer, input.byteOffset, input.byteLength).slice().buffer;
+	}
+	return input.arrayBuffer();
+}
+
+/** The audit, if it exists and is a draft; otherwise the StorageError a content change gets. */
+export function requireDraft(audit: Audit | undefined, auditId: string): Audit {
+	if (!audit) throw new StorageError('not_found', `No audit ${auditId}`);
+	if (audit.status !== 'draft') {
+		throw new StorageError(
+			'read_only',
+			`Audit ${auditId} is ${audit.status}; reopen it before changing its content`
+		);
+	}
+	return audit;
+}
+
+/** The audit, if it exists. */
+export function requireAudit(audit: Audit | undefined, auditId: string): Audit {
+	if (!audit) throw new StorageError('not_found', `No audit ${auditId}`);
+	return audit;
+}
+
+/** The audit after one content change: next revision, stamped `now`. */
+export function bumped(audit: Audit, now: number): Audit {
+	return { ...audit, revision: audit.revision + 1, updatedAt: now };
+}
+
+/** Key range of every `[auditId, checkpointId]` key of one audit (arrays sort after strings). */
+export function auditKeyRange(auditId: string): IDBKeyRange {
+	return IDBKeyRange.bound([auditId], [auditId, []]);
+}
+
+/** The deterministic id of an audit's submit entry, so queueing twice leaves one entry. */
+export function submitEntryId(auditId: string): string {
+	return `${auditId}:submit`;
+}

@@ -1,0 +1,469 @@
+import type { JourneyTemplate, Stage } from '../types';
+import {
+	checkpoint,
+	MINUTES,
+	multipleChoice,
+	numberInput,
+	option,
+	scale,
+	singleChoice,
+	t,
+	text,
+	time,
+	whenEquals,
+	yesNo,
+	yesNoNa
+} from './builders';
+
+/*
+ * A staged complaint or return: the shopper brings back a product with a problem described in
+ * the scenario brief and follows how the complaint is received, heard and resolved.
+ */
+
+const presenting: Stage = {
+	id: 'presenting',
+	title: t(
+		'Presenting the complaint',
+		'Fremførelse af klagen',
+		'Fremføring av klagen',
+		'Zgłoszenie reklamacji'
+	),
+	description: t(
+		'Bring the product and the story from your scenario brief. Present the complaint calmly and clearly.',
+		'Medbring produktet og historien fra dit scenariebrief. Fremfør klagen roligt og tydeligt.'
+	),
+	weight: 15,
+	checkpoints: [
+		checkpoint({
+			id: 'presenting.time-presented',
+			prompt: t(
+				'At what time did you present the complaint?',
+				'Hvad var klokken, da du fremførte klagen?'
+			),
+			guidance: t(
+				'Read the time off the tablet (HH:MM).',
+				'Aflæs klokkeslættet på tabletten (TT:MM).'
+			),
+			response: time()
+		}),
+		checkpoint({
+			id: 'presenting.easy-to-find',
+			prompt: t(
+				'Was it easy to find someone who could take your complaint?',
+				'Var det let at finde en, der kunne tage imod din klage?'
+			),
+			response: yesNo(),
+			noteOnNegative: true
+		}),
+		checkpoint({
+			id: 'presenting.minutes-to-staff',
+			prompt: t(
+				'How many minutes passed before an employee was ready to hear your complaint?',
+				'Hvor mange minutter gik der, før en medarbejder var klar til at høre din klage?'
+			),
+			guidance: t('Three minutes or less passes.', 'Tre minutter eller mindre er godkendt.'),
+			response: numberInput({ unit: MINUTES, min: 0, max: 120, pass: { max: 3 } }),
+			noteOnNegative: true
+		}),
+		checkpoint({
+			id: 'presenting.first-reaction',
+			prompt: t(
+				'How did the employee first react when you said you had a complaint?',
+				'Hvordan reagerede medarbejderen først, da du sagde, at du havde en klage?'
+			),
+			response: singleChoice([
+				option(
+					'welcoming',
+					1,
+					t(
+						"Welcoming ('Good that you came back to us')",
+						"Imødekommende ('Godt, at du kom tilbage til os')"
+					)
+				),
+				option('neutral', 0.5, t('Neutral and matter-of-fact', 'Neutral og saglig')),
+				option('defensive', 0, t('Defensive or annoyed', 'Defensiv eller irriteret'))
+			]),
+			weight: 2,
+			noteOnNegative: true
+		}),
+		checkpoint({
+			id: 'presenting.discretion',
+			prompt: t(
+				'Were you offered to talk somewhere with more privacy, away from a queue?',
+				'Blev du tilbudt at tale et sted med mere ro, væk fra en kø?'
+			),
+			guidance: t(
+				'Answer N/A if nobody else was waiting and the counter was private enough.',
+				'Svar "ikke relevant", hvis ingen andre ventede, og disken var diskret nok.'
+			),
+			response: yesNoNa()
+		})
+	]
+};
+
+const listening: Stage = {
+	id: 'listening',
+	title: t(
+		'Listening and empathy',
+		'Lytning og empati',
+		'Lytting og empati',
+		'Słuchanie i empatia'
+	),
+	description: t(
+		'Watch whether the employee listens to the whole story and shows understanding before defending or explaining.',
+		'Læg mærke til, om medarbejderen lytter til hele historien og viser forståelse, før der forsvares eller forklares.'
+	),
+	weight: 20,
+	checkpoints: [
+		checkpoint({
+			id: 'listening.let-finish',
+			prompt: t(
+				'Did the employee let you tell the whole story without interrupting?',
+				'Lod medarbejderen dig fortælle hele historien uden at afbryde?'
+			),
+			response: yesNo(),
+			noteOnNegative: true
+		}),
+		checkpoint({
+			id: 'listening.clarifying-questions',
+			prompt: t(
+				'Did the employee ask questions to understand the problem?',
+				'Stillede medarbejderen spørgsmål for at forstå problemet?'
+			),
+			response: yesNo(),
+			noteOnNegative: true
+		}),
+		checkpoint({
+			id: 'listening.empathy',
+			prompt: t(
+				'How well did the employee show understanding of your situation?',
+				'Hvor godt viste medarbejderen forståelse for din situation?'
+			),
+			guidance: t(
+				'1 = indifferent or dismissive, 3 = polite, 5 = engaged and genuinely sorry that it happened.',
+				'1 = ligeglad eller afvisende, 3 = høflig, 5 = engageret og oprigtigt ked af, at det var sket.'
+			),
+			response: scale(),
+			weight: 2
+		}),
+		checkpoint({
+			id: 'listening.apology',
+			prompt: t(
+				'Did the employee apologise for the inconvenience?',
+				'Undskyldte medarbejderen ulejligheden?'
+			),
+			guidance: t(
+				'An apology for the trouble counts even if the employee does not admit a fault.',
+				'En undskyldning for besværet tæller, også selvom medarbejderen ikke indrømmer en fejl.'
+			),
+			response: yesNo(),
+			noteOnNegative: true
+		}),
+		checkpoint({
+			id: 'listening.respectful',
+			prompt: t(
+				'Was the employee respectful throughout, without blaming you, colleagues or the supplier?',
+				'Var medarbejderen respektfuld hele vejen igennem uden at give dig, kolleger eller leverandøren skylden?'
+			),
+			guidance: t(
+				'Blaming the customer, rudeness or sarcasm is a critical failure.',
+				'At give kunden skylden, uhøflighed eller sarkasme er en kritisk fejl.'
+			),
+			response: yesNo(),
+			weight: 2,
+			critical: true,
+			noteOnNegative: true
+		})
+	]
+};
+
+const authority: Stage = {
+	id: 'authority',
+	title: t(
+		'Authority to resolve',
+		'Mandat til at løse sagen',
+		'Myndighet til å løse saken',
+		'Uprawnienia do rozwiązania sprawy'
+	),
+	description: t(
+		'Could the first employee resolve the complaint at first contact, without escalation?',
+		'Kunne den første medarbejder løse klagen ved første kontakt uden eskalering?'
+	),
+	weight: 25,
+	checkpoints: [
+		checkpoint({
+			id: 'authority.first-contact-resolution',
+			prompt: t(
+				'Did the first employee you spoke to resolve the complaint without handing it on?',
+				'Løste den første medarbejder, du talte med, klagen uden at give den videre?'
+			),
+			response: yesNo(),
+			weight: 3,
+			noteOnNegative: true
+		}),
+		checkpoint({
+			id: 'authority.escalation',
+			prompt: t('What happened instead?', 'Hvad skete der i stedet?'),
+			response: singleChoice([
+				option(
+					'manager-on-site',
+					0.5,
+					t(
+						'A manager came and resolved it during the visit',
+						'En leder kom og løste den under besøget'
+					)
+				),
+				option(
+					'contact-later',
+					0.25,
+					t(
+						'You were promised a call or e-mail later',
+						'Du fik lovning på et opkald eller en e-mail senere'
+					)
+				),
+				option(
+					'referred-away',
+					0,
+					t(
+						'You were referred to customer service, the website or the manufacturer',
+						'Du blev henvist til kundeservice, hjemmesiden eller producenten'
+					)
+				)
+			]),
+			weight: 2,
+			noteOnNegative: true,
+			visibleWhen: whenEquals('authority.first-contact-resolution', 'no')
+		}),
+		checkpoint({
+			id: 'authority.knew-rules',
+			prompt: t(
+				'Did the employee know the rules (complaint period, return policy) without looking them up?',
+				'Kendte medarbejderen reglerne (reklamationsfrist, returpolitik) uden at slå dem op?'
+			),
+			response: yesNo(),
+			noteOnNegative: true
+		}),
+		checkpoint({
+			id: 'authority.rights-correct',
+			prompt: t(
+				'Was everything you were told about your rights correct?',
+				'Var alt, hvad du fik at vide om dine rettigheder, korrekt?'
+			),
+			guidance: t(
+				'Check against the statutory complaint rules after the visit. Wrong information about your rights is a critical failure.',
+				'Tjek mod reglerne for reklamationsret efter besøget. Forkerte oplysninger om dine rettigheder er en kritisk fejl.'
+			),
+			response: yesNo(),
+			weight: 2,
+			critical: true,
+			noteOnNegative: true
+		}),
+		checkpoint({
+			id: 'authority.minutes-to-answer',
+			prompt: t(
+				'How many minutes passed from presenting the complaint until you had a solution or a clear answer?',
+				'Hvor mange minutter gik der, fra du fremførte klagen, til du havde en løsning eller et klart svar?'
+			),
+			guidance: t('Fifteen minutes or less passes.', 'Femten minutter eller mindre er godkendt.'),
+			response: numberInput({ unit: MINUTES, min: 0, max: 240, pass: { max: 15 } }),
+			noteOnNegative: true
+		})
+	]
+};
+
+const solution: Stage = {
+	id: 'solution',
+	title: t(
+		'The solution offered',
+		'Den tilbudte løsning',
+		'Løsningen som ble tilbudt',
+		'Zaproponowane rozwiązanie'
+	),
+	weight: 25,
+	checkpoints: [
+		checkpoint({
+			id: 'solution.kind',
+			prompt: t('What solution were you offered?', 'Hvilken løsning blev du tilbudt?'),
+			response: singleChoice([
+				option(
+					'as-asked',
+					1,
+					t(
+						'Repair, replacement or refund as you asked',
+						'Reparation, ombytning eller pengene tilbage, som du bad om'
+					)
+				),
+				option(
+					'alternative',
+					0.75,
+					t('An alternative that met your needs', 'Et alternativ, der dækkede dit behov')
+				),
+				option('partial', 0.25, t('A partial solution', 'En delvis løsning')),
+				option('none', 0, t('No solution', 'Ingen løsning'))
+			]),
+			weight: 2,
+			noteOnNegative: true
+		}),
+		checkpoint({
+			id: 'solution.choice-given',
+			prompt: t(
+				'Were you given a choice between solutions?',
+				'Fik du et valg mellem forskellige løsninger?'
+			),
+			response: yesNo()
+		}),
+		checkpoint({
+			id: 'solution.next-steps',
+			prompt: t(
+				'Were the next steps and the timeline explained clearly?',
+				'Blev de næste skridt og tidsplanen forklaret tydeligt?'
+			),
+			response: yesNo(),
+			noteOnNegative: true
+		}),
+		checkpoint({
+			id: 'solution.fairness',
+			prompt: t('How fair did the solution feel?', 'Hvor fair føltes løsningen?'),
+			guidance: t(
+				'1 = unfair or evasive, 3 = what the rules require, 5 = generous and easy.',
+				'1 = urimelig eller undvigende, 3 = hvad reglerne kræver, 5 = generøs og nem.'
+			),
+			response: scale(),
+			weight: 2
+		}),
+		checkpoint({
+			id: 'solution.extras',
+			prompt: t(
+				'Did the employee offer anything beyond the minimum?',
+				'Tilbød medarbejderen noget ud over minimum?'
+			),
+			response: multipleChoice([
+				option(
+					'goodwill',
+					0.5,
+					t('A goodwill gesture (voucher, discount)', 'En goodwill-gestus (gavekort, rabat)')
+				),
+				option(
+					'loan',
+					0.5,
+					t(
+						'A replacement product to borrow meanwhile',
+						'Et erstatningsprodukt at låne i mellemtiden'
+					)
+				),
+				option(
+					'free-service',
+					0.5,
+					t('Free service, check-up or delivery', 'Gratis service, eftersyn eller levering')
+				),
+				option('none', 0, t('Nothing beyond the minimum', 'Intet ud over minimum'))
+			])
+		}),
+		checkpoint({
+			id: 'solution.written-confirmation',
+			prompt: t(
+				'Did you get a written confirmation (receipt, case number or e-mail)?',
+				'Fik du en skriftlig bekræftelse (kvittering, sagsnummer eller e-mail)?'
+			),
+			guidance: t(
+				'Photograph the confirmation if it is on paper.',
+				'Tag et billede af bekræftelsen, hvis den er på papir.'
+			),
+			response: yesNo(),
+			photo: 'optional',
+			noteOnNegative: true
+		})
+	]
+};
+
+const followUp: Stage = {
+	id: 'follow-up',
+	title: t('Follow-up', 'Opfølgning', 'Oppfølging', 'Działania po zgłoszeniu'),
+	weight: 15,
+	checkpoints: [
+		checkpoint({
+			id: 'follow-up.agreed',
+			prompt: t(
+				'Was a follow-up agreed (when and how you would hear from the store)?',
+				'Blev der aftalt en opfølgning (hvornår og hvordan du ville høre fra butikken)?'
+			),
+			guidance: t(
+				'Answer N/A if the complaint was fully resolved on the spot.',
+				'Svar "ikke relevant", hvis klagen blev løst helt på stedet.'
+			),
+			response: yesNoNa(),
+			noteOnNegative: true
+		}),
+		checkpoint({
+			id: 'follow-up.thanked',
+			prompt: t(
+				'Did the employee thank you for raising the complaint?',
+				'Takkede medarbejderen dig for at sige til?'
+			),
+			response: yesNo()
+		}),
+		checkpoint({
+			id: 'follow-up.overall',
+			prompt: t(
+				'Overall, how well was the complaint handled?',
+				'Hvor godt blev klagen samlet set håndteret?'
+			),
+			response: scale(),
+			weight: 3
+		}),
+		checkpoint({
+			id: 'follow-up.trust',
+			prompt: t(
+				'After this, how do you feel about shopping here again?',
+				'Hvordan har du det nu med at handle her igen?'
+			),
+			response: singleChoice([
+				option(
+					'more-positive',
+					1,
+					t('More positive than before the complaint', 'Mere positiv end før klagen')
+				),
+				option('as-before', 0.75, t('As positive as before', 'Lige så positiv som før')),
+				option('less-positive', 0.25, t('Less positive', 'Mindre positiv')),
+				option('avoid', 0, t('I would avoid the store', 'Jeg ville undgå butikken'))
+			]),
+			weight: 2,
+			noteOnNegative: true
+		}),
+		checkpoint({
+			id: 'follow-up.summary',
+			prompt: t(
+				'Describe how the complaint was handled in two or three sentences for the manager.',
+				'Beskriv i to-tre sætninger til lederen, hvordan klagen blev håndteret.'
+			),
+			guidance: t(
+				'Name what went well as clearly as what went wrong.',
+				'Nævn det, der gik godt, lige så tydeligt som det, der gik galt.'
+			),
+			response: text()
+		}),
+		checkpoint({
+			id: 'follow-up.improvement',
+			prompt: t(
+				'What would have made the experience better?',
+				'Hvad ville have gjort oplevelsen bedre?'
+			),
+			response: text(),
+			required: false
+		})
+	]
+};
+
+/** The built-in complaint-handling visit, version 1, for own and competitor stores. */
+export const COMPLAINT_HANDLING: JourneyTemplate = {
+	id: 'complaint-handling',
+	version: 1,
+	name: t('Complaint handling', 'Klagehåndtering', 'Klagehåndtering', 'Obsługa reklamacji'),
+	description: t(
+		'A staged complaint or return: is the customer heard, and can the first employee resolve it without escalation?',
+		'En iscenesat klage eller returnering: Bliver kunden hørt, og kan den første medarbejder løse sagen uden eskalering?'
+	),
+	locationKind: 'any',
+	criticalFailCap: 60,
+	stages: [presenting, listening, authority, solution, followUp]
+};

@@ -1,0 +1,1263 @@
+import type { JourneyTemplate, Stage } from '../types';
+import {
+	checkpoint,
+	MINUTES,
+	multipleChoice,
+	numberInput,
+	option,
+	scale,
+	singleChoice,
+	t,
+	text,
+	time,
+	whenEquals,
+	yesNo,
+	yesNoNa
+} from './builders';
+
+/*
+ * The retail store visit: nine stages in the order a customer meets them. Stage ids and
+ * checkpoint ids are shared with the competitor visit (see competitor-visit.ts), so never
+ * rename them; publish a new version instead.
+ */
+
+const arrival: Stage = {
+	id: 'arrival',
+	title: t(
+		'Arrival and store environment',
+		'Ankomst og butiksmiljø',
+		'Ankomst og butikkmiljø',
+		'Przybycie i otoczenie sklepu'
+	),
+	description: t(
+		'First impressions from the street, the entrance and the sales floor, before you talk to anyone.',
+		'Det første indtryk fra gaden, indgangen og butiksgulvet, før du taler med nogen.'
+	),
+	weight: 10,
+	checkpoints: [
+		checkpoint({
+			id: 'arrival.storefront-signage',
+			prompt: t(
+				'Was the storefront signage clean, lit and easy to see from the street?',
+				'Var facadeskiltet rent, oplyst og let at se fra gaden?'
+			),
+			guidance: t(
+				'Before you go in, photograph the storefront and sign from across the street. Missing letters, unlit signs or dirty windows count as No.',
+				'Tag et billede af facaden og skiltet fra den anden side af gaden, før du går ind. Manglende bogstaver, slukkede skilte eller beskidte ruder tæller som Nej.'
+			),
+			response: yesNo(),
+			photo: 'required',
+			noteOnNegative: true
+		}),
+		checkpoint({
+			id: 'arrival.opening-hours-visible',
+			prompt: t(
+				'Were the opening hours clearly displayed at the entrance?',
+				'Var åbningstiderne tydeligt skiltet ved indgangen?'
+			),
+			response: yesNo(),
+			noteOnNegative: true
+		}),
+		checkpoint({
+			id: 'arrival.open-as-posted',
+			prompt: t(
+				'Was the store open and accessible during the posted opening hours?',
+				'Var butikken åben og tilgængelig inden for de skiltede åbningstider?'
+			),
+			guidance: t(
+				'If the door was locked, the lights were off or staff said they were closed during opening hours, answer No and describe what happened.',
+				'Hvis døren var låst, lyset var slukket, eller personalet sagde, at der var lukket inden for åbningstiden, så svar Nej og beskriv, hvad der skete.'
+			),
+			response: yesNo(),
+			weight: 2,
+			critical: true,
+			noteOnNegative: true
+		}),
+		checkpoint({
+			id: 'arrival.entrance-clear',
+			prompt: t(
+				'Was the entrance clean and free of clutter, rubbish and obstacles?',
+				'Var indgangen ren og fri for rod, affald og forhindringer?'
+			),
+			response: yesNo(),
+			photo: 'optional',
+			noteOnNegative: true
+		}),
+		checkpoint({
+			id: 'arrival.customers-in-store',
+			prompt: t(
+				'About how many other customers were in the store when you arrived?',
+				'Omtrent hvor mange andre kunder var der i butikken, da du kom?'
+			),
+			guidance: t(
+				'A rough count is enough. It helps the manager read waiting times and attention in context.',
+				'Et groft skøn er nok. Det hjælper lederen med at se ventetid og opmærksomhed i sammenhæng.'
+			),
+			response: numberInput({
+				unit: t('customers', 'kunder', 'kunder', 'klientów'),
+				min: 0,
+				max: 500
+			})
+		}),
+		checkpoint({
+			id: 'arrival.store-tidiness',
+			prompt: t(
+				'How clean and tidy was the sales floor overall?',
+				'Hvor rent og ryddeligt var butiksgulvet samlet set?'
+			),
+			guidance: t(
+				'1 = dirty and messy, 3 = acceptable, 5 = spotless and inviting. Look at floors, shelves, fitting rooms and counters.',
+				'1 = beskidt og rodet, 3 = acceptabelt, 5 = skinnende rent og indbydende. Se på gulve, hylder, prøverum og diske.'
+			),
+			response: scale()
+		}),
+		checkpoint({
+			id: 'arrival.shelf-stocked',
+			prompt: t(
+				"Was the shelf for your scenario's product category well stocked and neatly arranged?",
+				'Var hylden med produktkategorien fra dit scenarie velfyldt og pænt ordnet?'
+			),
+			guidance: t(
+				'Photograph the shelf. Gaps, empty hooks or boxes left on the floor count as No.',
+				'Tag et billede af hylden. Huller, tomme kroge eller kasser efterladt på gulvet tæller som Nej.'
+			),
+			response: yesNo(),
+			photo: 'required',
+			noteOnNegative: true
+		}),
+		checkpoint({
+			id: 'arrival.price-labels',
+			prompt: t(
+				'Did every product on that shelf have a clear, visible price?',
+				'Havde alle varer på hylden en tydelig og synlig pris?'
+			),
+			guidance: t(
+				'Check at least ten products. One missing or unreadable price label counts as No; note which products.',
+				'Tjek mindst ti varer. Et manglende eller ulæseligt prisskilt tæller som Nej; notér hvilke varer.'
+			),
+			response: yesNo(),
+			photo: 'optional',
+			noteOnNegative: true
+		}),
+		checkpoint({
+			id: 'arrival.campaign-material',
+			prompt: t(
+				"Was this month's campaign material displayed as described in the campaign guide?",
+				'Var månedens kampagnemateriale sat op som beskrevet i kampagnevejledningen?'
+			),
+			guidance: t(
+				'Compare with the campaign brief in your assignment and photograph the display. Answer N/A if no campaign is running.',
+				'Sammenlign med kampagnebriefet i din opgave, og tag et billede af opstillingen. Svar "ikke relevant", hvis der ikke kører en kampagne.'
+			),
+			response: yesNoNa(),
+			photo: 'required',
+			noteOnNegative: true
+		}),
+		checkpoint({
+			id: 'arrival.atmosphere',
+			prompt: t(
+				'Which of these describe the store atmosphere?',
+				'Hvilke af disse beskriver stemningen i butikken?'
+			),
+			guidance: t(
+				"Tick all that apply. Choose 'None of these' if the store felt uncomfortable.",
+				"Vælg alle, der passer. Vælg 'Ingen af disse', hvis butikken føltes ubehagelig."
+			),
+			response: multipleChoice([
+				option(
+					'comfortable-temperature',
+					0.25,
+					t('Comfortable temperature', 'Behagelig temperatur')
+				),
+				option('good-lighting', 0.25, t('Good lighting', 'God belysning')),
+				option(
+					'suitable-sound',
+					0.25,
+					t(
+						'Music at a suitable volume, or a pleasant quiet',
+						'Musik i passende lydstyrke eller behagelig ro'
+					)
+				),
+				option(
+					'fresh-air',
+					0.25,
+					t('Fresh air, no unpleasant smells', 'Frisk luft uden ubehagelige lugte')
+				),
+				option('none', 0, t('None of these', 'Ingen af disse'))
+			]),
+			noteOnNegative: true
+		})
+	]
+};
+
+const greeting: Stage = {
+	id: 'greeting',
+	title: t(
+		'Greeting and attention',
+		'Velkomst og opmærksomhed',
+		'Velkomst og oppmerksomhet',
+		'Powitanie i uwaga'
+	),
+	description: t(
+		'How quickly and how warmly the staff noticed you and made contact.',
+		'Hvor hurtigt og hvor varmt personalet lagde mærke til dig og tog kontakt.'
+	),
+	weight: 10,
+	checkpoints: [
+		checkpoint({
+			id: 'greeting.acknowledged',
+			prompt: t(
+				'Did an employee make eye contact or otherwise acknowledge you within the first minute?',
+				'Fik du øjenkontakt med en medarbejder, eller viste en medarbejder på anden måde, at du var set, inden for det første minut?'
+			),
+			guidance: t(
+				'A nod or a smile from across the floor counts. Start counting when you pass the entrance.',
+				'Et nik eller et smil på afstand tæller. Begynd at tælle, når du går ind ad døren.'
+			),
+			response: yesNo(),
+			noteOnNegative: true
+		}),
+		checkpoint({
+			id: 'greeting.greeted',
+			prompt: t(
+				"Were you greeted in words (for example 'Hello' or 'Good morning')?",
+				"Blev du hilst velkommen med ord (for eksempel 'Hej' eller 'Godmorgen')?"
+			),
+			response: yesNo(),
+			noteOnNegative: true
+		}),
+		checkpoint({
+			id: 'greeting.approached',
+			prompt: t(
+				'Did an employee approach you and offer help without you having to ask?',
+				'Kom en medarbejder hen til dig og tilbød hjælp, uden at du skulle spørge?'
+			),
+			guidance: t(
+				'Browse the shelf from your scenario for a few minutes before you look for help yourself.',
+				'Kig på hylden fra dit scenarie i et par minutter, før du selv opsøger hjælp.'
+			),
+			response: yesNo(),
+			weight: 2,
+			noteOnNegative: true
+		}),
+		checkpoint({
+			id: 'greeting.help-when-asked',
+			prompt: t(
+				'When you went to find an employee yourself, did you get help?',
+				'Da du selv opsøgte en medarbejder, fik du så hjælp?'
+			),
+			guidance: t(
+				'Answer No if you were ignored, sent away or told to wait without anyone coming back.',
+				'Svar Nej, hvis du blev ignoreret, afvist eller bedt om at vente, uden at nogen vendte tilbage.'
+			),
+			response: yesNo(),
+			weight: 2,
+			critical: true,
+			noteOnNegative: true,
+			visibleWhen: whenEquals('greeting.approached', 'no')
+		}),
+		checkpoint({
+			id: 'greeting.first-contact-time',
+			prompt: t(
+				'At what time did an employee first speak to you?',
+				'Hvad var klokken, da en medarbejder første gang talte med dig?'
+			),
+			guidance: t(
+				'Read the time off the tablet (HH:MM). Leave it empty if nobody spoke to you.',
+				'Aflæs klokkeslættet på tabletten (TT:MM). Lad feltet stå tomt, hvis ingen talte med dig.'
+			),
+			response: time(),
+			required: false
+		}),
+		checkpoint({
+			id: 'greeting.minutes-to-contact',
+			prompt: t(
+				'How many minutes passed from entering until an employee spoke to you?',
+				'Hvor mange minutter gik der, fra du kom ind, til en medarbejder talte med dig?'
+			),
+			guidance: t(
+				'Two minutes or less passes. Round to whole minutes. If nobody spoke to you at all, enter the time you spent in the store.',
+				'To minutter eller mindre er godkendt. Rund af til hele minutter. Hvis ingen talte med dig, så angiv den tid, du brugte i butikken.'
+			),
+			response: numberInput({ unit: MINUTES, min: 0, max: 120, pass: { max: 2 } }),
+			weight: 2,
+			noteOnNegative: true
+		}),
+		checkpoint({
+			id: 'greeting.friendliness',
+			prompt: t(
+				'How friendly and welcoming was the first contact?',
+				'Hvor venlig og imødekommende var den første kontakt?'
+			),
+			guidance: t(
+				'1 = cold or dismissive, 3 = polite but neutral, 5 = warm and genuinely welcoming.',
+				'1 = kold eller afvisende, 3 = høflig, men neutral, 5 = varm og oprigtigt imødekommende.'
+			),
+			response: scale(),
+			weight: 2
+		}),
+		checkpoint({
+			id: 'greeting.body-language',
+			prompt: t(
+				"How would you describe the employee's body language?",
+				'Hvordan vil du beskrive medarbejderens kropssprog?'
+			),
+			response: singleChoice([
+				option(
+					'open',
+					1,
+					t('Open and engaged, turned towards you', 'Åbent og engageret, vendt mod dig')
+				),
+				option('neutral', 0.5, t('Neutral', 'Neutralt')),
+				option(
+					'distracted',
+					0.25,
+					t('Distracted (phone, screen, colleagues)', 'Distraheret (telefon, skærm, kolleger)')
+				),
+				option('dismissive', 0, t('Dismissive or irritated', 'Afvisende eller irriteret'))
+			]),
+			noteOnNegative: true
+		}),
+		checkpoint({
+			id: 'greeting.staff-identifiable',
+			prompt: t(
+				'Were employees easy to recognise (uniform, name badge)?',
+				'Var medarbejderne lette at genkende (uniform, navneskilt)?'
+			),
+			response: yesNo(),
+			noteOnNegative: true
+		}),
+		checkpoint({
+			id: 'greeting.busy-signal',
+			prompt: t(
+				'If the employee was busy with another customer or task, did they signal that they would be with you shortly?',
+				'Hvis medarbejderen var optaget af en anden kunde eller opgave, signalerede vedkommende så, at du snart ville blive hjulpet?'
+			),
+			guidance: t(
+				'Answer N/A if the employee was free when you met them.',
+				'Svar "ikke relevant", hvis medarbejderen var ledig, da I mødtes.'
+			),
+			response: yesNoNa(),
+			noteOnNegative: true
+		})
+	]
+};
+
+const needsDiscovery: Stage = {
+	id: 'needs-discovery',
+	title: t('Needs discovery', 'Afdækning af behov', 'Behovsavdekking', 'Rozpoznanie potrzeb'),
+	description: t(
+		'Follow your scenario brief and let the employee lead. Note which questions they ask before they recommend anything.',
+		'Følg dit scenariebrief, og lad medarbejderen føre an. Notér, hvilke spørgsmål der bliver stillet, før der anbefales noget.'
+	),
+	weight: 15,
+	checkpoints: [
+		checkpoint({
+			id: 'needs-discovery.open-questions',
+			prompt: t(
+				'Did the employee ask open questions about what you need (who, what, how, why)?',
+				'Stillede medarbejderen åbne spørgsmål om dit behov (hvem, hvad, hvordan, hvorfor)?'
+			),
+			guidance: t(
+				"Questions that cannot be answered with yes or no, such as 'What will you mainly use it for?'",
+				"Spørgsmål, der ikke kan besvares med ja eller nej, for eksempel 'Hvad skal du primært bruge den til?'"
+			),
+			response: yesNo(),
+			weight: 2,
+			noteOnNegative: true
+		}),
+		checkpoint({
+			id: 'needs-discovery.question-count',
+			prompt: t(
+				'About how many questions did the employee ask about your needs before recommending a product?',
+				'Omtrent hvor mange spørgsmål stillede medarbejderen om dit behov, før der blev anbefalet et produkt?'
+			),
+			guidance: t(
+				"Three or more passes. Count only questions about you and your needs, not 'Can I help you?'.",
+				"Tre eller flere er godkendt. Tæl kun spørgsmål om dig og dit behov, ikke 'Kan jeg hjælpe?'."
+			),
+			response: numberInput({
+				unit: t('questions', 'spørgsmål', 'spørsmål', 'pytań'),
+				min: 0,
+				max: 50,
+				pass: { min: 3 }
+			}),
+			noteOnNegative: true
+		}),
+		checkpoint({
+			id: 'needs-discovery.topics-covered',
+			prompt: t('Which topics did the employee explore?', 'Hvilke emner kom medarbejderen ind på?'),
+			guidance: t(
+				'Tick every topic the employee asked about on their own initiative.',
+				'Markér hvert emne, medarbejderen spurgte ind til på eget initiativ.'
+			),
+			response: multipleChoice([
+				option(
+					'purpose',
+					0.25,
+					t('What you will use the product for', 'Hvad du skal bruge produktet til')
+				),
+				option(
+					'usage',
+					0.25,
+					t('How often and where you will use it', 'Hvor ofte og hvor du skal bruge det')
+				),
+				option(
+					'current-product',
+					0.25,
+					t('What you use today and what you miss', 'Hvad du bruger i dag, og hvad du savner')
+				),
+				option('budget', 0.25, t('Your budget', 'Dit budget')),
+				option('none', 0, t('None of these', 'Ingen af disse'))
+			]),
+			noteOnNegative: true
+		}),
+		checkpoint({
+			id: 'needs-discovery.budget-respected',
+			prompt: t(
+				'Did the employee respect the budget you mentioned?',
+				'Respekterede medarbejderen det budget, du nævnte?'
+			),
+			guidance: t(
+				'Recommending something slightly above budget with a clear reason is fine. Answer N/A if the budget never came up.',
+				'Det er fint at anbefale noget lidt over budgettet med en klar begrundelse. Svar "ikke relevant", hvis budgettet aldrig kom på tale.'
+			),
+			response: yesNoNa(),
+			noteOnNegative: true
+		}),
+		checkpoint({
+			id: 'needs-discovery.listening',
+			prompt: t('How well did the employee listen?', 'Hvor godt lyttede medarbejderen?'),
+			guidance: t(
+				'1 = interrupted or ignored what you said, 5 = let you finish, followed up and remembered details.',
+				'1 = afbrød eller overhørte, hvad du sagde, 5 = lod dig tale færdig, fulgte op og huskede detaljer.'
+			),
+			response: scale(),
+			weight: 2
+		}),
+		checkpoint({
+			id: 'needs-discovery.summarised',
+			prompt: t(
+				'Did the employee sum up your needs before suggesting a solution?',
+				'Opsummerede medarbejderen dit behov, før der blev foreslået en løsning?'
+			),
+			response: yesNo(),
+			noteOnNegative: true
+		}),
+		checkpoint({
+			id: 'needs-discovery.no-assumptions',
+			prompt: t(
+				'Did the employee avoid assumptions based on your age, gender or appearance?',
+				'Undgik medarbejderen at gøre antagelser ud fra din alder, dit køn eller dit udseende?'
+			),
+			response: yesNo(),
+			noteOnNegative: true
+		})
+	]
+};
+
+const advice: Stage = {
+	id: 'advice',
+	title: t(
+		'Advice and product knowledge',
+		'Rådgivning og produktkendskab',
+		'Rådgivning og produktkunnskap',
+		'Doradztwo i znajomość produktu'
+	),
+	description: t(
+		'Ask the product questions from your scenario brief, including the hard one.',
+		'Stil produktspørgsmålene fra dit scenariebrief, også det svære.'
+	),
+	weight: 15,
+	checkpoints: [
+		checkpoint({
+			id: 'advice.recommendation-fit',
+			prompt: t(
+				'How well did the recommended product match the needs you described?',
+				'Hvor godt passede det anbefalede produkt til de behov, du beskrev?'
+			),
+			guidance: t(
+				'1 = unrelated to your needs, 5 = a convincing match that the employee explained.',
+				'1 = havde intet med dit behov at gøre, 5 = et overbevisende match, som medarbejderen forklarede.'
+			),
+			response: scale(),
+			weight: 2
+		}),
+		checkpoint({
+			id: 'advice.alternatives-compared',
+			prompt: t(
+				'Did the employee present at least two alternatives and explain the differences?',
+				'Præsenterede medarbejderen mindst to alternativer og forklarede forskellene?'
+			),
+			response: yesNo(),
+			noteOnNegative: true
+		}),
+		checkpoint({
+			id: 'advice.product-knowledge',
+			prompt: t(
+				'How well did the employee know the product?',
+				'Hvor godt kendte medarbejderen produktet?'
+			),
+			guidance: t(
+				'1 = had to guess or read from the box, 3 = knew the basics, 5 = answered precisely and confidently.',
+				'1 = måtte gætte eller læse på æsken, 3 = kendte det grundlæggende, 5 = svarede præcist og sikkert.'
+			),
+			response: scale(),
+			weight: 2
+		}),
+		checkpoint({
+			id: 'advice.hard-question',
+			prompt: t(
+				'How was the hard question from your scenario brief handled?',
+				'Hvordan blev det svære spørgsmål fra dit scenariebrief håndteret?'
+			),
+			guidance: t(
+				'Looking it up or asking a colleague is good service when the right answer comes back.',
+				'Det er god service at slå svaret op eller spørge en kollega, når det rigtige svar kommer tilbage.'
+			),
+			response: singleChoice([
+				option(
+					'answered',
+					1,
+					t('Answered correctly straight away', 'Besvaret korrekt med det samme')
+				),
+				option(
+					'looked-up',
+					0.75,
+					t(
+						'Looked it up or asked a colleague and came back with the right answer',
+						'Slog det op eller spurgte en kollega og vendte tilbage med det rigtige svar'
+					)
+				),
+				option(
+					'vague',
+					0.25,
+					t('A vague or partly correct answer', 'Et vagt eller delvist korrekt svar')
+				),
+				option(
+					'wrong-or-none',
+					0,
+					t('A wrong answer or no answer', 'Et forkert svar eller intet svar')
+				)
+			]),
+			weight: 2,
+			noteOnNegative: true
+		}),
+		checkpoint({
+			id: 'advice.information-correct',
+			prompt: t(
+				'Was everything you were told correct and not misleading (price, warranty, features)?',
+				'Var alt, hvad du fik at vide, korrekt og ikke vildledende (pris, garanti, funktioner)?'
+			),
+			guidance: t(
+				'Check the claims against the product page or data sheet after the visit. A misleading claim is a critical failure.',
+				'Tjek oplysningerne mod produktsiden eller databladet efter besøget. En vildledende oplysning er en kritisk fejl.'
+			),
+			response: yesNo(),
+			weight: 3,
+			critical: true,
+			noteOnNegative: true
+		}),
+		checkpoint({
+			id: 'advice.warranty-explained',
+			prompt: t(
+				'Did the employee explain the warranty, complaint rights or return policy correctly?',
+				'Forklarede medarbejderen garanti, reklamationsret eller returret korrekt?'
+			),
+			guidance: t(
+				'Answer N/A if it did not come up and your scenario does not ask about it.',
+				'Svar "ikke relevant", hvis det ikke kom på tale, og dit scenarie ikke beder dig spørge om det.'
+			),
+			response: yesNoNa(),
+			noteOnNegative: true
+		}),
+		checkpoint({
+			id: 'advice.demonstration',
+			prompt: t(
+				'Did the employee show or demonstrate the product (switch it on, let you try it)?',
+				'Viste eller demonstrerede medarbejderen produktet (tændte det, lod dig prøve det)?'
+			),
+			guidance: t(
+				'Answer N/A if the product cannot be demonstrated in the store.',
+				'Svar "ikke relevant", hvis produktet ikke kan demonstreres i butikken.'
+			),
+			response: yesNoNa()
+		}),
+		checkpoint({
+			id: 'advice.plain-language',
+			prompt: t(
+				'Did the employee explain things in plain language, without unnecessary jargon?',
+				'Forklarede medarbejderen tingene i et klart sprog uden unødvendig fagjargon?'
+			),
+			response: yesNo(),
+			noteOnNegative: true
+		}),
+		checkpoint({
+			id: 'advice.own-experience',
+			prompt: t(
+				'Did the employee share their own experience with the product or similar products?',
+				'Delte medarbejderen sine egne erfaringer med produktet eller lignende produkter?'
+			),
+			guidance: t(
+				'Staff who use what they sell give better advice. A concrete personal example counts as Yes.',
+				'Medarbejdere, der selv bruger det, de sælger, rådgiver bedre. Et konkret personligt eksempel tæller som Ja.'
+			),
+			response: yesNo()
+		})
+	]
+};
+
+const personalTouch: Stage = {
+	id: 'personal-touch',
+	title: t('Personal touch', 'Personlig service', 'Personlig service', 'Indywidualne podejście'),
+	description: t(
+		'Your scenario brief includes a personal cue, such as moving house or a child finishing school. Mention it naturally.',
+		'Dit scenariebrief indeholder et personligt signal, for eksempel en flytning eller et barn, der er færdig med skolen. Nævn det naturligt.'
+	),
+	weight: 10,
+	checkpoints: [
+		checkpoint({
+			id: 'personal-touch.cue-picked-up',
+			prompt: t(
+				'Did the employee pick up the personal cue from your scenario and respond to it?',
+				'Opfangede medarbejderen det personlige signal fra dit scenarie og reagerede på det?'
+			),
+			guidance: t(
+				"Yes if they asked about it or tied the advice to it (for example 'for a new flat you may also need…').",
+				"Ja, hvis medarbejderen spurgte ind til det eller koblede rådgivningen til det (for eksempel 'til en ny lejlighed får du måske også brug for …')."
+			),
+			response: yesNo(),
+			weight: 2,
+			noteOnNegative: true
+		}),
+		checkpoint({
+			id: 'personal-touch.adapted-style',
+			prompt: t(
+				'How well did the employee adapt to you (pace, tone, level of detail)?',
+				'Hvor godt tilpassede medarbejderen sig dig (tempo, tone, detaljeniveau)?'
+			),
+			guidance: t(
+				'1 = the same routine for everyone, 5 = clearly adjusted to your personality and questions.',
+				'1 = samme rutine for alle, 5 = tydeligt tilpasset din personlighed og dine spørgsmål.'
+			),
+			response: scale()
+		}),
+		checkpoint({
+			id: 'personal-touch.genuine',
+			prompt: t(
+				'Did the conversation feel genuine rather than scripted?',
+				'Føltes samtalen oprigtig frem for indøvet?'
+			),
+			guidance: t(
+				'1 = read from a script, 5 = a real conversation with real interest in you.',
+				'1 = som læst op fra et manuskript, 5 = en ægte samtale med ægte interesse for dig.'
+			),
+			response: scale(),
+			weight: 2
+		}),
+		checkpoint({
+			id: 'personal-touch.name-used',
+			prompt: t(
+				'If you gave your name, did the employee use it?',
+				'Hvis du sagde dit navn, brugte medarbejderen det så?'
+			),
+			guidance: t(
+				'Answer N/A if you did not give your name.',
+				'Svar "ikke relevant", hvis du ikke sagde dit navn.'
+			),
+			response: yesNoNa()
+		}),
+		checkpoint({
+			id: 'personal-touch.surprised',
+			prompt: t(
+				'Did the employee do something that positively surprised you, beyond what you expected?',
+				'Gjorde medarbejderen noget, der overraskede dig positivt ud over det forventede?'
+			),
+			guidance: t(
+				"'Fine, I got what I expected' is a No. The test is whether you will remember the visit.",
+				"'Fint nok, jeg fik det, jeg forventede' er et Nej. Spørgsmålet er, om du vil huske besøget."
+			),
+			response: yesNo(),
+			weight: 2
+		}),
+		checkpoint({
+			id: 'personal-touch.surprise-description',
+			prompt: t(
+				'What did the employee do that surprised you?',
+				'Hvad gjorde medarbejderen, der overraskede dig?'
+			),
+			guidance: t(
+				'Be specific: the manager uses this to recognise the employee.',
+				'Vær konkret: Lederen bruger det til at anerkende medarbejderen.'
+			),
+			response: text(),
+			visibleWhen: whenEquals('personal-touch.surprised', 'yes')
+		}),
+		checkpoint({
+			id: 'personal-touch.felt-respected',
+			prompt: t(
+				'Did you feel seen and treated with respect as a person?',
+				'Følte du dig set og behandlet med respekt som menneske?'
+			),
+			response: yesNo(),
+			noteOnNegative: true
+		})
+	]
+};
+
+const objectionHandling: Stage = {
+	id: 'objection-handling',
+	title: t(
+		'Objection and complaint handling',
+		'Håndtering af indvendinger og klager',
+		'Håndtering av innvendinger og klager',
+		'Obsługa zastrzeżeń i reklamacji'
+	),
+	description: t(
+		'Raise the objection or complaint from your scenario brief, for example that the price is lower online or that an earlier purchase broke. Watch whether the employee can solve it on the spot.',
+		'Kom med indvendingen eller klagen fra dit scenariebrief, for eksempel at prisen er lavere på nettet, eller at et tidligere køb gik i stykker. Læg mærke til, om medarbejderen kan løse det på stedet.'
+	),
+	weight: 10,
+	checkpoints: [
+		checkpoint({
+			id: 'objection-handling.raised',
+			prompt: t(
+				'Were you able to raise the objection from your scenario brief?',
+				'Fik du fremført indvendingen fra dit scenariebrief?'
+			),
+			guidance: t(
+				'Answer No only if the visit gave you no chance to raise it; the rest of this stage is then skipped.',
+				'Svar kun Nej, hvis besøget ikke gav dig mulighed for det; resten af dette trin springes så over.'
+			),
+			response: yesNo(),
+			weight: 0
+		}),
+		checkpoint({
+			id: 'objection-handling.listened',
+			prompt: t(
+				'Did the employee let you explain the whole issue without interrupting?',
+				'Lod medarbejderen dig forklare hele sagen uden at afbryde?'
+			),
+			response: yesNo(),
+			noteOnNegative: true,
+			visibleWhen: whenEquals('objection-handling.raised', 'yes')
+		}),
+		checkpoint({
+			id: 'objection-handling.empathy',
+			prompt: t(
+				'How well did the employee acknowledge your point of view?',
+				'Hvor godt anerkendte medarbejderen dit synspunkt?'
+			),
+			guidance: t(
+				'1 = defensive or argued with you, 5 = showed understanding before explaining or solving.',
+				'1 = defensiv eller diskuterede med dig, 5 = viste forståelse, før der blev forklaret eller løst noget.'
+			),
+			response: scale(),
+			visibleWhen: whenEquals('objection-handling.raised', 'yes')
+		}),
+		checkpoint({
+			id: 'objection-handling.knew-authority',
+			prompt: t(
+				'Did the employee seem to know what they were allowed to offer (price match, discount, exchange) without asking anyone?',
+				'Virkede det, som om medarbejderen vidste, hvad vedkommende måtte tilbyde (prismatch, rabat, ombytning) uden at spørge nogen?'
+			),
+			guidance: t(
+				'Many employees do not know what they may decide on their own. Note exactly what was said.',
+				'Mange medarbejdere ved ikke, hvad de selv må beslutte. Notér præcist, hvad der blev sagt.'
+			),
+			response: yesNo(),
+			weight: 2,
+			noteOnNegative: true,
+			visibleWhen: whenEquals('objection-handling.raised', 'yes')
+		}),
+		checkpoint({
+			id: 'objection-handling.resolved-by',
+			prompt: t('How was your objection resolved?', 'Hvordan blev din indvending løst?'),
+			guidance: t(
+				'The best answer is a solution from the first employee, at first contact, without escalation.',
+				'Det bedste svar er en løsning fra den første medarbejder, ved første kontakt og uden eskalering.'
+			),
+			response: singleChoice([
+				option(
+					'employee-directly',
+					1,
+					t(
+						'By the employee, straight away and without asking anyone',
+						'Af medarbejderen selv, med det samme og uden at spørge nogen'
+					)
+				),
+				option(
+					'after-check',
+					0.75,
+					t(
+						'By the employee, after a quick check with a colleague',
+						'Af medarbejderen efter en hurtig afklaring med en kollega'
+					)
+				),
+				option(
+					'manager',
+					0.25,
+					t(
+						'The employee had to fetch or call a manager',
+						'Medarbejderen måtte hente eller ringe til en leder'
+					)
+				),
+				option('not-resolved', 0, t('It was not resolved', 'Den blev ikke løst'))
+			]),
+			weight: 2,
+			noteOnNegative: true,
+			visibleWhen: whenEquals('objection-handling.raised', 'yes')
+		}),
+		checkpoint({
+			id: 'objection-handling.manager-available',
+			prompt: t(
+				'Was a manager available within five minutes?',
+				'Var en leder til rådighed inden for fem minutter?'
+			),
+			response: yesNo(),
+			noteOnNegative: true,
+			visibleWhen: whenEquals('objection-handling.resolved-by', 'manager')
+		}),
+		checkpoint({
+			id: 'objection-handling.solution-satisfaction',
+			prompt: t(
+				'How satisfied were you with the solution you were offered?',
+				'Hvor tilfreds var du med den løsning, du fik tilbudt?'
+			),
+			response: scale(),
+			visibleWhen: {
+				checkpointId: 'objection-handling.resolved-by',
+				op: 'in',
+				values: ['employee-directly', 'after-check', 'manager']
+			}
+		}),
+		checkpoint({
+			id: 'objection-handling.polite-throughout',
+			prompt: t(
+				'Did the employee stay polite and calm throughout, also when you pushed back?',
+				'Forblev medarbejderen høflig og rolig hele vejen igennem, også når du pressede på?'
+			),
+			guidance: t(
+				'Rudeness, sarcasm or a raised voice is a critical failure. Describe it in the note.',
+				'Uhøflighed, sarkasme eller en hævet stemme er en kritisk fejl. Beskriv det i noten.'
+			),
+			response: yesNo(),
+			weight: 2,
+			critical: true,
+			noteOnNegative: true,
+			visibleWhen: whenEquals('objection-handling.raised', 'yes')
+		}),
+		checkpoint({
+			id: 'objection-handling.case-registered',
+			prompt: t(
+				"Did the employee register the complaint in the store's case system or give you a case number?",
+				'Registrerede medarbejderen klagen i butikkens sagssystem eller gav dig et sagsnummer?'
+			),
+			guidance: t(
+				'Answer N/A if your objection was about price or product choice rather than a complaint.',
+				'Svar "ikke relevant", hvis din indvending handlede om pris eller produktvalg og ikke var en klage.'
+			),
+			response: yesNoNa(),
+			noteOnNegative: true,
+			visibleWhen: whenEquals('objection-handling.raised', 'yes')
+		})
+	]
+};
+
+const proactiveOffers: Stage = {
+	id: 'proactive-offers',
+	title: t('Proactive offers', 'Proaktive tilbud', 'Proaktive tilbud', 'Proaktywne propozycje'),
+	description: t(
+		'Good service recommends and helps before the customer asks. Do not ask for extras yourself.',
+		'God service anbefaler og hjælper, før kunden spørger. Spørg ikke selv efter ekstra tilbud.'
+	),
+	weight: 10,
+	checkpoints: [
+		checkpoint({
+			id: 'proactive-offers.accessory-offered',
+			prompt: t(
+				'Did the employee suggest a relevant accessory or complementary product without being asked?',
+				'Foreslog medarbejderen et relevant tilbehør eller supplerende produkt uden at blive spurgt?'
+			),
+			response: yesNo(),
+			weight: 2,
+			noteOnNegative: true
+		}),
+		checkpoint({
+			id: 'proactive-offers.accessory-relevance',
+			prompt: t(
+				'How relevant was the suggestion to your needs?',
+				'Hvor relevant var forslaget i forhold til dit behov?'
+			),
+			response: scale(),
+			visibleWhen: whenEquals('proactive-offers.accessory-offered', 'yes')
+		}),
+		checkpoint({
+			id: 'proactive-offers.services-offered',
+			prompt: t(
+				'Which services did the employee offer on their own initiative?',
+				'Hvilke services tilbød medarbejderen på eget initiativ?'
+			),
+			response: multipleChoice([
+				option(
+					'setup',
+					0.5,
+					t('Set-up, installation or data transfer', 'Opsætning, installation eller dataoverførsel')
+				),
+				option('delivery', 0.5, t('Delivery or click and collect', 'Levering eller klik og hent')),
+				option(
+					'insurance',
+					0.25,
+					t('Extended warranty or insurance', 'Udvidet garanti eller forsikring')
+				),
+				option('financing', 0.25, t('Payment by instalments', 'Afbetaling')),
+				option('none', 0, t('None', 'Ingen'))
+			]),
+			noteOnNegative: true
+		}),
+		checkpoint({
+			id: 'proactive-offers.offer-tone',
+			prompt: t('How did the offers feel?', 'Hvordan føltes tilbuddene?'),
+			response: singleChoice([
+				option('helpful', 1, t('Helpful and relevant', 'Hjælpsomme og relevante')),
+				option(
+					'neutral',
+					0.5,
+					t('Neither helpful nor pushy', 'Hverken hjælpsomme eller påtrængende')
+				),
+				option('pushy', 0, t('Pushy or sales-driven', 'Påtrængende eller salgsdrevne'))
+			]),
+			noteOnNegative: true,
+			visibleWhen: {
+				checkpointId: 'proactive-offers.services-offered',
+				op: 'not_equals',
+				value: 'none'
+			}
+		}),
+		checkpoint({
+			id: 'proactive-offers.loyalty-programme',
+			prompt: t(
+				'Were you invited to join the loyalty club or customer programme?',
+				'Blev du tilbudt at blive medlem af kundeklubben eller kundeprogrammet?'
+			),
+			guidance: t(
+				'Answer N/A if the chain has no such programme.',
+				'Svar "ikke relevant", hvis kæden ikke har et sådant program.'
+			),
+			response: yesNoNa()
+		}),
+		checkpoint({
+			id: 'proactive-offers.decision-help',
+			prompt: t(
+				'Did the employee help you towards a decision (offering to reserve, order or set the product aside)?',
+				'Hjalp medarbejderen dig mod en beslutning (tilbød at reservere, bestille eller lægge produktet til side)?'
+			),
+			response: yesNo(),
+			noteOnNegative: true
+		})
+	]
+};
+
+const checkout: Stage = {
+	id: 'checkout',
+	title: t('Checkout', 'Betaling', 'Betaling', 'Kasa i płatność'),
+	description: t(
+		'Buy the small item named in your scenario brief and keep the receipt.',
+		'Køb den lille vare, der er nævnt i dit scenariebrief, og gem kvitteringen.'
+	),
+	weight: 10,
+	checkpoints: [
+		checkpoint({
+			id: 'checkout.queue-present',
+			prompt: t(
+				'Was there a queue at the till when you got there?',
+				'Var der kø ved kassen, da du kom derhen?'
+			),
+			response: yesNo(),
+			weight: 0
+		}),
+		checkpoint({
+			id: 'checkout.queue-minutes',
+			prompt: t(
+				'How many minutes did you wait in the queue?',
+				'Hvor mange minutter ventede du i køen?'
+			),
+			guidance: t(
+				'Five minutes or less passes. Start counting when you join the queue and stop when the cashier starts serving you.',
+				'Fem minutter eller mindre er godkendt. Start, når du stiller dig i køen, og stop, når ekspedienten begynder at betjene dig.'
+			),
+			response: numberInput({ unit: MINUTES, min: 0, max: 120, pass: { max: 5 } }),
+			weight: 2,
+			noteOnNegative: true,
+			visibleWhen: whenEquals('checkout.queue-present', 'yes')
+		}),
+		checkpoint({
+			id: 'checkout.queue-acknowledged',
+			prompt: t(
+				'Did staff act on the queue (opened another till, called a colleague or apologised for the wait)?',
+				'Reagerede personalet på køen (åbnede en kasse mere, kaldte på en kollega eller undskyldte ventetiden)?'
+			),
+			guidance: t(
+				'Answer N/A if the wait was so short that nothing needed to be done.',
+				'Svar "ikke relevant", hvis ventetiden var så kort, at der ikke var brug for at gøre noget.'
+			),
+			response: yesNoNa(),
+			noteOnNegative: true,
+			visibleWhen: { checkpointId: 'checkout.queue-minutes', op: 'answered' }
+		}),
+		checkpoint({
+			id: 'checkout.cashier-greeting',
+			prompt: t(
+				'Did the cashier greet you and make eye contact?',
+				'Hilste ekspedienten ved kassen på dig og fik øjenkontakt?'
+			),
+			response: yesNo(),
+			noteOnNegative: true
+		}),
+		checkpoint({
+			id: 'checkout.price-matches-shelf',
+			prompt: t(
+				'Did the price you paid match the price on the shelf label?',
+				'Svarede den pris, du betalte, til prisen på hyldeskiltet?'
+			),
+			guidance: t(
+				'Photograph the shelf label of the item you buy before you go to the till, then compare it with the receipt.',
+				'Tag et billede af hyldeskiltet for den vare, du køber, før du går til kassen, og sammenlign det bagefter med kvitteringen.'
+			),
+			response: yesNo(),
+			weight: 3,
+			critical: true,
+			photo: 'required',
+			noteOnNegative: true
+		}),
+		checkpoint({
+			id: 'checkout.receipt-given',
+			prompt: t(
+				'Were you given a receipt (paper or digital) without having to ask?',
+				'Fik du en kvittering (på papir eller digitalt) uden at skulle bede om den?'
+			),
+			response: yesNo(),
+			weight: 2,
+			critical: true,
+			noteOnNegative: true
+		}),
+		checkpoint({
+			id: 'checkout.receipt-correct',
+			prompt: t(
+				'Was the receipt correct (store name, date, items, prices and VAT)?',
+				'Var kvitteringen korrekt (butiksnavn, dato, varer, priser og moms)?'
+			),
+			guidance: t(
+				'Photograph the whole receipt, flat and readable. Cover any card number with your finger.',
+				'Tag et billede af hele kvitteringen, fladt og læseligt. Dæk et eventuelt kortnummer med fingeren.'
+			),
+			response: yesNo(),
+			photo: 'required',
+			noteOnNegative: true,
+			visibleWhen: whenEquals('checkout.receipt-given', 'yes')
+		}),
+		checkpoint({
+			id: 'checkout.till-tidy',
+			prompt: t(
+				'Was the till area tidy, without clutter or personal belongings in view?',
+				'Var kasseområdet ryddeligt uden rod eller synlige personlige ejendele?'
+			),
+			response: yesNo(),
+			photo: 'optional',
+			noteOnNegative: true
+		}),
+		checkpoint({
+			id: 'checkout.efficiency',
+			prompt: t(
+				'How smooth and efficient was the payment?',
+				'Hvor gnidningsfri og effektiv var betalingen?'
+			),
+			guidance: t(
+				'1 = slow, confusing or with errors, 5 = quick, easy and friendly.',
+				'1 = langsom, forvirrende eller med fejl, 5 = hurtig, nem og venlig.'
+			),
+			response: scale()
+		}),
+		checkpoint({
+			id: 'checkout.bag-offered',
+			prompt: t(
+				'Were you offered a bag or help with packing?',
+				'Blev du tilbudt en pose eller hjælp til at pakke?'
+			),
+			response: yesNo()
+		})
+	]
+};
+
+const farewell: Stage = {
+	id: 'farewell',
+	title: t(
+		'Farewell, follow-up and overall impression',
+		'Afsked, opfølgning og samlet indtryk',
+		'Avskjed, oppfølging og helhetsinntrykk',
+		'Pożegnanie, kontakt po wizycie i ogólne wrażenie'
+	),
+	description: t(
+		'How the visit ended, and your overall impression. Write it so the manager can coach from it.',
+		'Hvordan besøget sluttede, og dit samlede indtryk. Skriv, så lederen kan bruge det til coaching.'
+	),
+	weight: 10,
+	checkpoints: [
+		checkpoint({
+			id: 'farewell.thanked',
+			prompt: t(
+				'Did the employee thank you for your visit?',
+				'Takkede medarbejderen dig for besøget?'
+			),
+			response: yesNo(),
+			noteOnNegative: true
+		}),
+		checkpoint({
+			id: 'farewell.personal-goodbye',
+			prompt: t(
+				"Were you given a personal goodbye (for example 'Enjoy the new laptop')?",
+				"Fik du en personlig afsked (for eksempel 'God fornøjelse med den nye computer')?"
+			),
+			response: yesNo()
+		}),
+		checkpoint({
+			id: 'farewell.contact-offered',
+			prompt: t(
+				'Did the employee offer a way to reach them with later questions (name, phone number, business card)?',
+				'Tilbød medarbejderen en måde at kontakte dem på med senere spørgsmål (navn, telefonnummer, visitkort)?'
+			),
+			response: yesNo(),
+			noteOnNegative: true
+		}),
+		checkpoint({
+			id: 'farewell.follow-up-offered',
+			prompt: t(
+				'Did the employee offer to follow up after the visit (a call, an e-mail, a check that the product works for you)?',
+				'Tilbød medarbejderen at følge op efter besøget (et opkald, en e-mail, et tjek af, at produktet fungerer for dig)?'
+			),
+			guidance: t(
+				'Answer N/A for small purchases where a follow-up would be out of place.',
+				'Svar "ikke relevant" ved små køb, hvor en opfølgning ville virke malplaceret.'
+			),
+			response: yesNoNa()
+		}),
+		checkpoint({
+			id: 'farewell.survey-invitation',
+			prompt: t(
+				'Were you invited to the customer survey (on the receipt or by the employee)?',
+				'Blev du inviteret til kundeundersøgelsen (på kvitteringen eller af medarbejderen)?'
+			),
+			response: yesNo(),
+			noteOnNegative: true
+		}),
+		checkpoint({
+			id: 'farewell.overall-rating',
+			prompt: t(
+				'Overall, how would you rate the visit?',
+				'Hvordan vil du samlet set vurdere besøget?'
+			),
+			guidance: t(
+				'1 = poor, 3 = as expected, 5 = memorable. Meeting expectations is a 3, not a 5.',
+				'1 = dårligt, 3 = som forventet, 5 = mindeværdigt. At leve op til forventningerne er et 3-tal, ikke et 5-tal.'
+			),
+			response: scale(),
+			weight: 3
+		}),
+		checkpoint({
+			id: 'farewell.would-return',
+			prompt: t(
+				'Based on this visit, would you come back to this store?',
+				'Ville du komme igen i denne butik på baggrund af dette besøg?'
+			),
+			response: singleChoice([
+				option('definitely', 1, t('Definitely', 'Helt sikkert')),
+				option('probably', 0.75, t('Probably', 'Sandsynligvis')),
+				option('probably-not', 0.25, t('Probably not', 'Næppe')),
+				option('no', 0, t('No', 'Nej'))
+			]),
+			weight: 2,
+			noteOnNegative: true
+		}),
+		checkpoint({
+			id: 'farewell.recommend-score',
+			prompt: t(
+				'On a scale from 0 to 10, how likely would you be to recommend the store to a friend?',
+				'Hvor sandsynligt er det på en skala fra 0 til 10, at du ville anbefale butikken til en ven?'
+			),
+			guidance: t(
+				'7 or higher passes. Use whole numbers.',
+				'7 eller derover er godkendt. Brug hele tal.'
+			),
+			response: numberInput({ min: 0, max: 10, pass: { min: 7 } }),
+			noteOnNegative: true
+		}),
+		checkpoint({
+			id: 'farewell.star-employee',
+			prompt: t(
+				'Did an employee stand out? Describe what they did so the store can recognise them.',
+				'Var der en medarbejder, der skilte sig ud? Beskriv, hvad vedkommende gjorde, så butikken kan anerkende det.'
+			),
+			guidance: t(
+				"Use a name or a description (for example 'the employee in the red jacket at the phone counter').",
+				"Brug et navn eller en beskrivelse (for eksempel 'medarbejderen i den røde jakke ved mobildisken')."
+			),
+			response: text(),
+			required: false
+		}),
+		checkpoint({
+			id: 'farewell.improvement',
+			prompt: t(
+				'What one thing would have made the visit better?',
+				'Hvilken ene ting ville have gjort besøget bedre?'
+			),
+			response: text(),
+			required: false
+		}),
+		checkpoint({
+			id: 'farewell.summary',
+			prompt: t(
+				'Sum up the visit in two or three sentences for the store manager.',
+				'Opsummér besøget i to-tre sætninger til butikschefen.'
+			),
+			guidance: t(
+				'Write constructively: name what went well as clearly as what went wrong.',
+				'Skriv konstruktivt: Nævn det, der gik godt, lige så tydeligt som det, der gik galt.'
+			),
+			response: text()
+		})
+	]
+};
+
+/**
+ * Checkpoints that only make sense in the organisation's own stores (internal campaign guides,
+ * case systems, the own customer survey). The competitor visit leaves them out.
+ */
+export const OWN_STORE_ONLY_CHECKPOINT_IDS: readonly string[] = [
+	'arrival.campaign-material',
+	'objection-handling.case-registered',
+	'farewell.survey-invitation'
+];
+
+/** The built-in retail store visit, version 1, for own stores. */
+export const RETAIL_STORE_VISIT: JourneyTemplate = {
+	id: 'retail-store-visit',
+	version: 1,
+	name: t('Retail store visit', 'Butiksbesøg', 'Butikkbesøk', 'Wizyta w sklepie'),
+	description: t(
+		"A mystery-shopping visit along the customer's path through the store, from the street to the farewell.",
+		'Et mystery shopping-besøg langs kundens vej gennem butikken, fra gaden til afskeden.'
+	),
+	locationKind: 'own',
+	criticalFailCap: 60,
+	stages: [
+		arrival,
+		greeting,
+		needsDiscovery,
+		advice,
+		personalTouch,
+		objectionHandling,
+		proactiveOffers,
+		checkout,
+		farewell
+	]
+};

@@ -1,0 +1,155 @@
+import type { Messages } from './en';
+
+/** Dansk. Typed against the English catalogue, so a missing key fails the build. */
+export const da: Messages = {
+	'action.cancel': 'Annuller',
+	'action.close': 'Luk',
+	'action.delete': 'Slet',
+	'action.dismiss': 'Luk besked',
+
+	'answer.yes': 'Ja',
+	'answer.no': 'Nej',
+	'answer.na': 'Ikke relevant',
+	'answer.now': 'Nu',
+	'answer.scaleLabel': '{n} ud af 5',
+	'answer.scaleLegend': '1 = meget dårligt, 5 = fremragende',
+
+	'audit.timeIn': 'Ind',
+	'audit.timeOut': 'ud',
+
+	'checkpoint.critical': 'Kritisk',
+	'checkpoint.required': 'Påkrævet',
+	'checkpoint.photoRequired': 'Foto påkrævet',
+
+	'common.loading': 'Indlæser…',
+	'common.saving': 'Gemmer…',
+	'common.saveFailed': 'Ikke gemt — prøv igen',
+	'common.savedOnDevice': 'Alle ændringer er gemt på enheden',
+
+	'duration.minutes': { one: '{count} min.', other: '{count} min.' },
+	'duration.hoursMinutes': '{hours} t. {minutes} min.',
+
+	'error.title': 'Noget gik galt',
+	'error.notFound': 'Ikke fundet',
+	'error.auditNotFound': 'Denne audit findes ikke på enheden.',
+	'error.stageNotFound': 'Denne audit har ikke det trin.',
+	'error.home': 'Tilbage til mine audits',
+	'error.unexpected': 'Der skete en uventet fejl. Dit gemte arbejde er i sikkerhed på enheden.',
+	'error.photo.notAnImage': 'Filen er ikke et foto. Vælg et JPEG-, PNG- eller HEIC-billede.',
+	'error.photo.truncated': 'Fotoet er ufuldstændigt eller beskadiget. Tag det igen.',
+	'error.photo.unsupported':
+		'Billedformatet kan ikke læses på denne enhed. Tag fotoet med kameraet.',
+	'error.photo.tooLarge': 'Filen er for stor til at være et foto (over 40 MB).',
+	'error.photo.failed': 'Fotoet kunne ikke klargøres. Prøv igen.',
+	'error.storage.full':
+		'Enheden har ikke mere lagerplads. Intet blev ændret; frigør plads og prøv igen.',
+	'error.storage.lowSpace':
+		'Der er kun {free} MB lagerplads tilbage på enheden. Frigør plads, før du tager flere fotos.',
+	'error.storage.readOnly':
+		'Denne audit er klar til indsendelse og kan ikke længere ændres. Genåbn den først.',
+	'error.storage.notFound': 'Dette findes ikke længere på enheden.',
+	'error.storage.blocked':
+		'Shopwalk er åben i en anden fane med en ældre version. Luk den anden fane.',
+	'error.storage.failed':
+		'Det lykkedes ikke at gemme på enheden. Dine tidligere svar er bevaret; prøv igen.',
+
+	'home.title': 'Mine audits',
+	'home.newAudit': 'Ny audit',
+	'home.empty': 'Der er ingen audits på enheden endnu. Start en med “Ny audit”.',
+	'home.deleteAudit': 'Slet denne kladde',
+	'home.deleteConfirm': 'Slet denne kladde og dens fotos?',
+
+	'language.label': 'Sprog',
+
+	'location.own': 'Egen butik',
+	'location.competitor': 'Konkurrent',
+
+	'network.online': 'Online',
+	'network.offline': 'Offline',
+
+	'newAudit.title': 'Ny audit',
+	'newAudit.location': 'Hvor er du?',
+	'newAudit.template': 'Hvilken kunderejse?',
+	'newAudit.templateSize': '{stages} trin, {checkpoints} kontrolpunkter',
+	'newAudit.start': 'Start besøget',
+
+	'note.add': 'Tilføj en note',
+	'note.label': 'Note',
+	'note.requiredLabel': 'Note (påkrævet: beskriv hvad der gik galt)',
+
+	'overview.title': 'Overblik over audit',
+	'overview.score': 'Score',
+	'overview.ready': 'Alt er udfyldt. Auditten er klar til indsendelse.',
+	'overview.missing': {
+		one: 'Der mangler {count} ting, før du kan indsende',
+		other: 'Der mangler {count} ting, før du kan indsende'
+	},
+	'overview.receipt': 'Kvittering',
+	'overview.generalPhotos': 'Andre fotos fra besøget',
+	'overview.narrative': 'Samlet indtryk: beskriv besøget med dine egne ord',
+	'overview.finishVisit': 'Jeg har forladt butikken',
+	'overview.resumeVisit': 'Tilbage i butikken',
+	'overview.markReady': 'Klar til indsendelse',
+	'overview.reopen': 'Genåbn for ændringer',
+	'overview.state.draft': 'Kladde',
+	'overview.state.queued': 'Klar til indsendelse: den sendes, når enheden er online.',
+	'overview.state.uploading': 'Sender til kontoret…',
+	'overview.state.received': 'Modtaget af kontoret.',
+
+	'pending.none': 'Intet venter på synkronisering',
+	'pending.audits': { one: '{count} audit', other: '{count} audits' },
+	'pending.photos': {
+		one: '{count} foto endnu ikke på serveren',
+		other: '{count} fotos endnu ikke på serveren'
+	},
+
+	'photo.take': 'Tag foto',
+	'photo.takeReceipt': 'Fotografér kvitteringen',
+	'photo.fromGallery': 'Fra galleri',
+	'photo.open': 'Åbn foto',
+	'photo.caption': 'Billedtekst',
+	'photo.delete': 'Slet foto',
+	'photo.deleteConfirm': 'Slet dette foto?',
+	'photo.processing': { one: 'Klargør {count} foto…', other: 'Klargør {count} fotos…' },
+
+	'problem.answer_missing': 'Svar mangler',
+	'problem.answer_invalid': 'Svaret er ikke gyldigt',
+	'problem.photo_missing': 'Foto mangler',
+	'problem.note_missing': 'Note mangler: forklar det negative svar',
+	'problem.time_out_missing': 'Udtidspunkt ikke registreret: tryk på “Jeg har forladt butikken”',
+
+	'score.total': 'I alt',
+	'score.capped': 'Begrænset: kritisk fejl',
+	'score.criticalFailures': 'Kritiske kontrolpunkter ikke opfyldt',
+	'score.stage': 'Trin',
+	'score.percent': 'Score',
+	'score.time': 'Tidsforbrug',
+
+	'stage.position': 'Trin {n} af {total}',
+	'stage.navigation': 'Navigation mellem trin',
+	'stage.stepper': 'Trin',
+	'stage.progress': 'Besvarede kontrolpunkter',
+	'stage.previous': 'Forrige',
+	'stage.next': 'Næste trin',
+	'stage.overview': 'Overblik',
+	'stage.toSummary': 'Opsummering',
+
+	'status.draft': 'Kladde',
+	'status.queued': 'Klar til indsendelse',
+	'status.uploading': 'Sender',
+	'status.received': 'Modtaget',
+
+	'storage.title': 'Lager på denne enhed',
+	'storage.persistence.unknown': 'Undersøger om enheden bevarer dine data…',
+	'storage.persistence.persisted': 'Enheden har lovet at bevare dine audits og fotos.',
+	'storage.persistence.denied':
+		'Browseren kan slette data, når pladsen slipper op. Installér Shopwalk på hjemmeskærmen og synkronisér ofte.',
+	'storage.persistence.unsupported': 'Browseren kan ikke love at bevare data. Synkronisér ofte.',
+	'storage.notPersisted':
+		'Lagring er ikke garanteret på denne enhed: installér Shopwalk på hjemmeskærmen.',
+	'storage.free': '{free} ledigt til fotos',
+
+	'update.available': 'En ny version af Shopwalk er klar.',
+	'update.apply': 'Opdatér nu',
+	'update.later': 'Senere'
+};

@@ -1,0 +1,332 @@
+import type { PhotoMeta } from '$lib/client/storage/records';
+import type { AuditStore } from '$lib/client/storage/audit-store';
+import { checkRoomForPhoto } from '$lib/client/storage/storage-health';
+import { getBuiltinTemplate } from '$lib/domain/builtin-templates';
+import { addStageTime } from '$lib/domain/new-audit';
+import { auditProgress, type AuditProgress } from '$lib/domain/progress';
+import { scoreAudit } from '$lib/domain/scoring';
+import { validateAudit } from '$lib/domain/validation';
+import { visibleCheckpointIds } from '$lib/domain/visibility';
+import type {
+	Audit,
+	AnswerValue,
+	AuditScore,
+	JourneyTemplate,
+	PhotoRef,
+	ValidationProblem
+} from '$lib/domain/types';
+import { getAuditStore, getPhotoProcessor } from './app-services';
+import { notifications } from './notifications.svelte';
+import { writeTracker } from './write-tracker.svelte';
+
+export type SaveState = 'saving' | 'saved' | 'failed';
+export type PhotoTarget = { checkpointId: string | null; kind: PhotoRef['kind'] };
+
+/**
+ * One audit being walked on the device. Every change is written to IndexedDB first; the UI
+ * shows it as saved only once the write has committed, and a failed write leaves the
+ * previous value on screen.
+ */
+export class AuditSession {
+	readonly template: JourneyTemplate;
+	#store: AuditStore;
+	#now: () => number;
+
+	audit = $state.raw<Audit>() as Audit;
+	#answers = $state<Record<string, AnswerValue>>({});
+	#pendingAnswers = $state<Record<string, AnswerValue | null>>({});
+	#notes = $state<Record<string, string>>({});
+	#photos = $state.raw<PhotoMeta[]>([]);
+	#saveStates = $state<Record<string, SaveState>>({});
+	#inFlight = $state(0);
+	#photoJobs = $state(0);
+	#writeSeq = new Map<string, number>();
+	#stageEnteredAt: { stageId: string; at: number } | null = null;
+
+	private constructor(
+		store: AuditStore,
+		audit: Audit,
+		template: JourneyTemplate,
+		now: () => number
+	) {
+		this.#store = store;
+		this.audit = audit;
+		this.template = template;
+		this.#now = now;
+	}
+
+	/** Loads an audit and everything of it from the device. Null when no such audit exists here. */
+	static async load(auditId: string, now: () => number = Date.now): Promise<AuditSession | null> {
+		const store = await getAuditStore();
+		const audit = await store.getAudit(auditId);
+		if (!audit) return null;
+		const template = getBuiltinTemplate(audit.templateId, audit.templateVersion);
+		if (!template) return null;
+		const session = new AuditSession(store, audit, template, now);
+		const [answers, notes, photos] = await Promise.all([
+			store.listAnswers(auditId),
+			store.listNotes(auditId),
+			store.listPhotos(auditId)
+		]);
+		session.#answers = Object.fromEntries(answers.map((a) => [a.checkpointId, a.value]));
+		session.#notes = Object.fromEntries(notes.map((n) => [n.checkpointId, n.text]));
+		session.#photos = photos;
+		return session;
+	}
+
+	get editable(): boolean {
+		return this.audit.status === 'draft';
+	}
+
+	/** What the shopper sees as the answer: a write in flight shows its new value. */
+	answerOf(checkpointId: string): AnswerValue | undefined {
+		const pending = this.#pendingAnswers[checkpointId];
+		if (pending !== undefined) return pending ?? undefined;
+		return this.#answers[checkpointId];
+	}
+
+	noteOf(checkpointId: string): string {
+		return this.#notes[checkpointId] ?? '';
+	}
+
+	saveStateOf(key: string): SaveState | undefined {
+		return this.#saveStates[key];
+	}
+
+	photosOf(checkpointId: string | null, kind?: PhotoRef['kind']): PhotoMeta[] {
+		return this.#photos.filter(
+			(p) => p.checkpointId === checkpointId && (kind === undefined || p.kind === kind)
+		);
+	}
+
+	get photoCount(): number {
+		return this.#photos.length;
+	}
+
+	/** True while any write to the device is in flight or a photo is being prepared. */
+	get busy(): boolean {
+		return this.#inFlight > 0 || this.#photoJobs > 0;
+	}
+
+	get processingPhotos(): number {
+		return this.#photoJobs;
+	}
+
+	get answerMap(): ReadonlyMap<string, AnswerValue> {
+		return new Map(Object.entries(this.#answers));
+	}
+
+	get visibleIds(): ReadonlySet<string> {
+		return visibleCheckpointIds(this.template, this.answerMap);
+	}
+
+	get progress(): AuditProgress {
+		return auditProgress(this.template, this.answerMap);
+	}
+
+	get score(): AuditScore {
+		return scoreAudit(this.template, this.answerMap);
+	}
+
+	get problems(): ValidationProblem[] {
+		return validateAudit({
+			template: this.template,
+			answers: this.answerMap,
+			notes: new Map(Object.entries(this.#notes)),
+			photos: this.#photos.map((p) => ({ id: p.id, checkpointId: p.checkpointId, kind: p.kind })),
+			timeOut: this.audit.timeOut
+		});
+	}
+
+	async setAnswer(checkpointId: string, answer: AnswerValue | null): Promise<void> {
+		if (!this.editable) return;
+		// IndexedDB cannot clone Svelte's state proxies: store a plain copy.
+		const value = $state.snapshot(answer) as AnswerValue | null;
+		const seq = (this.#writeSeq.get(checkpointId) ?? 0) + 1;
+		this.#writeSeq.set(checkpointId, seq);
+		this.#pendingAnswers[checkpointId] = value;
+		const now = this.#now();
+		const ok = await this.#write(checkpointId, () =>
+			value === null
+				? this.#store.clearAnswer(this.audit.id, checkpointId, now)
+				: this.#store.saveAnswer(this.audit.id, { checkpointId, value, answeredAt: now }, now)
+		);
+		// IndexedDB commits in order, so the last completion is the latest committed value.
+		if (ok) {
+			if (value === null) delete this.#answers[checkpointId];
+			else this.#answers[checkpointId] = value;
+			this.#touch(now);
+		}
+		if (this.#writeSeq.get(checkpointId) === seq) delete this.#pendingAnswers[checkpointId];
+	}
+
+	async setNote(checkpointId: string, text: string): Promise<void> {
+		if (!this.editable) return;
+		const now = this.#now();
+		const ok = await this.#write(`note:${checkpointId}`, () =>
+			this.#store.saveNote(this.audit.id, checkpointId, text, now)
+		);
+		if (ok) {
+			if (text.trim() === '') delete this.#notes[checkpointId];
+			else this.#notes[checkpointId] = text;
+			this.#touch(now);
+		}
+	}
+
+	async setNarrative(text: string): Promise<void> {
+		await this.#updateAudit('narrative', (a) => ({ ...a, narrative: text }));
+	}
+
+	/** Stamps time-out: the shopper has left the store. */
+	async finishVisit(): Promise<void> {
+		await this.leaveStage();
+		const now = this.#now();
+		await this.#updateAudit('timeOut', (a) => ({ ...a, timeOut: now }));
+	}
+
+	/** Clears time-out when the shopper goes back into the store. */
+	async resumeVisit(): Promise<void> {
+		await this.#updateAudit('timeOut', (a) => ({ ...a, timeOut: null }));
+	}
+
+	/** Starts the clock on a stage's screen. */
+	enterStage(stageId: string): void {
+		this.#stageEnteredAt = { stageId, at: this.#now() };
+	}
+
+	/** Stops the clock and adds the time to the stage; safe to call twice. */
+	async leaveStage(): Promise<void> {
+		const entered = this.#stageEnteredAt;
+		if (!entered || !this.editable || this.audit.timeOut !== null) return;
+		this.#stageEnteredAt = null;
+		const now = this.#now();
+		await this.#updateAudit('stageTime', (a) => ({
+			...a,
+			stageTimeMs: addStageTime(a.stageTimeMs, entered.stageId, entered.at, now)
+		}));
+	}
+
+	/** Prepares photos one at a time (orientation, size, no metadata) and stores them. */
+	async addPhotos(files: File[], target: PhotoTarget): Promise<void> {
+		if (!this.editable) return;
+		this.#photoJobs += files.length;
+		try {
+			for (const file of files) {
+				try {
+					await this.#addPhoto(file, target);
+				} catch (error) {
+					notifications.error(error);
+				} finally {
+					this.#photoJobs -= 1;
+				}
+			}
+		} finally {
+			this.#photoJobs = Math.max(0, this.#photoJobs);
+		}
+	}
+
+	async #addPhoto(file: File, target: PhotoTarget): Promise<void> {
+		// A 12 MP photo shrinks to well under its original size; the original size is a safe bound.
+		const room = await checkRoomForPhoto(file.size);
+		if (!room.ok) {
+			notifications.info('error.storage.lowSpace', { free: Math.round(room.free / 1048576) });
+			return;
+		}
+		const processed = await getPhotoProcessor().process(file);
+		const now = this.#now();
+		const meta: PhotoMeta = {
+			id: crypto.randomUUID(),
+			auditId: this.audit.id,
+			checkpointId: target.checkpointId,
+			kind: target.kind,
+			caption: '',
+			capturedAt: file.lastModified || now,
+			width: processed.width,
+			height: processed.height,
+			byteLength: processed.bytes.byteLength,
+			type: 'image/jpeg',
+			thumb: processed.thumb,
+			thumbType: 'image/jpeg',
+			createdAt: now
+		};
+		const ok = await this.#write(`photo:${meta.id}`, () =>
+			this.#store.addPhoto(meta, processed.bytes)
+		);
+		if (ok) {
+			this.#photos = [...this.#photos, meta];
+			this.#touch(now);
+		}
+	}
+
+	async setPhotoCaption(photoId: string, caption: string): Promise<void> {
+		if (!this.editable) return;
+		const now = this.#now();
+		const ok = await this.#write(`photo:${photoId}`, () =>
+			this.#store.updatePhotoCaption(photoId, caption, now)
+		);
+		if (ok) {
+			this.#photos = this.#photos.map((p) => (p.id === photoId ? { ...p, caption } : p));
+			this.#touch(now);
+		}
+	}
+
+	async deletePhoto(photoId: string): Promise<void> {
+		if (!this.editable) return;
+		const now = this.#now();
+		const ok = await this.#write(`photo:${photoId}`, () => this.#store.deletePhoto(photoId, now));
+		if (ok) {
+			this.#photos = this.#photos.filter((p) => p.id !== photoId);
+			this.#touch(now);
+		}
+	}
+
+	/** Marks the audit ready to submit; refused while anything is missing. */
+	async markReady(): Promise<boolean> {
+		if (this.problems.length > 0 || !this.editable) return false;
+		const ok = await this.#write('status', () =>
+			this.#store.queueForSync(this.audit.id, this.#now())
+		);
+		if (ok) await this.#reload();
+		return ok;
+	}
+
+	/** Takes a queued audit back for changes. */
+	async reopen(): Promise<boolean> {
+		const ok = await this.#write('status', () => this.#store.reopenAudit(this.audit.id, this.#now()));
+		if (ok) await this.#reload();
+		return ok;
+	}
+
+	async #updateAudit(key: string, change: (a: Audit) => Audit): Promise<void> {
+		if (!this.editable) return;
+		const now = this.#now();
+		const ok = await this.#write(key, () => this.#store.updateAudit(this.audit.id, change, now));
+		if (ok) this.audit = { ...change(this.audit), revision: this.audit.revision + 1, updatedAt: now };
+	}
+
+	async #reload(): Promise<void> {
+		const fresh = await this.#store.getAudit(this.audit.id);
+		if (fresh) this.audit = fresh;
+	}
+
+	#touch(now: number): void {
+		this.audit = { ...this.audit, revision: this.audit.revision + 1, updatedAt: now };
+	}
+
+	/** Runs one write, tracking its state under `key`; reports failures, never throws. */
+	async #write(key: string, write: () => Promise<unknown>): Promise<boolean> {
+		this.#inFlight += 1;
+		this.#saveStates[key] = 'saving';
+		try {
+			await writeTracker.track(write);
+			this.#saveStates[key] = 'saved';
+			return true;
+		} catch (error) {
+			this.#saveStates[key] = 'failed';
+			notifications.error(error);
+			return false;
+		} finally {
+			this.#inFlight -= 1;
+		}
+	}
+}

@@ -1,0 +1,16 @@
+import { newAudit } from '$lib/domain/new-audit';
+import type { JourneyTemplate, Location } from '$lib/domain/types';
+import { i18n } from '$lib/i18n/i18n.svelte';
+import { getAuditStore } from './app-services';
+
+/** Creates a draft audit on the device (time-in is now) and returns its id. */
+export async function startAudit(
+	template: JourneyTemplate,
+	location: Location,
+	now: number = Date.now()
+): Promise<string> {
+	const audit = newAudit({ id: crypto.randomUUID(), template, location, locale: i18n.locale, now });
+	const store = await getAuditStore();
+	await store.createAudit(audit);
+	return audit.id;
+}

@@ -1,0 +1,50 @@
+import adapter from '@sveltejs/adapter-node';
+import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { join, relative } from 'node:path';
+
+const root = import.meta.dirname;
+
+function filesUnder(dir) {
+	if (!existsSync(dir)) return [];
+	return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+		const path = join(dir, entry.name);
+		if (entry.isDirectory()) return filesUnder(path);
+		return entry.isFile() ? [path] : [];
+	});
+}
+
+/**
+ * The app's version: a hash of what goes into the build. The same sources give the same
+ * version (no needless cache invalidation on a redeploy), any change gives a new one, and every
+ * evaluation of this config within and across build steps agrees.
+ */
+function buildVersion() {
+	if (process.env.SHOPWALK_VERSION) return process.env.SHOPWALK_VERSION;
+	const hash = createHash('sha256');
+	const inputs = [...filesUnder(join(root, 'src')), ...filesUnder(join(root, 'static'))]
+		.filter((path) => !/\.test\.ts$/.test(path))
+		.sort();
+	for (const path of [...inputs, join(root, 'package-lock.json')]) {
+		if (!existsSync(path)) continue;
+		hash.update(relative(root, path));
+		hash.update(readFileSync(path));
+	}
+	return hash.digest('hex').slice(0, 12);
+}
+
+/** @type {import('@sveltejs/kit').Config} */
+const config = {
+	preprocess: vitePreprocess(),
+	kit: {
+		adapter: adapter(),
+		// workbox-window registers the service worker so we control the update prompt.
+		serviceWorker: { register: false },
+		// The prerendered shell is served at deep URLs offline; relative asset paths would break there.
+		paths: { relative: false },
+		version: { name: buildVersion() }
+	}
+};
+
+export default config;

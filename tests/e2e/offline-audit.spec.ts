@@ -1,0 +1,260 @@
+import { expect, test, type BrowserContext, type Locator, type Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { getBuiltinTemplate } from '../../src/lib/domain/builtin-templates/index';
+import { roundPercent, scoreAudit } from '../../src/lib/domain/scoring';
+import { visibleCheckpointIds } from '../../src/lib/domain/visibility';
+import { isNegativeAnswer } from '../../src/lib/domain/answer-rules';
+import type { AnswerValue, Checkpoint, JourneyTemplate } from '../../src/lib/domain/types';
+import { readStoredAudit, readStoredPhotoFacts } from './idb-probe';
+
+const photos = join(import.meta.dirname, '../../../shared/fixtures/photos');
+const fixture = (name: string) => ({
+	name,
+	mimeType: name.endsWith('.png') ? 'image/png' : 'image/jpeg',
+	buffer: readFileSync(join(photos, name))
+});
+const percent = (value: number | null) =>
+	value === null
+		? '–'
+		: new Intl.NumberFormat('en-GB', { maximumFractionDigits: 1 }).format(value) + ' %';
+
+const template = getBuiltinTemplate('retail-store-visit', 1) as JourneyTemplate;
+const checkpoints = new Map(template.stages.flatMap((s) => s.checkpoints.map((c) => [c.id, c])));
+const NOTE_DA = 'Medarbejderen så mig ikke; jeg ventede længe ved disken. Æbler, øl og å.';
+const TEXT_PL = 'Sprzedawca zaproponował gwarancję — źle, że nie wyjaśnił warunków. Łódź, żółć.';
+
+// One deliberate negative answer (with its required note) and one n.a. make the score non-trivial.
+const firstNegative = [...checkpoints.values()].find(
+	(c) => c.response.type === 'yes_no' && !c.critical && c.evidence.noteOnNegative && !c.visibleWhen
+)!;
+const firstNa = [...checkpoints.values()].find(
+	(c) => c.response.type === 'yes_no_na' && !c.critical && !c.visibleWhen
+);
+
+/** The answer the shopper gives to each checkpoint type in this walk. */
+function plannedAnswer(checkpoint: Checkpoint): AnswerValue {
+	const spec = checkpoint.response;
+	if (checkpoint.id === firstNegative.id) return 'no';
+	if (checkpoint.id === firstNa?.id) return 'na';
+	switch (spec.type) {
+		case 'yes_no':
+		case 'yes_no_na':
+			return 'yes';
+		case 'scale':
+			return 4;
+		case 'single_choice':
+			return spec.options[0]!.id;
+		case 'multiple_choice':
+			return spec.options.slice(0, 2).map((o) => o.id);
+		case 'number':
+			return spec.pass?.max ?? spec.pass?.min ?? spec.max ?? spec.min ?? 3;
+		case 'text':
+			return TEXT_PL;
+		case 'time':
+			return '10:15';
+	}
+}
+
+function label(checkpoint: Checkpoint, optionId: string): string {
+	const spec = checkpoint.response;
+	if (spec.type !== 'single_choice' && spec.type !== 'multiple_choice') return optionId;
+	return spec.options.find((o) => o.id === optionId)!.label.en;
+}
+
+async function answer(card: Locator, checkpoint: Checkpoint, value: AnswerValue): Promise<void> {
+	const spec = checkpoint.response;
+	const group = card.getByRole('group');
+	switch (spec.type) {
+		case 'yes_no':
+		case 'yes_no_na':
+			await group.getByRole('button', { name: { yes: 'Yes', no: 'No', na: 'N/A' }[value as 'yes'], exact: true }).click();
+			break;
+		case 'scale':
+			await group.getByRole('button', { name: `${value} of 5` }).click();
+			break;
+		case 'single_choice':
+			await group.getByRole('button', { name: label(checkpoint, value as string), exact: true }).click();
+			break;
+		case 'multiple_choice':
+			for (const id of value as string[]) {
+				await group.getByRole('button', { name: label(checkpoint, id), exact: true }).click();
+				await expect(card.getByText('Saving…')).toHaveCount(0);
+			}
+			break;
+		case 'number':
+			await group.locator('input').fill(String(value));
+			await group.locator('input').press('Tab');
+			break;
+		case 'text':
+			await group.locator('textarea').fill(value as string);
+			await group.locator('textarea').blur();
+			break;
+		case 'time':
+			await group.locator('input[type="time"]').fill(value as string);
+			await group.locator('input[type="time"]').dispatchEvent('change');
+			break;
+	}
+}
+
+/** Offline for real: the page's requests and the service worker's own. */
+async function goOffline(context: BrowserContext): Promise<void> {
+	await context.setOffline(true);
+	await context.route('**', (route) =>
+		route.request().serviceWorker() ? route.abort('internetdisconnected') : route.fallback()
+	);
+}
+
+async function waitForServiceWorker(page: Page): Promise<void> {
+	await page.evaluate(() => navigator.serviceWorker.ready);
+	if (!(await page.evaluate(() => !!navigator.serviceWorker.controller))) await page.reload();
+	await expect.poll(() => page.evaluate(() => !!navigator.serviceWorker.controller)).toBe(true);
+}
+
+test.describe.serial('a whole store visit, offline', () => {
+	test('walk, photograph, reload and find everything', async ({ page, context }) => {
+		test.setTimeout(300_000);
+		await page.goto('/');
+		await expect(page.getByRole('heading', { name: 'My audits' })).toBeVisible();
+		await waitForServiceWorker(page);
+
+		await goOffline(context);
+		expect(await page.evaluate(() => fetch('/manifest.webmanifest?x=1').then(() => 'online', () => 'offline'))).toBe('offline');
+
+		// A route never visited, opened cold with no network.
+		await page.goto('/audits/new');
+		await expect(page.getByTestId('network-state')).toHaveText('Offline');
+		await page.getByText('Nordlys Elektronik Strøget').click();
+		await page.getByText(template.name.en, { exact: true }).click();
+		await page.getByTestId('start-audit').click();
+		await page.waitForURL(/\/audits\/[0-9a-f-]{36}\/stages\/0$/);
+		const auditId = page.url().split('/audits/')[1]!.split('/')[0]!;
+
+		const given = new Map<string, AnswerValue>();
+		const photographed: string[] = [];
+		const cameraRoll = ['shelf-12mp-rot6.jpg', 'checkout-portrait.jpg', 'entrance.png'];
+
+		for (const [index, stage] of template.stages.entries()) {
+			await expect(page.getByTestId('stage-title')).toContainText(stage.title.en);
+			// Answering may reveal follow-up checkpoints; keep going until every visible one is done.
+			for (;;) {
+				const visible = visibleCheckpointIds(template, given);
+				const next = stage.checkpoints.find((c) => visible.has(c.id) && !given.has(c.id));
+				if (!next) break;
+				const card = page.locator(`[data-checkpoint-id="${next.id}"]`);
+				const value = plannedAnswer(next);
+				await answer(card, next, value);
+				given.set(next.id, value);
+				if (isNegativeAnswer(next.response, value) && next.evidence.noteOnNegative) {
+					await card.getByTestId('note').fill(NOTE_DA);
+					await card.getByTestId('note').blur();
+				}
+				if (next.evidence.photo === 'required') {
+					const file = cameraRoll[photographed.length % cameraRoll.length]!;
+					await card.getByTestId('photo-input').setInputFiles(fixture(file));
+					await expect(card.getByTestId('photo-strip')).toHaveAttribute('data-photo-count', '1', {
+						timeout: 30_000
+					});
+					photographed.push(next.id);
+				}
+			}
+			await expect(page.getByTestId('save-state')).toHaveText('All changes saved on this device');
+			const nav = page.getByTestId(index < template.stages.length - 1 ? 'next-stage' : 'finish-stages');
+			await nav.click();
+		}
+		expect(photographed.length).toBeGreaterThan(0);
+
+		// The overview: receipt, narrative, time-out; then nothing is missing.
+		await expect(page.getByTestId('problem-list')).toBeVisible();
+		await page
+			.locator('[data-testid="photo-strip"]')
+			.first()
+			.getByTestId('photo-input')
+			.setInputFiles(fixture('receipt.jpg'));
+		await expect(page.locator('[data-testid="photo-strip"]').first()).toHaveAttribute('data-photo-count', '1', {
+			timeout: 30_000
+		});
+		await page.getByTestId('narrative').fill('Samlet set et godt besøg. Ogólnie dobra wizyta.');
+		await page.getByTestId('narrative').blur();
+		await page.getByTestId('finish-visit').click();
+		await expect(page.getByTestId('ready-state')).toHaveText(
+			'Everything is filled in. The audit is ready to submit.'
+		);
+		await expect(page.getByTestId('save-state')).toHaveText('All changes saved on this device');
+
+		const expected = scoreAudit(template, given);
+		expect(expected.totalPercent).not.toBeNull();
+		expect(expected.totalPercent).toBeLessThan(100);
+
+		// A caption on the receipt.
+		await page.locator('[data-testid="photo-strip"]').first().getByRole('button', { name: 'Open photo' }).click();
+		await expect(page.getByTestId('photo-full')).toBeVisible();
+		await page.getByTestId('photo-caption').fill('Kvittering, kasse 2');
+		await page.getByRole('button', { name: 'Close' }).click();
+		await expect(page.locator('[data-testid="photo-strip"]').first()).toContainText('Kvittering, kasse 2');
+
+		// Bad files: a clear message, nothing stored.
+		const generalStrip = page.locator('[data-testid="photo-strip"]').nth(1);
+		await generalStrip.getByTestId('photo-input').setInputFiles(fixture('not-an-image.jpg'));
+		await expect(page.getByRole('alert').filter({ hasText: 'That file is not a photo' })).toBeVisible();
+		await generalStrip.getByTestId('photo-input').setInputFiles(fixture('truncated.jpg'));
+		await expect(page.getByRole('alert').filter({ hasText: 'incomplete or damaged' })).toBeVisible();
+		await expect(generalStrip).toHaveAttribute('data-photo-count', '0');
+
+		// Reload with no network: everything comes back from the device.
+		await page.reload();
+		await expect(page.getByTestId('network-state')).toHaveText('Offline');
+		await expect(page.getByTestId('ready-state')).toHaveText(
+			'Everything is filled in. The audit is ready to submit.'
+		);
+		await expect(page.getByTestId('overview-total')).toHaveText(percent(roundPercent(expected.totalPercent)));
+		for (const stageScore of expected.stages) {
+			await expect(
+				page.locator(`[data-stage-id="${stageScore.stageId}"] [data-testid="stage-percent"]`)
+			).toContainText(percent(roundPercent(stageScore.percent)));
+		}
+		await expect(page.locator('[data-testid="photo-strip"]').first()).toHaveAttribute('data-photo-count', '1');
+		await expect(page.locator('[data-testid="photo-strip"]').first()).toContainText('Kvittering, kasse 2');
+		await expect(page.getByTestId('narrative')).toHaveValue('Samlet set et godt besøg. Ogólnie dobra wizyta.');
+		await expect(page.getByTestId('pending-summary')).toContainText(
+			`1 audit, ${photographed.length + 1} photos not yet on the server`
+		);
+
+		// The stored record: every answer, the note, time-in/out and time per stage.
+		const stored = await readStoredAudit(page, auditId);
+		expect(stored.audit.timeOut).not.toBeNull();
+		expect(stored.audit.timeOut).toBeGreaterThanOrEqual(stored.audit.timeIn);
+		expect(Object.keys(stored.audit.stageTimeMs).sort()).toEqual(template.stages.map((s) => s.id).sort());
+		expect(new Map(stored.answers.map((a) => [a.checkpointId, a.value]))).toEqual(given);
+		expect(stored.notes).toContainEqual(expect.objectContaining({ checkpointId: firstNegative.id, text: NOTE_DA }));
+
+		// A stage screen after the reload shows the answers and the note as given.
+		const negativeStage = template.stages.findIndex((s) => s.checkpoints.some((c) => c.id === firstNegative.id));
+		await page.getByTestId('stepper-stage').nth(negativeStage).click();
+		const negativeCard = page.locator(`[data-checkpoint-id="${firstNegative.id}"]`);
+		await expect(negativeCard.getByRole('button', { name: 'No', exact: true })).toHaveAttribute('aria-pressed', 'true');
+		await expect(negativeCard.getByTestId('note')).toHaveValue(NOTE_DA);
+
+		// Photos as stored: JPEG, at most 2048 px, upright, without EXIF.
+		const facts = await readStoredPhotoFacts(page, auditId);
+		expect(facts).toHaveLength(photographed.length + 1);
+		for (const f of facts) {
+			expect(f.type).toBe('image/jpeg');
+			expect(f.startsWithJpegMagic).toBe(true);
+			expect(f.hasExif).toBe(false);
+			expect(f.containsGps).toBe(false);
+			expect(Math.max(f.decodedWidth, f.decodedHeight)).toBeLessThanOrEqual(2048);
+		}
+		// The first photo taken was the orientation-6 shelf shot: 4032×3024 stored, shown upright.
+		const rotated = facts.find((f) => f.checkpointId === photographed[0]);
+		expect(rotated, 'the orientation-6 shelf photo is stored').toBeDefined();
+		expect(rotated!.decodedHeight).toBeGreaterThan(rotated!.decodedWidth);
+
+		// Ready to submit: queued, and it says so.
+		await page.goto(`/audits/${auditId}`);
+		await page.getByTestId('mark-ready').click();
+		await expect(page.getByTestId('audit-status')).toHaveText('Ready to submit');
+		await page.goto('/');
+		await expect(page.getByTestId('audit-item').first()).toHaveAttribute('data-status', 'queued');
+	});
+});

@@ -1,0 +1,51 @@
+import { sveltekit } from '@sveltejs/kit/vite';
+import { playwright } from '@vitest/browser-playwright';
+import { defineConfig } from 'vitest/config';
+import { chromiumArgs, chromiumPath } from './tests/chromium.js';
+
+
+export default defineConfig(({ command }) => ({
+	plugins: [sveltekit()],
+	// Workbox modules read process.env.NODE_ENV; Kit carries `define` over to the service-worker build.
+	define: command === 'build' ? { 'process.env.NODE_ENV': JSON.stringify('production') } : {},
+	test: {
+		expect: { requireAssertions: true },
+		projects: [
+			{
+				extends: true,
+				test: {
+					name: 'unit',
+					environment: 'node',
+					include: ['src/**/*.test.ts'],
+					exclude: ['src/**/*.browser.test.ts', 'src/lib/client/**']
+				}
+			},
+			{
+				extends: true,
+				test: {
+					name: 'client',
+					environment: 'node',
+					include: ['src/lib/client/**/*.test.ts'],
+					exclude: ['src/**/*.browser.test.ts'],
+					setupFiles: ['src/lib/client/test-setup.ts']
+				}
+			},
+			{
+				extends: true,
+				test: {
+					name: 'browser',
+					include: ['src/**/*.browser.test.ts'],
+					testTimeout: 30_000,
+					browser: {
+						enabled: true,
+						headless: true,
+						provider: playwright({
+							launchOptions: { executablePath: chromiumPath, args: chromiumArgs }
+						}),
+						instances: [{ browser: 'chromium' }]
+					}
+				}
+			}
+		]
+	}
+}));

@@ -43,7 +43,18 @@ const config = {
 		serviceWorker: { register: false },
 		// The prerendered shell is served at deep URLs offline; relative asset paths would break there.
 		paths: { relative: false },
-		version: { name: buildVersion() }
+		version: { name: buildVersion() },
+		typescript: {
+			// Benchmarks, end-to-end tests and tool configs are type-checked and linted like the app.
+			config(tsconfig) {
+				tsconfig.include.push(
+					'../bench/**/*.ts',
+					'../tests/**/*.ts',
+					'../playwright.config.ts',
+					'../vite.config.ts'
+				);
+			}
+		}
 	}
 };
 

@@ -3,10 +3,11 @@ import { playwright } from '@vitest/browser-playwright';
 import { defineConfig } from 'vitest/config';
 import { chromiumArgs, chromiumPath } from './tests/chromium.js';
 
-
 export default defineConfig(({ command }) => ({
 	plugins: [sveltekit()],
 	// Workbox modules read process.env.NODE_ENV; Kit carries `define` over to the service-worker build.
+	// Browser tests read the shared test photos through vitest's file commands.
+	server: { fs: { allow: ['../shared/fixtures/photos'] } },
 	define: command === 'build' ? { 'process.env.NODE_ENV': JSON.stringify('production') } : {},
 	test: {
 		expect: { requireAssertions: true },

@@ -32,12 +32,23 @@ const rows = readdirSync(parts)
 writeFileSync(join(root, 'bench/results/latest.json'), JSON.stringify(rows, null, 2) + '\n');
 
 const fmt = (n) => (n === undefined ? '' : Number.isInteger(n) ? String(n) : n.toFixed(3));
-console.log('\n' + ['id', 'value', 'unit', 'peer', 'peerValue', 'ratio', 'budget', 'result'].join(' | '));
+console.log(
+	'\n' + ['id', 'value', 'unit', 'peer', 'peerValue', 'ratio', 'budget', 'result'].join(' | ')
+);
 for (const r of rows) {
 	const gated = r.ratio !== undefined;
 	const verdict = r.pass ? 'pass' : gated ? 'FAIL' : 'warning';
 	console.log(
-		[r.id, fmt(r.value), r.unit, r.peer ?? '', fmt(r.peerValue), fmt(r.ratio), r.budget ?? '', verdict].join(' | ')
+		[
+			r.id,
+			fmt(r.value),
+			r.unit,
+			r.peer ?? '',
+			fmt(r.peerValue),
+			fmt(r.ratio),
+			r.budget ?? '',
+			verdict
+		].join(' | ')
 	);
 }
 const gateFailures = rows.filter((r) => r.ratio !== undefined && !r.pass);

@@ -8,6 +8,7 @@ import { chromiumArgs, chromiumPath } from '../tests/chromium.js';
 // `writeBenchRows` (bench/browser/report.ts); bench/run.js merges them.
 export default defineConfig({
 	plugins: [sveltekit()],
+	server: { fs: { allow: ['../shared/fixtures/photos'] } },
 	test: {
 		include: ['bench/browser/**/*.bench.browser.ts'],
 		fileParallelism: false,

@@ -32,7 +32,12 @@ const only = process.argv.slice(2);
 const wants = (tier) => only.length === 0 || only.includes(tier);
 
 if (wants('static')) {
-	run('svelte-check', 'npx', ['svelte-check', '--tsconfig', './tsconfig.json', '--fail-on-warnings']);
+	run('svelte-check', 'npx', [
+		'svelte-check',
+		'--tsconfig',
+		'./tsconfig.json',
+		'--fail-on-warnings'
+	]);
 	run('prettier', 'npx', ['prettier', '--check', '.']);
 	run('eslint', 'npx', ['eslint', '.']);
 }
@@ -58,9 +63,14 @@ if (wants('e2e')) {
 	const built = run('production build', 'npx', ['vite', 'build']);
 	if (built) {
 		const out = `${results}/playwright.json`;
-		const ok = run('playwright (end to end)', 'npx', ['playwright', 'test', '--reporter=list,json'], {
-			PLAYWRIGHT_JSON_OUTPUT_NAME: out
-		});
+		const ok = run(
+			'playwright (end to end)',
+			'npx',
+			['playwright', 'test', '--reporter=list,json'],
+			{
+				PLAYWRIGHT_JSON_OUTPUT_NAME: out
+			}
+		);
 		const report = readJson(out);
 		if (report) {
 			passed += report.stats.expected + report.stats.flaky;

@@ -3,7 +3,11 @@
 /// <reference lib="esnext" />
 /// <reference lib="webworker" />
 import { build, files, prerendered, version } from '$service-worker';
-import { cleanupOutdatedCaches, createHandlerBoundToURL, precacheAndRoute } from 'workbox-precaching';
+import {
+	cleanupOutdatedCaches,
+	createHandlerBoundToURL,
+	precacheAndRoute
+} from 'workbox-precaching';
 import { NavigationRoute, registerRoute } from 'workbox-routing';
 import { SHELL_PATH, SKIP_WAITING_MESSAGE } from '$lib/shared/pwa-constants';
 
@@ -14,9 +18,7 @@ declare const self: ServiceWorkerGlobalScope;
 const immutable = (path: string) => path.includes('/_app/immutable/');
 precacheAndRoute([
 	...build.map((url) => ({ url, revision: immutable(url) ? null : version })),
-	...files
-		.filter((url) => !url.endsWith('.DS_Store'))
-		.map((url) => ({ url, revision: version })),
+	...files.filter((url) => !url.endsWith('.DS_Store')).map((url) => ({ url, revision: version })),
 	...prerendered.map((url) => ({ url, revision: version }))
 ]);
 cleanupOutdatedCaches();

@@ -6,7 +6,7 @@ import imageCompression, { type Options as PeerOptions } from 'browser-image-com
 import peerLibUrl from 'browser-image-compression/dist/browser-image-compression.js?url';
 import { PhotoProcessor } from '$lib/client/photos/photo-processor';
 import { processPhoto } from '$lib/client/photos/process-photo';
-import { fixtureSources, loadFixture } from '$lib/client/photos/photo-test-utils';
+import { loadFixture } from '$lib/client/photos/photo-test-utils';
 import { median, writeBenchRows, type BenchRow } from './report';
 
 // Two 12 MP camera JPEGs: one stored landscape with EXIF orientation 6, one portrait.
@@ -109,8 +109,7 @@ test('photo pipeline vs browser-image-compression', async () => {
 
 	const ms = (v: Variant) => median(samples[v].map((s) => s.ms));
 	const bytes = (v: Variant) => median(samples[v].map((s) => s.bytes));
-	const sources = [...new Set(INPUTS.map((name) => fixtureSources.get(name)))].join('+');
-	const inputs = `${INPUTS.join(', ')} (${sources} fixtures), ${MEASURED_ROUNDS} interleaved runs each after ${WARM_UP_ROUNDS} warm-up`;
+	const inputs = `${INPUTS.join(', ')} (shared fixtures), ${MEASURED_ROUNDS} interleaved runs each after ${WARM_UP_ROUNDS} warm-up`;
 	const mainRatio = ms('oursMain') / ms('peerMain');
 	const time = {
 		value: ms('oursWorker'),
@@ -155,11 +154,7 @@ test('photo pipeline vs browser-image-compression', async () => {
 		console.log(`${name}: ${line.join(' | ')}`);
 	}
 
-	await writeBenchRows('photo-pipeline', rows).catch(async (error: unknown) => {
-		// report.ts resolves from the test file's folder, but vitest 4 resolves from the root.
-		console.warn(`writeBenchRows failed (${String(error)}); writing ${PARTS_FILE} directly`);
-		await commands.writeFile(PARTS_FILE, JSON.stringify(rows, null, 2));
-	});
+	await writeBenchRows('photo-pipeline', rows);
 	const written = JSON.parse(await commands.readFile(PARTS_FILE)) as BenchRow[];
 	expect(written.map((row) => row.id)).toEqual(['photo-pipeline.time', 'photo-pipeline.bytes']);
 	for (const row of written) {

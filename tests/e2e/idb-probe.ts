@@ -54,7 +54,7 @@ export async function readStoredPhotoFacts(page: Page, auditId: string) {
 			const view = new Uint8Array(stored.bytes);
 			// An APP1 segment (FF E1) carries EXIF; GPS tags would sit inside it.
 			let hasExif = false;
-			for (let i = 2; i + 3 < view.length && view[i] === 0xff; ) {
+			for (let i = 2; i + 3 < view.length && view[i] === 0xff;) {
 				const marker = view[i + 1]!;
 				if (marker === 0xda) break;
 				if (marker === 0xe1) hasExif = true;

@@ -68,13 +68,20 @@ async function answer(card: Locator, checkpoint: Checkpoint, value: AnswerValue)
 	switch (spec.type) {
 		case 'yes_no':
 		case 'yes_no_na':
-			await group.getByRole('button', { name: { yes: 'Yes', no: 'No', na: 'N/A' }[value as 'yes'], exact: true }).click();
+			await group
+				.getByRole('button', {
+					name: { yes: 'Yes', no: 'No', na: 'N/A' }[value as 'yes'],
+					exact: true
+				})
+				.click();
 			break;
 		case 'scale':
 			await group.getByRole('button', { name: `${value} of 5` }).click();
 			break;
 		case 'single_choice':
-			await group.getByRole('button', { name: label(checkpoint, value as string), exact: true }).click();
+			await group
+				.getByRole('button', { name: label(checkpoint, value as string), exact: true })
+				.click();
 			break;
 		case 'multiple_choice':
 			for (const id of value as string[]) {
@@ -119,7 +126,14 @@ test.describe.serial('a whole store visit, offline', () => {
 		await waitForServiceWorker(page);
 
 		await goOffline(context);
-		expect(await page.evaluate(() => fetch('/manifest.webmanifest?x=1').then(() => 'online', () => 'offline'))).toBe('offline');
+		expect(
+			await page.evaluate(() =>
+				fetch('/manifest.webmanifest?x=1').then(
+					() => 'online',
+					() => 'offline'
+				)
+			)
+		).toBe('offline');
 
 		// A route never visited, opened cold with no network.
 		await page.goto('/audits/new');
@@ -159,7 +173,9 @@ test.describe.serial('a whole store visit, offline', () => {
 				}
 			}
 			await expect(page.getByTestId('save-state')).toHaveText('All changes saved on this device');
-			const nav = page.getByTestId(index < template.stages.length - 1 ? 'next-stage' : 'finish-stages');
+			const nav = page.getByTestId(
+				index < template.stages.length - 1 ? 'next-stage' : 'finish-stages'
+			);
 			await nav.click();
 		}
 		expect(photographed.length).toBeGreaterThan(0);
@@ -171,9 +187,13 @@ test.describe.serial('a whole store visit, offline', () => {
 			.first()
 			.getByTestId('photo-input')
 			.setInputFiles(fixture('receipt.jpg'));
-		await expect(page.locator('[data-testid="photo-strip"]').first()).toHaveAttribute('data-photo-count', '1', {
-			timeout: 30_000
-		});
+		await expect(page.locator('[data-testid="photo-strip"]').first()).toHaveAttribute(
+			'data-photo-count',
+			'1',
+			{
+				timeout: 30_000
+			}
+		);
 		await page.getByTestId('narrative').fill('Samlet set et godt besøg. Ogólnie dobra wizyta.');
 		await page.getByTestId('narrative').blur();
 		await page.getByTestId('finish-visit').click();
@@ -187,18 +207,28 @@ test.describe.serial('a whole store visit, offline', () => {
 		expect(expected.totalPercent).toBeLessThan(100);
 
 		// A caption on the receipt.
-		await page.locator('[data-testid="photo-strip"]').first().getByRole('button', { name: 'Open photo' }).click();
+		await page
+			.locator('[data-testid="photo-strip"]')
+			.first()
+			.getByRole('button', { name: 'Open photo' })
+			.click();
 		await expect(page.getByTestId('photo-full')).toBeVisible();
 		await page.getByTestId('photo-caption').fill('Kvittering, kasse 2');
 		await page.getByRole('button', { name: 'Close' }).click();
-		await expect(page.locator('[data-testid="photo-strip"]').first()).toContainText('Kvittering, kasse 2');
+		await expect(page.locator('[data-testid="photo-strip"]').first()).toContainText(
+			'Kvittering, kasse 2'
+		);
 
 		// Bad files: a clear message, nothing stored.
 		const generalStrip = page.locator('[data-testid="photo-strip"]').nth(1);
 		await generalStrip.getByTestId('photo-input').setInputFiles(fixture('not-an-image.jpg'));
-		await expect(page.getByRole('alert').filter({ hasText: 'That file is not a photo' })).toBeVisible();
+		await expect(
+			page.getByRole('alert').filter({ hasText: 'That file is not a photo' })
+		).toBeVisible();
 		await generalStrip.getByTestId('photo-input').setInputFiles(fixture('truncated.jpg'));
-		await expect(page.getByRole('alert').filter({ hasText: 'incomplete or damaged' })).toBeVisible();
+		await expect(
+			page.getByRole('alert').filter({ hasText: 'incomplete or damaged' })
+		).toBeVisible();
 		await expect(generalStrip).toHaveAttribute('data-photo-count', '0');
 
 		// Reload with no network: everything comes back from the device.
@@ -207,15 +237,24 @@ test.describe.serial('a whole store visit, offline', () => {
 		await expect(page.getByTestId('ready-state')).toHaveText(
 			'Everything is filled in. The audit is ready to submit.'
 		);
-		await expect(page.getByTestId('overview-total')).toHaveText(percent(roundPercent(expected.totalPercent)));
+		await expect(page.getByTestId('overview-total')).toHaveText(
+			percent(roundPercent(expected.totalPercent))
+		);
 		for (const stageScore of expected.stages) {
 			await expect(
 				page.locator(`[data-stage-id="${stageScore.stageId}"] [data-testid="stage-percent"]`)
 			).toContainText(percent(roundPercent(stageScore.percent)));
 		}
-		await expect(page.locator('[data-testid="photo-strip"]').first()).toHaveAttribute('data-photo-count', '1');
-		await expect(page.locator('[data-testid="photo-strip"]').first()).toContainText('Kvittering, kasse 2');
-		await expect(page.getByTestId('narrative')).toHaveValue('Samlet set et godt besøg. Ogólnie dobra wizyta.');
+		await expect(page.locator('[data-testid="photo-strip"]').first()).toHaveAttribute(
+			'data-photo-count',
+			'1'
+		);
+		await expect(page.locator('[data-testid="photo-strip"]').first()).toContainText(
+			'Kvittering, kasse 2'
+		);
+		await expect(page.getByTestId('narrative')).toHaveValue(
+			'Samlet set et godt besøg. Ogólnie dobra wizyta.'
+		);
 		await expect(page.getByTestId('pending-summary')).toContainText(
 			`1 audit, ${photographed.length + 1} photos not yet on the server`
 		);
@@ -224,15 +263,24 @@ test.describe.serial('a whole store visit, offline', () => {
 		const stored = await readStoredAudit(page, auditId);
 		expect(stored.audit.timeOut).not.toBeNull();
 		expect(stored.audit.timeOut).toBeGreaterThanOrEqual(stored.audit.timeIn);
-		expect(Object.keys(stored.audit.stageTimeMs).sort()).toEqual(template.stages.map((s) => s.id).sort());
+		expect(Object.keys(stored.audit.stageTimeMs).sort()).toEqual(
+			template.stages.map((s) => s.id).sort()
+		);
 		expect(new Map(stored.answers.map((a) => [a.checkpointId, a.value]))).toEqual(given);
-		expect(stored.notes).toContainEqual(expect.objectContaining({ checkpointId: firstNegative.id, text: NOTE_DA }));
+		expect(stored.notes).toContainEqual(
+			expect.objectContaining({ checkpointId: firstNegative.id, text: NOTE_DA })
+		);
 
 		// A stage screen after the reload shows the answers and the note as given.
-		const negativeStage = template.stages.findIndex((s) => s.checkpoints.some((c) => c.id === firstNegative.id));
+		const negativeStage = template.stages.findIndex((s) =>
+			s.checkpoints.some((c) => c.id === firstNegative.id)
+		);
 		await page.getByTestId('stepper-stage').nth(negativeStage).click();
 		const negativeCard = page.locator(`[data-checkpoint-id="${firstNegative.id}"]`);
-		await expect(negativeCard.getByRole('button', { name: 'No', exact: true })).toHaveAttribute('aria-pressed', 'true');
+		await expect(negativeCard.getByRole('button', { name: 'No', exact: true })).toHaveAttribute(
+			'aria-pressed',
+			'true'
+		);
 		await expect(negativeCard.getByTestId('note')).toHaveValue(NOTE_DA);
 
 		// Photos as stored: JPEG, at most 2048 px, upright, without EXIF.

@@ -79,9 +79,10 @@ class I18n {
 	}
 
 	formatDateTime(epochMs: number): string {
-		return new Intl.DateTimeFormat(this.intlTag, { dateStyle: 'medium', timeStyle: 'short' }).format(
-			epochMs
-		);
+		return new Intl.DateTimeFormat(this.intlTag, {
+			dateStyle: 'medium',
+			timeStyle: 'short'
+		}).format(epochMs);
 	}
 
 	formatTime(epochMs: number): string {
@@ -95,7 +96,10 @@ class I18n {
 	formatDuration(ms: number): string {
 		const minutes = Math.round(ms / 60_000);
 		if (minutes < 60) return this.t('duration.minutes', { count: minutes });
-		return this.t('duration.hoursMinutes', { hours: Math.floor(minutes / 60), minutes: minutes % 60 });
+		return this.t('duration.hoursMinutes', {
+			hours: Math.floor(minutes / 60),
+			minutes: minutes % 60
+		});
 	}
 
 	formatBytes(bytes: number): string {

@@ -292,7 +292,9 @@ export class AuditSession {
 
 	/** Takes a queued audit back for changes. */
 	async reopen(): Promise<boolean> {
-		const ok = await this.#write('status', () => this.#store.reopenAudit(this.audit.id, this.#now()));
+		const ok = await this.#write('status', () =>
+			this.#store.reopenAudit(this.audit.id, this.#now())
+		);
 		if (ok) await this.#reload();
 		return ok;
 	}
@@ -301,7 +303,8 @@ export class AuditSession {
 		if (!this.editable) return;
 		const now = this.#now();
 		const ok = await this.#write(key, () => this.#store.updateAudit(this.audit.id, change, now));
-		if (ok) this.audit = { ...change(this.audit), revision: this.audit.revision + 1, updatedAt: now };
+		if (ok)
+			this.audit = { ...change(this.audit), revision: this.audit.revision + 1, updatedAt: now };
 	}
 
 	async #reload(): Promise<void> {
@@ -330,3 +333,5 @@ export class AuditSession {
 		}
 	}
 }
+
+export type { PhotoMeta };

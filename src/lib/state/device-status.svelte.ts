@@ -1,7 +1,4 @@
-import {
-	estimateFreeSpace,
-	requestPersistentStorage
-} from '$lib/client/storage/storage-health';
+import { estimateFreeSpace, requestPersistentStorage } from '$lib/client/storage/storage-health';
 
 export type Persistence = 'unknown' | 'persisted' | 'denied' | 'unsupported';
 

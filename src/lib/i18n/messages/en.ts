@@ -35,14 +35,19 @@ export const en = {
 	'error.unexpected': 'Something unexpected went wrong. Your saved work is safe on this device.',
 	'error.photo.notAnImage': 'That file is not a photo. Choose a JPEG, PNG or HEIC image.',
 	'error.photo.truncated': 'That photo is incomplete or damaged. Take it again.',
-	'error.photo.unsupported': 'That image format cannot be read on this device. Take the photo with the camera.',
+	'error.photo.unsupported':
+		'That image format cannot be read on this device. Take the photo with the camera.',
 	'error.photo.tooLarge': 'That file is too large to be a photo (over 40 MB).',
 	'error.photo.failed': 'The photo could not be prepared. Try again.',
-	'error.storage.full': 'The device is out of storage space. Nothing was changed; free some space and try again.',
-	'error.storage.lowSpace': 'Only {free} MB of storage is left on this device. Free some space before taking more photos.',
-	'error.storage.readOnly': 'This audit is ready to submit and can no longer be changed. Reopen it first.',
+	'error.storage.full':
+		'The device is out of storage space. Nothing was changed; free some space and try again.',
+	'error.storage.lowSpace':
+		'Only {free} MB of storage is left on this device. Free some space before taking more photos.',
+	'error.storage.readOnly':
+		'This audit is ready to submit and can no longer be changed. Reopen it first.',
 	'error.storage.notFound': 'This item is no longer on this device.',
-	'error.storage.blocked': 'Shopwalk is open in another tab with an older version. Close the other tab.',
+	'error.storage.blocked':
+		'Shopwalk is open in another tab with an older version. Close the other tab.',
 	'error.storage.failed': 'Saving on this device failed. Your earlier answers are kept; try again.',
 
 	'home.title': 'My audits',
@@ -90,7 +95,10 @@ export const en = {
 
 	'pending.none': 'Nothing waiting to sync',
 	'pending.audits': { one: '{count} audit', other: '{count} audits' },
-	'pending.photos': { one: '{count} photo not yet on the server', other: '{count} photos not yet on the server' },
+	'pending.photos': {
+		one: '{count} photo not yet on the server',
+		other: '{count} photos not yet on the server'
+	},
 
 	'photo.take': 'Take photo',
 	'photo.takeReceipt': 'Photograph the receipt',
@@ -134,7 +142,8 @@ export const en = {
 	'storage.persistence.denied':
 		'This browser may delete data when space runs low. Install Shopwalk on the home screen and sync often.',
 	'storage.persistence.unsupported': 'This browser cannot promise to keep data. Sync often.',
-	'storage.notPersisted': 'Storage is not guaranteed on this device: install Shopwalk on the home screen.',
+	'storage.notPersisted':
+		'Storage is not guaranteed on this device: install Shopwalk on the home screen.',
 	'storage.free': '{free} free for photos',
 
 	'update.available': 'A new version of Shopwalk is ready.',

@@ -18,7 +18,18 @@ export default defineConfig(({ command }) => ({
 					name: 'unit',
 					environment: 'node',
 					include: ['src/**/*.test.ts'],
-					exclude: ['src/**/*.browser.test.ts', 'src/lib/client/**']
+					exclude: ['src/**/*.browser.test.ts', 'src/lib/client/**', 'src/lib/server/**']
+				}
+			},
+			{
+				extends: true,
+				test: {
+					// Server code against a real database: a temporary SQLite file, or PostgreSQL when
+					// TEST_DATABASE_URL names a server (the PostgreSQL lane of scripts/test-all.js).
+					name: 'server',
+					environment: 'node',
+					include: ['src/lib/server/**/*.test.ts'],
+					testTimeout: 30_000
 				}
 			},
 			{

@@ -1,0 +1,13 @@
+import { env } from '$env/dynamic/private';
+import { openDatabase, type DbHandle } from './db/connect';
+
+let handle: Promise<DbHandle> | null = null;
+
+/**
+ * The server's database and data folder, opened once per process from the environment:
+ * `DATABASE_URL` selects PostgreSQL, otherwise SQLite in `DATA_DIR` (default `./data`).
+ */
+export function getServerContext(): Promise<DbHandle> {
+	handle ??= openDatabase({ databaseUrl: env.DATABASE_URL || undefined, dataDir: env.DATA_DIR || 'data' });
+	return handle;
+}

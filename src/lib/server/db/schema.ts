@@ -1,0 +1,147 @@
+/**
+ * The server's tables, portable between SQLite and PostgreSQL: text ids (UUIDs made on the
+ * device for audits and photos), epoch-millisecond integers for times, 0/1-free booleans
+ * (none needed), JSON stored as text.
+ */
+export interface Database {
+	organisations: OrganisationTable;
+	users: UserTable;
+	sessions: SessionTable;
+	sign_in_throttle: SignInThrottleTable;
+	locations: LocationTable;
+	templates: TemplateTable;
+	assignments: AssignmentTable;
+	audits: AuditTable;
+	photos: PhotoTable;
+	idempotency_keys: IdempotencyKeyTable;
+	review_comments: ReviewCommentTable;
+}
+
+export interface OrganisationTable {
+	id: string;
+	name: string;
+	created_at: number;
+}
+
+export interface UserTable {
+	id: string;
+	organisation_id: string;
+	/** Lower-cased; unique across the whole service. */
+	email: string;
+	display_name: string;
+	pseudonym: string;
+	role: 'shopper' | 'manager' | 'admin';
+	/** `scrypt$N$r$p$salt$hash`, parameters stored with the hash. */
+	password_hash: string;
+	created_at: number;
+}
+
+export interface SessionTable {
+	/** SHA-256 of the cookie's token, hex; the token itself is never stored. */
+	id: string;
+	user_id: string;
+	created_at: number;
+	expires_at: number;
+}
+
+export interface SignInThrottleTable {
+	/** `email:<address>` or `ip:<address>`. */
+	key: string;
+	failures: number;
+	window_started_at: number;
+	locked_until: number;
+}
+
+export interface LocationTable {
+	id: string;
+	organisation_id: string;
+	name: string;
+	kind: 'own' | 'competitor';
+	brand: string;
+	address: string;
+	region: string;
+	updated_at: number;
+}
+
+export interface TemplateTable {
+	organisation_id: string;
+	id: string;
+	version: number;
+	/** The published JourneyTemplate as JSON; immutable once written. */
+	definition: string;
+	published_at: number;
+}
+
+export interface AssignmentTable {
+	id: string;
+	organisation_id: string;
+	template_id: string;
+	template_version: number;
+	location_id: string;
+	shopper_id: string;
+	window_start: number;
+	window_end: number;
+	brief: string;
+	status: 'open' | 'done' | 'cancelled';
+	updated_at: number;
+}
+
+export interface AuditTable {
+	/** The device's UUID. */
+	id: string;
+	organisation_id: string;
+	shopper_id: string;
+	assignment_id: string | null;
+	template_id: string;
+	template_version: number;
+	location_id: string;
+	/** The highest device revision the server has stored. */
+	revision: number;
+	/** Review lifecycle: draft until submitted; then submitted → returned → resubmitted → approved. */
+	state: 'draft' | 'submitted' | 'returned' | 'resubmitted' | 'approved';
+	/** answers, notes, narrative, times, locale, location snapshot — the device's content, as JSON. */
+	content: string;
+	/** AuditScore as JSON, recomputed by the server on every stored revision. */
+	score: string;
+	total_percent: number | null;
+	received_at: number;
+	updated_at: number;
+	submitted_at: number | null;
+}
+
+export interface PhotoTable {
+	/** The device's UUID. */
+	id: string;
+	audit_id: string;
+	organisation_id: string;
+	checkpoint_id: string | null;
+	kind: 'checkpoint' | 'receipt' | 'general';
+	caption: string;
+	captured_at: number;
+	/** SHA-256 of the JPEG bytes, hex, as the device declared and the server verified. */
+	sha256: string;
+	byte_length: number;
+	width: number;
+	height: number;
+	/** Null until the bytes are on disk. */
+	stored_at: number | null;
+}
+
+export interface IdempotencyKeyTable {
+	user_id: string;
+	key: string;
+	request_hash: string;
+	status_code: number;
+	response: string;
+	created_at: number;
+}
+
+export interface ReviewCommentTable {
+	id: string;
+	audit_id: string;
+	organisation_id: string;
+	checkpoint_id: string | null;
+	author_id: string;
+	body: string;
+	created_at: number;
+}

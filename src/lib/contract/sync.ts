@@ -100,10 +100,7 @@ export type AuditUploadResponse = v.InferOutput<typeof AuditUploadResponseSchema
 /** `POST /api/audits/{id}/submit` with an `Idempotency-Key` header. */
 export const SubmitRequestSchema = v.strictObject({
 	revision: v.pipe(v.number(), v.integer(), v.minValue(1)),
-	photos: v.pipe(
-		v.array(v.strictObject({ id: UuidSchema, sha256: Sha256Hex })),
-		v.maxLength(300)
-	)
+	photos: v.pipe(v.array(v.strictObject({ id: UuidSchema, sha256: Sha256Hex })), v.maxLength(300))
 });
 export type SubmitRequest = v.InferOutput<typeof SubmitRequestSchema>;
 
@@ -169,3 +166,71 @@ export const ApiErrorSchema = v.strictObject({
 	details: v.optional(v.unknown())
 });
 export type ApiError = v.InferOutput<typeof ApiErrorSchema>;
+
+/** `GET /api/audits` query: a page of the organisation's audits (a shopper's: their own). */
+export const AUDIT_LIST_MAX_LIMIT = 100;
+
+/** One row of the office's audit list. */
+export const AuditListItemSchema = v.strictObject({
+	id: UuidSchema,
+	location: v.strictObject({ id: Id, name: v.string() }),
+	/** Own store or competitor, from the location. */
+	kind: v.picklist(['own', 'competitor']),
+	template: v.strictObject({
+		id: Id,
+		version: v.number(),
+		/** The template's name in each language it has (`en` always). */
+		name: v.record(v.string(), v.string())
+	}),
+	/** Never the shopper's name (invariant 6). */
+	shopperPseudonym: v.string(),
+	receivedAt: EpochMs,
+	submittedAt: v.nullable(EpochMs),
+	state: v.picklist(SERVER_AUDIT_STATES),
+	revision: v.number(),
+	totalPercent: v.nullable(v.number())
+});
+export type AuditListItem = v.InferOutput<typeof AuditListItemSchema>;
+
+/** `GET /api/audits?limit=&cursor=&state=`: newest received first; pass `nextCursor` for more. */
+export const AuditListResponseSchema = v.strictObject({
+	items: v.array(AuditListItemSchema),
+	nextCursor: v.nullable(v.string())
+});
+export type AuditListResponse = v.InferOutput<typeof AuditListResponseSchema>;
+
+/** A photo as the office sees it; the bytes are at `GET /api/photos/{id}` once `stored`. */
+export const PhotoInfoSchema = v.strictObject({
+	id: UuidSchema,
+	checkpointId: v.nullable(Id),
+	kind: v.picklist(['checkpoint', 'receipt', 'general']),
+	caption: v.string(),
+	capturedAt: EpochMs,
+	sha256: Sha256Hex,
+	byteLength: v.number(),
+	width: v.number(),
+	height: v.number(),
+	stored: v.boolean()
+});
+
+/** `GET /api/audits/{id}`: the audit as the server holds it, with its server-computed score. */
+export const AuditDetailSchema = v.strictObject({
+	...AuditListItemSchema.entries,
+	assignmentId: v.nullable(Id),
+	updatedAt: EpochMs,
+	content: v.strictObject({
+		locale: v.picklist(LOCALES),
+		location: LocationSchema,
+		timeIn: EpochMs,
+		timeOut: v.nullable(EpochMs),
+		stageTimeMs: v.record(v.string(), v.number()),
+		narrative: v.string(),
+		answers: v.array(AnswerSchema),
+		notes: v.array(NoteSchema)
+	}),
+	/** The domain AuditScore (stages, checkpoints, totalPercent, criticalFailures, capped). */
+	score: v.looseObject({ totalPercent: v.nullable(v.number()) }),
+	photos: v.array(PhotoInfoSchema),
+	comments: AuditStatusEntrySchema.entries.comments
+});
+export type AuditDetail = v.InferOutput<typeof AuditDetailSchema>;

@@ -1,7 +1,12 @@
 import { defineConfig, devices } from '@playwright/test';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { chromiumArgs, chromiumPath } from './tests/chromium.js';
 
 const port = Number(process.env.E2E_PORT ?? 4173);
+// A fresh data folder per run: the server seeds the demo organisation into it.
+const dataDir = process.env.E2E_DATA_DIR ?? mkdtempSync(join(tmpdir(), 'shopwalk-e2e-'));
 
 // End-to-end tests run against the production build: only it has the service worker.
 export default defineConfig({
@@ -33,7 +38,8 @@ export default defineConfig({
 		env: {
 			PORT: String(port),
 			ORIGIN: `http://localhost:${port}`,
-			BODY_SIZE_LIMIT: '12M'
+			BODY_SIZE_LIMIT: '12M',
+			DATA_DIR: dataDir
 		}
 	}
 });

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// Runs every test tier in order — static checks, vitest (unit, client data, browser units), the
-// production build with Playwright end-to-end — and closes with one "N passed, N failed" line.
+// Runs every test tier in order — static checks, vitest (unit, server, client data, browser
+// units), the server suite on PostgreSQL, the production build with integration and Playwright
+// end-to-end tests — and closes with one "N passed, N failed" line.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 
@@ -59,9 +60,48 @@ if (wants('unit')) {
 	} else if (!ok) failed += 1;
 }
 
+if (wants('postgres')) {
+	// The server suite again on a throwaway PostgreSQL cluster (scripts/with-postgres.sh).
+	const out = `${results}/vitest-postgres.json`;
+	const ok = run('vitest server on PostgreSQL', 'bash', [
+		'scripts/with-postgres.sh',
+		'npx',
+		'vitest',
+		'run',
+		'--project',
+		'server',
+		'--reporter=default',
+		'--reporter=json',
+		`--outputFile.json=${out}`
+	]);
+	const report = readJson(out);
+	if (report) {
+		passed += report.numPassedTests;
+		failed += report.numFailedTests;
+		skipped += report.numPendingTests + report.numTodoTests;
+	} else if (!ok) failed += 1;
+}
+
 if (wants('e2e')) {
 	const built = run('production build', 'npx', ['vite', 'build']);
 	if (built) {
+		const integration = `${results}/vitest-integration.json`;
+		const integrated = run('integration (device sync against the real server)', 'npx', [
+			'vitest',
+			'run',
+			'--config',
+			'tests/integration/vitest.config.ts',
+			'--reporter=default',
+			'--reporter=json',
+			`--outputFile.json=${integration}`
+		]);
+		const integrationReport = readJson(integration);
+		if (integrationReport) {
+			passed += integrationReport.numPassedTests;
+			failed += integrationReport.numFailedTests;
+			skipped += integrationReport.numPendingTests + integrationReport.numTodoTests;
+		} else if (!integrated) failed += 1;
+
 		const out = `${results}/playwright.json`;
 		const ok = run(
 			'playwright (end to end)',

@@ -1,9 +1,10 @@
 import { expect, test, type Page } from '@playwright/test';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { brotliCompressSync, gzipSync } from 'node:zlib';
+import { SHOPPER, signIn } from './sign-in';
 
 // A deployment of its own, so the test can publish a "next release" under it: a copy of the
 // production build, redeployed with a service worker that differs by its version string.
@@ -28,7 +29,12 @@ async function waitForServer(): Promise<void> {
 
 function startServer(): Promise<void> {
 	server = spawn(process.execPath, [join(folder, 'index.js')], {
-		env: { ...process.env, PORT: String(port), ORIGIN: origin, DATA_DIR: join(folder, 'data') },
+		env: {
+			...process.env,
+			PORT: String(port),
+			ORIGIN: origin,
+			DATA_DIR: join(tmpdir(), `shopwalk-update-data-${process.pid}`)
+		},
 		stdio: 'ignore'
 	});
 	return waitForServer();
@@ -63,7 +69,9 @@ async function waitForServiceWorker(page: Page): Promise<void> {
 }
 
 test.beforeAll(async () => {
-	folder = mkdtempSync(join(tmpdir(), 'shopwalk-update-'));
+	// Inside the project so the copied server still finds its node_modules.
+	mkdirSync('node_modules/.cache', { recursive: true });
+	folder = mkdtempSync(join('node_modules/.cache', 'shopwalk-update-'));
 	cpSync('build', folder, { recursive: true });
 	await startServer();
 });
@@ -78,8 +86,10 @@ test('a new version is offered, never forced, and keeps the work on the device',
 }) => {
 	await page.goto(`${origin}/`);
 	await waitForServiceWorker(page);
+	await signIn(page, SHOPPER, origin);
 
 	// Some work on the device.
+	await page.goto(`${origin}/`);
 	await page.getByTestId('new-audit').click();
 	await page.getByText('Nordlys Elektronik Strøget').click();
 	await page.getByTestId('start-audit').click();

@@ -7,6 +7,7 @@ import { visibleCheckpointIds } from '../../src/lib/domain/visibility';
 import { isNegativeAnswer } from '../../src/lib/domain/answer-rules';
 import type { AnswerValue, Checkpoint, JourneyTemplate } from '../../src/lib/domain/types';
 import { readStoredAudit, readStoredPhotoFacts } from './idb-probe';
+import { MANAGER, SHOPPER, signIn } from './sign-in';
 
 const photos = join(import.meta.dirname, '../../../shared/fixtures/photos');
 const fixture = (name: string) => ({
@@ -122,8 +123,11 @@ test.describe.serial('a whole store visit, offline', () => {
 	test('walk, photograph, reload and find everything', async ({ page, context }) => {
 		test.setTimeout(300_000);
 		await page.goto('/');
-		await expect(page.getByRole('heading', { name: 'My audits' })).toBeVisible();
 		await waitForServiceWorker(page);
+		// One online sign-in; the device keeps the user, its assignments and templates.
+		await signIn(page, SHOPPER);
+		await expect(page.getByTestId('assignment').first()).toBeVisible();
+		await expect(page.getByRole('heading', { name: 'My audits' })).toBeVisible();
 
 		await goOffline(context);
 		expect(
@@ -304,5 +308,50 @@ test.describe.serial('a whole store visit, offline', () => {
 		await expect(page.getByTestId('audit-status')).toHaveText('Ready to submit');
 		await page.goto('/');
 		await expect(page.getByTestId('audit-item').first()).toHaveAttribute('data-status', 'queued');
+
+		// Signing out now would strand the audit: refused, with the reason.
+		await page.getByTestId('sign-out').click();
+		await expect(
+			page.getByRole('alert').filter({ hasText: 'You cannot sign out yet' })
+		).toBeVisible();
+		await expect(page.getByTestId('user-name')).toBeVisible();
+
+		// Back online: the outbox drains by itself; the audit and its photos arrive once.
+		await context.unrouteAll({ behavior: 'wait' });
+		await context.setOffline(false);
+		await expect(page.getByTestId('audit-item').first()).toHaveAttribute(
+			'data-status',
+			'received',
+			{
+				timeout: 60_000
+			}
+		);
+		await expect(page.getByTestId('pending-summary')).toHaveText('Nothing waiting to sync');
+		const server = await page.request.get(`/api/audits/${auditId}`);
+		expect(server.status()).toBe(200);
+		const detail = (await server.json()) as {
+			state: string;
+			totalPercent: number | null;
+			photos: { stored: boolean }[];
+		};
+		expect(detail.state).toBe('submitted');
+		expect(detail.totalPercent).toBeCloseTo(expected.totalPercent!, 6);
+		expect(detail.photos).toHaveLength(photographed.length + 1);
+		expect(detail.photos.every((p) => p.stored)).toBe(true);
+		const list = (await (await page.request.get('/api/audits')).json()) as {
+			items: { id: string }[];
+		};
+		expect(list.items.filter((i) => i.id === auditId)).toHaveLength(1);
+
+		// Nothing left on the device, so signing out is allowed; the manager sees the audit.
+		await page.getByTestId('sign-out').click();
+		await page.waitForURL(/\/sign-in$/);
+		await signIn(page, MANAGER);
+		await page.goto('/office');
+		const row = page.locator(`[data-audit-id="${auditId}"]`);
+		await expect(row).toBeVisible();
+		await expect(row).toContainText('Nordlys Elektronik Strøget');
+		await expect(row).toContainText(percent(roundPercent(expected.totalPercent)));
+		await expect(row.getByTestId('office-audit-state')).toHaveText('Submitted');
 	});
 });

@@ -118,6 +118,7 @@ export const PhotoUploadResponseSchema = v.strictObject({
 	sha256: Sha256Hex,
 	byteLength: v.number()
 });
+export type PhotoUploadResponse = v.InferOutput<typeof PhotoUploadResponseSchema>;
 
 export const AssignmentSchema = v.strictObject({
 	id: Id,

@@ -8,6 +8,9 @@ let handle: Promise<DbHandle> | null = null;
  * `DATABASE_URL` selects PostgreSQL, otherwise SQLite in `DATA_DIR` (default `./data`).
  */
 export function getServerContext(): Promise<DbHandle> {
-	handle ??= openDatabase({ databaseUrl: env.DATABASE_URL || undefined, dataDir: env.DATA_DIR || 'data' });
+	handle ??= openDatabase({
+		databaseUrl: env.DATABASE_URL || undefined,
+		dataDir: env.DATA_DIR || 'data'
+	});
 	return handle;
 }

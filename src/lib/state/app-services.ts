@@ -1,16 +1,55 @@
+import { createApiClient, type ApiClient } from '$lib/client/api/api-client';
 import { PhotoProcessor } from '$lib/client/photos/photo-processor';
 import { AuditStore } from '$lib/client/storage/audit-store';
 import { openShopwalkDb } from '$lib/client/storage/open-db';
+import { OutboxStore } from '$lib/client/storage/outbox-store';
+import { ReferenceStore } from '$lib/client/storage/reference-store';
+import type { ShopwalkDb } from '$lib/client/storage/schema';
+import { SessionService } from '$lib/client/sync/session';
+import { SyncEngine } from '$lib/client/sync/sync-engine';
 
-let store: Promise<AuditStore> | null = null;
+let db: Promise<ShopwalkDb> | null = null;
 let processor: PhotoProcessor | null = null;
+let api: ApiClient | null = null;
+let services: Promise<DeviceServices> | null = null;
+
+export interface DeviceServices {
+	audits: AuditStore;
+	reference: ReferenceStore;
+	outbox: OutboxStore;
+	session: SessionService;
+	sync: SyncEngine;
+}
+
+function openDb(): Promise<ShopwalkDb> {
+	db ??= openShopwalkDb();
+	// A failed open (private mode, blocked upgrade) may succeed on the next try.
+	db.catch(() => (db = null));
+	return db;
+}
 
 /** The device's audit store, opened once per page. */
-export function getAuditStore(): Promise<AuditStore> {
-	store ??= openShopwalkDb().then((db) => new AuditStore(db));
-	// A failed open (private mode, blocked upgrade) may succeed on the next try.
-	store.catch(() => (store = null));
-	return store;
+export async function getAuditStore(): Promise<AuditStore> {
+	return (await getDeviceServices()).audits;
+}
+
+/** Everything the device keeps and how it talks to the server, wired once per page. */
+export function getDeviceServices(): Promise<DeviceServices> {
+	services ??= openDb().then((database) => {
+		api ??= createApiClient();
+		const audits = new AuditStore(database);
+		const reference = new ReferenceStore(database);
+		const outbox = new OutboxStore(database);
+		return {
+			audits,
+			reference,
+			outbox,
+			session: new SessionService({ api, audits, reference }),
+			sync: new SyncEngine({ api, audits, outbox, reference })
+		};
+	});
+	services.catch(() => (services = null));
+	return services;
 }
 
 /** The photo pipeline: one worker, one photo at a time. */

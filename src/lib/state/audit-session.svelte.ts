@@ -1,7 +1,6 @@
 import type { PhotoMeta } from '$lib/client/storage/records';
 import type { AuditStore } from '$lib/client/storage/audit-store';
 import { checkRoomForPhoto } from '$lib/client/storage/storage-health';
-import { getBuiltinTemplate } from '$lib/domain/builtin-templates';
 import { addStageTime } from '$lib/domain/new-audit';
 import { auditProgress, type AuditProgress } from '$lib/domain/progress';
 import { scoreAudit } from '$lib/domain/scoring';
@@ -17,6 +16,8 @@ import type {
 } from '$lib/domain/types';
 import { getAuditStore, getPhotoProcessor } from './app-services';
 import { notifications } from './notifications.svelte';
+import { findTemplate } from './reference-data.svelte';
+import { syncStatus } from './sync-status.svelte';
 import { writeTracker } from './write-tracker.svelte';
 
 export type SaveState = 'saving' | 'saved' | 'failed';
@@ -60,7 +61,7 @@ export class AuditSession {
 		const store = await getAuditStore();
 		const audit = await store.getAudit(auditId);
 		if (!audit) return null;
-		const template = getBuiltinTemplate(audit.templateId, audit.templateVersion);
+		const template = await findTemplate(audit.templateId, audit.templateVersion);
 		if (!template) return null;
 		const session = new AuditSession(store, audit, template, now);
 		const [answers, notes, photos] = await Promise.all([
@@ -286,7 +287,10 @@ export class AuditSession {
 		const ok = await this.#write('status', () =>
 			this.#store.queueForSync(this.audit.id, this.#now())
 		);
-		if (ok) await this.#reload();
+		if (ok) {
+			await this.#reload();
+			syncStatus.notifyChange();
+		}
 		return ok;
 	}
 

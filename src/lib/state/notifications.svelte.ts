@@ -22,6 +22,11 @@ class Notifications {
 		this.#push({ id: this.#next++, kind: 'info', key, params });
 	}
 
+	/** A message that stays until dismissed: the user must act on it. */
+	warn(key: MessageKey, params?: MessageParams): void {
+		this.#push({ id: this.#next++, kind: 'error', key, params });
+	}
+
 	/** Reports any thrown value in words the user can act on; the detail goes to the console. */
 	error(error: unknown): void {
 		console.error(error);

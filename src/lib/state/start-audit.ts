@@ -7,9 +7,17 @@ import { getAuditStore } from './app-services';
 export async function startAudit(
 	template: JourneyTemplate,
 	location: Location,
+	assignmentId: string | null = null,
 	now: number = Date.now()
 ): Promise<string> {
-	const audit = newAudit({ id: crypto.randomUUID(), template, location, locale: i18n.locale, now });
+	const audit = newAudit({
+		id: crypto.randomUUID(),
+		template,
+		location,
+		locale: i18n.locale,
+		now,
+		assignmentId
+	});
 	const store = await getAuditStore();
 	await store.createAudit(audit);
 	return audit.id;

@@ -1,5 +1,7 @@
 export { AuditStore, type NewPhoto, type PendingSummary, type PhotoBytes } from './audit-store';
 export { getDeviceId } from './device';
+export { OutboxStore, type AttemptFailure } from './outbox-store';
+export { ReferenceStore, type PulledData } from './reference-store';
 export {
 	closedReason,
 	openShopwalkDb,
@@ -8,13 +10,16 @@ export {
 } from './open-db';
 export type {
 	AnswerRecord,
+	AssignmentRecord,
 	BinaryInput,
 	NoteRecord,
 	OutboxEntry,
 	PhotoBytesRecord,
 	PhotoKind,
 	PhotoMeta,
-	PhotoType
+	PhotoType,
+	ReviewRecord,
+	TemplateRecord
 } from './records';
 export { DB_VERSION, type ShopwalkDb, type ShopwalkSchema } from './schema';
 export { StorageError, toStorageError, type StorageErrorReason } from './storage-errors';

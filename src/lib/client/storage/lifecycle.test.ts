@@ -73,7 +73,17 @@ describe('queueForSync', () => {
 		await store.queueForSync('audit-1', 50);
 		expect(await store.getAudit('audit-1')).toMatchObject({ status: 'queued', revision: 6 });
 		expect(await store.listOutbox()).toEqual([
-			{ id: 'audit-1:submit', auditId: 'audit-1', kind: 'submit', revision: 6, createdAt: 50 }
+			{
+				id: 'audit-1:submit',
+				auditId: 'audit-1',
+				kind: 'submit',
+				revision: 6,
+				createdAt: 50,
+				idempotencyKey: expect.stringMatching(/^[0-9a-f-]{36}$/),
+				attempts: 0,
+				nextAttemptAt: 0,
+				lastError: null
+			}
 		]);
 	});
 
@@ -216,7 +226,11 @@ describe('pendingSummary', () => {
 			auditId: 'draft-with-entry',
 			kind: 'submit',
 			revision: 1,
-			createdAt: 3
+			createdAt: 3,
+			idempotencyKey: crypto.randomUUID(),
+			attempts: 0,
+			nextAttemptAt: 0,
+			lastError: null
 		});
 		// A stale entry of a received audit does not: the server has it.
 		await db.put('outbox', {
@@ -224,7 +238,11 @@ describe('pendingSummary', () => {
 			auditId: 'received',
 			kind: 'submit',
 			revision: 1,
-			createdAt: 3
+			createdAt: 3,
+			idempotencyKey: crypto.randomUUID(),
+			attempts: 0,
+			nextAttemptAt: 0,
+			lastError: null
 		});
 		expect(await store.pendingSummary()).toEqual({ audits: 4, photos: 5 });
 	});

@@ -1,4 +1,5 @@
-import type { Answer, Audit, CheckpointNote, PhotoRef } from '$lib/domain/types';
+import type { Assignment, PullResponse } from '$lib/contract/sync';
+import type { Answer, Audit, CheckpointNote, JourneyTemplate, PhotoRef } from '$lib/domain/types';
 import { StorageError } from './storage-errors';
 
 /** An answer as stored: the domain answer plus the audit it belongs to. */
@@ -33,6 +34,8 @@ export interface PhotoMeta {
 	thumb: ArrayBuffer;
 	thumbType: string;
 	createdAt: number;
+	/** SHA-256 (hex) of the full-size bytes, cached by sync the first time it is needed. */
+	sha256?: string;
 }
 
 /** Full-size photo bytes, kept as ArrayBuffer + type because Safari loses Blobs in IndexedDB. */
@@ -51,7 +54,48 @@ export interface OutboxEntry {
 	/** The audit revision that was submitted. */
 	revision: number;
 	createdAt: number;
+	/**
+	 * A UUID made when the entry is created and sent with every retry of this submit, so the
+	 * server applies it once however often it arrives.
+	 */
+	idempotencyKey: string;
+	/** Failed attempts so far; the backoff grows with it. */
+	attempts: number;
+	/** Epoch ms before which an automatic drain leaves the entry alone; 0 when due now. */
+	nextAttemptAt: number;
+	/** Reason code of the last failed attempt (an ApiRequestError reason), null if none. */
+	lastError: string | null;
 }
+
+/** Version 2 outbox entries, before sync bookkeeping. Only the migration reads them. */
+export type OutboxEntryV2 = Omit<
+	OutboxEntry,
+	'idempotencyKey' | 'attempts' | 'nextAttemptAt' | 'lastError'
+>;
+
+/** A fresh submit entry for `audit` at `now`, with a new idempotency key. */
+export function newSubmitEntry(audit: Pick<Audit, 'id' | 'revision'>, now: number): OutboxEntry {
+	return {
+		id: submitEntryId(audit.id),
+		auditId: audit.id,
+		kind: 'submit',
+		revision: audit.revision,
+		createdAt: now,
+		idempotencyKey: crypto.randomUUID(),
+		attempts: 0,
+		nextAttemptAt: 0,
+		lastError: null
+	};
+}
+
+/** A published template version as stored; keyed `[id, version]`. */
+export type TemplateRecord = JourneyTemplate;
+
+/** An assignment (visit) of the signed-in shopper, as pulled; cancelled and done ones are kept. */
+export type AssignmentRecord = Assignment;
+
+/** The server's review state of one of the shopper's audits, with reviewer comments. */
+export type ReviewRecord = PullResponse['audits'][number];
 
 export type MetaValue = string | number | boolean;
 

@@ -56,18 +56,22 @@ async function seedVersion1(name: string): Promise<void> {
 }
 
 describe('schema', () => {
-	it('is at version 2 with every store and index', async () => {
+	it('is at version 3 with every store and index', async () => {
 		const db = await openShopwalkDb('fresh');
 		expect(db.version).toBe(DB_VERSION);
-		expect(DB_VERSION).toBe(2);
+		expect(DB_VERSION).toBe(3);
 		expect([...db.objectStoreNames].sort()).toEqual([
 			'answers',
+			'assignments',
 			'audits',
+			'locations',
 			'meta',
 			'notes',
 			'outbox',
 			'photoBytes',
-			'photos'
+			'photos',
+			'reviews',
+			'templates'
 		]);
 		const tx = db.transaction(['audits', 'answers', 'notes', 'photos', 'photoBytes', 'outbox']);
 		expect([...tx.objectStore('audits').indexNames]).toEqual(['by-updatedAt']);
@@ -84,7 +88,7 @@ describe('schema', () => {
 	it('moves version-1 photo bytes into photoBytes and loses nothing', async () => {
 		await seedVersion1('old');
 		const db = await openShopwalkDb('old');
-		expect(db.version).toBe(2);
+		expect(db.version).toBe(DB_VERSION);
 		const store = new AuditStore(db);
 
 		expect(await store.getAudit('audit-1')).toEqual(makeAudit({ revision: 2 }));
@@ -152,12 +156,12 @@ describe('schema', () => {
 	});
 
 	it('refuses a version with no step', async () => {
-		const error = await runUpgradeSteps(null as never, 2, 3, {
+		const error = await runUpgradeSteps(null as never, DB_VERSION, DB_VERSION + 1, {
 			abort() {},
 			done: Promise.resolve()
 		} as never).catch((e) => e);
 		expect(error).toBeInstanceOf(Error);
-		expect(String(error)).toContain('No upgrade step to schema version 3');
+		expect(String(error)).toContain(`No upgrade step to schema version ${DB_VERSION + 1}`);
 		await deleteDB('unused');
 	});
 });

@@ -1,14 +1,19 @@
 import type { DBSchema, IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
 import type { Audit } from '$lib/domain/types';
 import { requests } from './requests';
+import type { Location } from '$lib/domain/types';
 import type {
 	AnswerRecord,
+	AssignmentRecord,
 	MetaValue,
 	NoteRecord,
 	OutboxEntry,
+	OutboxEntryV2,
 	PhotoBytesRecord,
 	PhotoMeta,
-	PhotoRecordV1
+	PhotoRecordV1,
+	ReviewRecord,
+	TemplateRecord
 } from './records';
 
 /** The current schema (version {@link DB_VERSION}). */
@@ -25,6 +30,11 @@ export interface ShopwalkSchema extends DBSchema {
 	};
 	/** Out-of-line keys: `meta.get('deviceId')`. */
 	meta: { key: string; value: MetaValue };
+	templates: { key: [string, number]; value: TemplateRecord };
+	locations: { key: string; value: Location };
+	assignments: { key: string; value: AssignmentRecord; indexes: { 'by-windowStart': number } };
+	/** The server's review state of the shopper's audits, keyed by audit id. */
+	reviews: { key: string; value: ReviewRecord };
 }
 
 export type StoreName = StoreNames<ShopwalkSchema>;
@@ -68,8 +78,33 @@ const toVersion2: UpgradeStep = async (db, tx) => {
 	}
 };
 
+const toVersion3: UpgradeStep = async (db, tx) => {
+	db.createObjectStore('templates', { keyPath: ['id', 'version'] });
+	db.createObjectStore('locations', { keyPath: 'id' });
+	db.createObjectStore('assignments', { keyPath: 'id' }).createIndex(
+		'by-windowStart',
+		'windowStart'
+	);
+	db.createObjectStore('reviews', { keyPath: 'id' });
+
+	// Entries queued by version 2 get their sync bookkeeping; their queue position is kept.
+	let cursor = await tx.objectStore('outbox').openCursor();
+	while (cursor) {
+		const old = cursor.value as unknown as OutboxEntryV2;
+		const entry: OutboxEntry = {
+			...old,
+			idempotencyKey: crypto.randomUUID(),
+			attempts: 0,
+			nextAttemptAt: 0,
+			lastError: null
+		};
+		await cursor.update(entry);
+		cursor = await cursor.continue();
+	}
+};
+
 /** The schema history, oldest first. Never edit a shipped step: append a new one. */
-export const UPGRADE_STEPS: readonly UpgradeStep[] = [toVersion1, toVersion2];
+export const UPGRADE_STEPS: readonly UpgradeStep[] = [toVersion1, toVersion2, toVersion3];
 
 export const DB_VERSION = UPGRADE_STEPS.length;
 

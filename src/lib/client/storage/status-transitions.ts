@@ -1,5 +1,5 @@
 import type { Audit, AuditStatus } from '$lib/domain/types';
-import { requireAudit, submitEntryId } from './records';
+import { newSubmitEntry, requireAudit, submitEntryId } from './records';
 import type { ShopwalkDb } from './schema';
 import { StorageError } from './storage-errors';
 import { requests, runTransaction, type Tx } from './transaction';
@@ -112,13 +112,7 @@ async function applyOutbox(
 	} else if (rule.outbox === 'ensure') {
 		// An existing entry stays untouched so its place in the queue does not move.
 		if ((await outbox.getKey(id)) === undefined) {
-			await outbox.put({
-				id,
-				auditId: audit.id,
-				kind: 'submit',
-				revision: audit.revision,
-				createdAt: now
-			});
+			await outbox.put(newSubmitEntry(audit, now));
 		}
 	}
 }

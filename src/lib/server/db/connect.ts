@@ -36,7 +36,13 @@ export async function openDatabase(options: {
 	mkdirSync(dataDir, { recursive: true });
 	let handle: DbHandle;
 	if (options.databaseUrl) {
-		const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10 });
+		const pool = new pg.Pool({
+			connectionString: options.databaseUrl,
+			max: options.poolSize ?? 10
+		});
+		// An idle client's error (the server restarted, a connection was terminated) must not crash
+		// the process; the pool drops that client and the next query opens a new one.
+		pool.on('error', (error) => console.warn('PostgreSQL idle client error:', error.message));
 		const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
 		handle = { db, dialect: 'postgres', dataDir, close: () => db.destroy() };
 	} else {

@@ -12,7 +12,11 @@ export async function readJson<S extends v.GenericSchema>(
 ): Promise<v.InferOutput<S>> {
 	const type = request.headers.get('content-type') ?? '';
 	if (!/^application\/json\s*(;|$)/i.test(type)) {
-		throw new ApiFailure(415, 'unsupported_media_type', 'Send JSON (Content-Type: application/json).');
+		throw new ApiFailure(
+			415,
+			'unsupported_media_type',
+			'Send JSON (Content-Type: application/json).'
+		);
 	}
 	const bytes = await readBytes(request, maxBytes);
 	let parsed: unknown;

@@ -1,0 +1,40 @@
+import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
+import { sequence } from '@sveltejs/kit/hooks';
+import { building } from '$app/environment';
+import { env } from '$env/dynamic/private';
+import { createSessionHandle } from '$lib/server/auth/session-handle';
+import { getServerContext } from '$lib/server/context';
+import { apiGuardHandle } from '$lib/server/http/api-guard';
+import { getOrganisation } from '$lib/server/repos/organisations';
+import { deleteExpiredSessions } from '$lib/server/repos/sessions';
+import { deleteStaleThrottles } from '$lib/server/repos/sign-in-throttle';
+import { seedDemoIfEmpty } from '$lib/server/seed/demo';
+import { DEMO_ORGANISATION, demoPassword, formatDemoSignIns } from '$lib/server/seed/demo-accounts';
+
+/**
+ * Opens the database (migrations run there), seeds the demo on an empty one, tidies expired
+ * sessions and old throttle rows, and prints the demo sign-ins when the demo organisation exists.
+ */
+export const init: ServerInit = async () => {
+	if (building) return;
+	const { db, dialect } = await getServerContext();
+	const password = demoPassword(env);
+	const now = Date.now();
+	const seeded = await seedDemoIfEmpty(db, { password, now });
+	await deleteExpiredSessions(db, now);
+	await deleteStaleThrottles(db, now - 24 * 60 * 60 * 1000);
+	console.log(`Database ready (${dialect})${seeded ? '; demo data created' : ''}.`);
+	if (await getOrganisation(db, DEMO_ORGANISATION.id)) console.log(formatDemoSignIns(password));
+};
+
+export const handle: Handle = sequence(
+	createSessionHandle(async () => (await getServerContext()).db),
+	apiGuardHandle
+);
+
+/** Logs unexpected errors; the client sees a generic message and a code, never internals. */
+export const handleError: HandleServerError = ({ error, event, status, message }) => {
+	if (status === 404) return { message, code: 'not_found' };
+	console.error(`${event.request.method} ${event.url.pathname} failed:`, error);
+	return { message: 'Something went wrong on the server.', code: 'internal_error' };
+};

@@ -1,0 +1,47 @@
+import { API } from '$lib/contract/api-paths';
+import {
+	AuditDetailSchema,
+	AuditListResponseSchema,
+	type AuditDetail,
+	type AuditListResponse,
+	type ServerAuditState
+} from '$lib/contract/sync';
+import { sendRequest, type FetchLike } from './request';
+
+/** The office's reads of received audits (online only). Throws ApiRequestError. */
+export interface OfficeApi {
+	listAudits(query: {
+		cursor?: string | null;
+		limit?: number;
+		state?: ServerAuditState;
+	}): Promise<AuditListResponse>;
+	getAudit(id: string): Promise<AuditDetail>;
+}
+
+export function createOfficeApi(options: { fetch?: FetchLike; baseUrl?: string } = {}): OfficeApi {
+	const fetchFn: FetchLike = options.fetch ?? ((input, init) => fetch(input, init));
+	const base = options.baseUrl ?? '';
+	return {
+		listAudits(query) {
+			const params = new URLSearchParams();
+			if (query.cursor) params.set('cursor', query.cursor);
+			if (query.limit) params.set('limit', String(query.limit));
+			if (query.state) params.set('state', query.state);
+			const search = params.size ? `?${params}` : '';
+			return sendRequest(fetchFn, base, {
+				method: 'GET',
+				path: `${API.audits}${search}`,
+				schema: AuditListResponseSchema,
+				timeoutMs: 30_000
+			});
+		},
+		getAudit(id) {
+			return sendRequest(fetchFn, base, {
+				method: 'GET',
+				path: API.audit(id),
+				schema: AuditDetailSchema,
+				timeoutMs: 30_000
+			});
+		}
+	};
+}

@@ -1,0 +1,141 @@
+import { describe, expect, it } from 'vitest';
+import type { SessionUser } from '$lib/contract/auth';
+import type { Assignment } from '$lib/contract/sync';
+import type { JourneyTemplate, Location } from '$lib/domain/types';
+import { openShopwalkDb } from './open-db';
+import { ReferenceStore, type PulledData } from './reference-store';
+
+const loc = (id: string, name: string): Location => ({
+	id,
+	name,
+	kind: 'own',
+	brand: 'B',
+	address: 'A',
+	region: 'R'
+});
+
+const template = (id: string, version: number, name = `T ${id}`): JourneyTemplate => ({
+	id,
+	version,
+	name: { en: name },
+	locationKind: 'any',
+	stages: []
+});
+
+const assignment = (id: string, windowStart: number, status: Assignment['status']): Assignment => ({
+	id,
+	templateId: 't1',
+	templateVersion: 1,
+	location: loc('l1', 'North'),
+	windowStart,
+	windowEnd: windowStart + 10,
+	brief: 'Ask about warranty',
+	status
+});
+
+function pull(overrides: Partial<PulledData> = {}): PulledData {
+	return { cursor: 100, templates: [], locations: [], assignments: [], audits: [], ...overrides };
+}
+
+const user = (id: string): SessionUser => ({
+	id,
+	email: `${id}@x.dk`,
+	displayName: id,
+	pseudonym: `P-${id}`,
+	role: 'shopper',
+	organisation: { id: 'o1', name: 'Org' }
+});
+
+async function open() {
+	return new ReferenceStore(await openShopwalkDb());
+}
+
+describe('ReferenceStore.applyPull', () => {
+	it('stores templates by id and version, locations, assignments, reviews and the cursor', async () => {
+		const store = await open();
+		expect(await store.getCursor()).toBe(0);
+		await store.applyPull(
+			pull({
+				cursor: 100,
+				templates: [template('t1', 2, 'newer'), template('t1', 1)],
+				locations: [loc('l2', 'South'), loc('l1', 'North')],
+				assignments: [assignment('a2', 50, 'open'), assignment('a1', 20, 'open')],
+				audits: [{ id: 'x', state: 'returned', revision: 3, comments: [] }]
+			})
+		);
+		expect(await store.getCursor()).toBe(100);
+		expect((await store.getTemplate('t1', 2))?.name.en).toBe('newer');
+		expect((await store.getTemplate('t1', 1))?.name.en).toBe('T t1');
+		expect(await store.getTemplate('t1', 3)).toBeUndefined();
+		expect((await store.listTemplates()).map((t) => [t.id, t.version])).toEqual([
+			['t1', 1],
+			['t1', 2]
+		]);
+		expect((await store.listLocations()).map((l) => l.id)).toEqual(['l1', 'l2']);
+		expect((await store.listAssignments()).map((a) => a.id)).toEqual(['a1', 'a2']);
+		expect((await store.getReview('x'))?.state).toBe('returned');
+	});
+
+	it('upserts: a later pull changes statuses and keeps cancelled and done assignments', async () => {
+		const store = await open();
+		await store.applyPull(
+			pull({ assignments: [assignment('a1', 20, 'open'), assignment('a2', 30, 'open')] })
+		);
+		await store.applyPull(
+			pull({
+				cursor: 200,
+				assignments: [assignment('a1', 20, 'cancelled'), assignment('a2', 30, 'done')]
+			})
+		);
+		expect((await store.listAssignments()).map((a) => [a.id, a.status])).toEqual([
+			['a1', 'cancelled'],
+			['a2', 'done']
+		]);
+		expect(await store.getCursor()).toBe(200);
+	});
+
+	it('never moves the cursor backwards', async () => {
+		const store = await open();
+		await store.applyPull(pull({ cursor: 300 }));
+		await store.applyPull(pull({ cursor: 200, locations: [loc('l9', 'Late')] }));
+		expect(await store.getCursor()).toBe(300);
+		expect((await store.listLocations()).map((l) => l.id)).toEqual(['l9']);
+	});
+
+	it('is one transaction: a bad record stores nothing, not even the cursor', async () => {
+		const store = await open();
+		const broken = { ...assignment('a1', 20, 'open'), id: undefined } as unknown as Assignment;
+		await expect(
+			store.applyPull(pull({ cursor: 500, locations: [loc('l1', 'North')], assignments: [broken] }))
+		).rejects.toBeDefined();
+		expect(await store.getCursor()).toBe(0);
+		expect(await store.listLocations()).toEqual([]);
+	});
+});
+
+describe('ReferenceStore user', () => {
+	it('keeps the user offline and clears pulled data when a different user signs in', async () => {
+		const store = await open();
+		expect(await store.getUser()).toBeNull();
+		await store.setUser(user('u1'));
+		await store.applyPull(pull({ cursor: 100, locations: [loc('l1', 'North')] }));
+		await store.setUser(user('u1'));
+		expect(await store.getUser()).toEqual(user('u1'));
+		expect(await store.getCursor()).toBe(100);
+
+		await store.setUser(user('u2'));
+		expect((await store.getUser())?.id).toBe('u2');
+		expect(await store.getCursor()).toBe(0);
+		expect(await store.listLocations()).toEqual([]);
+	});
+
+	it('clearSession forgets the user, cursor and pulled data', async () => {
+		const store = await open();
+		await store.setUser(user('u1'));
+		await store.applyPull(pull({ assignments: [assignment('a1', 1, 'open')] }));
+		await store.clearSession();
+		expect(await store.getUser()).toBeNull();
+		expect(await store.getCursor()).toBe(0);
+		expect(await store.listAssignments()).toEqual([]);
+	});
+});

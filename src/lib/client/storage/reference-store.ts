@@ -1,0 +1,161 @@
+import * as v from 'valibot';
+import { SessionUserSchema, type SessionUser } from '$lib/contract/auth';
+import type { PullResponse } from '$lib/contract/sync';
+import type { JourneyTemplate, Location } from '$lib/domain/types';
+import type { AssignmentRecord, ReviewRecord, TemplateRecord } from './records';
+
+/** A pull response whose templates have been checked to be whole JourneyTemplates. */
+export type PulledData = Omit<PullResponse, 'templates'> & { templates: TemplateRecord[] };
+import type { ShopwalkDb } from './schema';
+import { requests, runTransaction, type Tx } from './transaction';
+
+const USER_KEY = 'sessionUser';
+const CURSOR_KEY = 'pullCursor';
+
+/** The stores that hold what the device pulls, cleared together on sign-out. */
+const REFERENCE_STORES = ['templates', 'locations', 'assignments', 'reviews'] as const;
+
+/**
+ * What the device pulls from the server (templates, locations, the shopper's assignments and
+ * the review state of their audits), the pull cursor and the signed-in user. Readable offline.
+ */
+export class ReferenceStore {
+	readonly #db: ShopwalkDb;
+
+	constructor(db: ShopwalkDb) {
+		this.#db = db;
+	}
+
+	/**
+	 * Applies one pull in a single transaction: upserts every template, location, assignment
+	 * (cancelled and done ones keep their status) and review, then stores the cursor. The cursor
+	 * never moves backwards, so a late, older pull cannot make the next one skip changes.
+	 */
+	applyPull(pull: PulledData): Promise<void> {
+		const stores = [...REFERENCE_STORES, 'meta'] as const;
+		return runTransaction(this.#db, [...stores], 'readwrite', async (tx) => {
+			const current = await tx.objectStore('meta').get(CURSOR_KEY);
+			const cursor = typeof current === 'number' ? Math.max(current, pull.cursor) : pull.cursor;
+			await requests(
+				...pull.templates.map((template) => () => tx.objectStore('templates').put(template)),
+				...pull.locations.map((location) => () => tx.objectStore('locations').put(location)),
+				...pull.assignments.map(
+					(assignment) => () => tx.objectStore('assignments').put(assignment)
+				),
+				...pull.audits.map((review) => () => tx.objectStore('reviews').put(review)),
+				() => tx.objectStore('meta').put(cursor, CURSOR_KEY)
+			);
+		});
+	}
+
+	/** The cursor to send with the next pull; 0 before the first. */
+	getCursor(): Promise<number> {
+		return runTransaction(this.#db, ['meta'], 'readonly', async (tx) => {
+			const cursor = await tx.objectStore('meta').get(CURSOR_KEY);
+			return typeof cursor === 'number' ? cursor : 0;
+		});
+	}
+
+	/** The signed-in shopper's assignments (all statuses), earliest window first. */
+	listAssignments(): Promise<AssignmentRecord[]> {
+		return runTransaction(this.#db, ['assignments'], 'readonly', (tx) =>
+			tx.objectStore('assignments').index('by-windowStart').getAll()
+		);
+	}
+
+	/** One assignment, or undefined. */
+	getAssignment(id: string): Promise<AssignmentRecord | undefined> {
+		return runTransaction(this.#db, ['assignments'], 'readonly', (tx) =>
+			tx.objectStore('assignments').get(id)
+		);
+	}
+
+	/** A template at one published version, or undefined. */
+	getTemplate(id: string, version: number): Promise<JourneyTemplate | undefined> {
+		return runTransaction(this.#db, ['templates'], 'readonly', (tx) =>
+			tx.objectStore('templates').get([id, version])
+		);
+	}
+
+	/** Every pulled template version, by id then version. */
+	listTemplates(): Promise<JourneyTemplate[]> {
+		return runTransaction(this.#db, ['templates'], 'readonly', (tx) =>
+			tx.objectStore('templates').getAll()
+		);
+	}
+
+	/** Every pulled location, by name. */
+	listLocations(): Promise<Location[]> {
+		return runTransaction(this.#db, ['locations'], 'readonly', async (tx) => {
+			const locations = await tx.objectStore('locations').getAll();
+			return locations.sort((a, b) => a.name.localeCompare(b.name) || cmp(a.id, b.id));
+		});
+	}
+
+	/** The server's review state of one audit (comments included), or undefined. */
+	getReview(auditId: string): Promise<ReviewRecord | undefined> {
+		return runTransaction(this.#db, ['reviews'], 'readonly', (tx) =>
+			tx.objectStore('reviews').get(auditId)
+		);
+	}
+
+	/** The user who last signed in on this device, or null. Kept offline until sign-out. */
+	getUser(): Promise<SessionUser | null> {
+		return runTransaction(this.#db, ['meta'], 'readonly', async (tx) => {
+			const stored = await tx.objectStore('meta').get(USER_KEY);
+			if (typeof stored !== 'string') return null;
+			const parsed = v.safeParse(SessionUserSchema, safeJson(stored));
+			return parsed.success ? parsed.output : null;
+		});
+	}
+
+	/**
+	 * Stores the signed-in user. A different user than the stored one starts from an empty
+	 * reference set and cursor, so one shopper never sees another's assignments.
+	 */
+	setUser(user: SessionUser): Promise<void> {
+		const stores = [...REFERENCE_STORES, 'meta'] as const;
+		return runTransaction(this.#db, [...stores], 'readwrite', async (tx) => {
+			const meta = tx.objectStore('meta');
+			const stored = await meta.get(USER_KEY);
+			const previous = typeof stored === 'string' ? safeJson(stored) : null;
+			if (!isSameUser(previous, user)) await clearReference(tx);
+			await meta.put(JSON.stringify(user), USER_KEY);
+		});
+	}
+
+	/** Forgets the user, the cursor and everything pulled. Audits are not touched. */
+	clearSession(): Promise<void> {
+		const stores = [...REFERENCE_STORES, 'meta'] as const;
+		return runTransaction(this.#db, [...stores], 'readwrite', async (tx) => {
+			await requests(
+				() => clearReference(tx),
+				() => tx.objectStore('meta').delete(USER_KEY)
+			);
+		});
+	}
+}
+
+async function clearReference(tx: Tx<'readwrite'>): Promise<void> {
+	await requests(...REFERENCE_STORES.map((name) => () => tx.objectStore(name).clear()), () =>
+		tx.objectStore('meta').delete(CURSOR_KEY)
+	);
+}
+
+function isSameUser(previous: unknown, user: SessionUser): boolean {
+	if (typeof previous !== 'object' || previous === null) return false;
+	const { id, organisation } = previous as Partial<SessionUser>;
+	return id === user.id && organisation?.id === user.organisation.id;
+}
+
+function safeJson(text: string): unknown {
+	try {
+		return JSON.parse(text);
+	} catch {
+		return null;
+	}
+}
+
+function cmp(a: string, b: string): number {
+	return a < b ? -1 : a > b ? 1 : 0;
+}

@@ -1,0 +1,59 @@
+import type { AuditUpload, PhotoManifestEntry } from '$lib/contract/sync';
+import type { AuditStore } from '$lib/client/storage/audit-store';
+import type { OutboxStore } from '$lib/client/storage/outbox-store';
+import { StorageError } from '$lib/client/storage/storage-errors';
+import type { Audit } from '$lib/domain/types';
+
+/**
+ * The audit as the server takes it: content, answers, notes and the manifest of every photo
+ * with its SHA-256. A photo's hash is computed from its stored bytes once and cached in its
+ * metadata. Call it only on an audit whose content is locked (queued or uploading).
+ */
+export async function buildAuditUpload(
+	audits: AuditStore,
+	outbox: OutboxStore,
+	audit: Audit,
+	hash: (bytes: ArrayBuffer) => Promise<string>
+): Promise<AuditUpload> {
+	const [answers, notes, photos] = await Promise.all([
+		audits.listAnswers(audit.id),
+		audits.listNotes(audit.id),
+		audits.listPhotos(audit.id)
+	]);
+	const manifest: PhotoManifestEntry[] = [];
+	for (const photo of photos) {
+		let sha256 = photo.sha256;
+		if (!sha256) {
+			const stored = await audits.getPhotoBytes(photo.id);
+			if (!stored) throw new StorageError('not_found', `The bytes of photo ${photo.id} are gone`);
+			sha256 = await hash(stored.bytes);
+			await outbox.setPhotoSha256(photo.id, sha256);
+		}
+		manifest.push({
+			id: photo.id,
+			checkpointId: photo.checkpointId,
+			kind: photo.kind,
+			caption: photo.caption,
+			capturedAt: photo.capturedAt,
+			sha256,
+			byteLength: photo.byteLength,
+			width: photo.width,
+			height: photo.height
+		});
+	}
+	return {
+		revision: audit.revision,
+		templateId: audit.templateId,
+		templateVersion: audit.templateVersion,
+		assignmentId: audit.assignmentId,
+		location: audit.location,
+		locale: audit.locale,
+		timeIn: audit.timeIn,
+		timeOut: audit.timeOut,
+		stageTimeMs: audit.stageTimeMs,
+		narrative: audit.narrative,
+		answers,
+		notes,
+		photos: manifest
+	};
+}

@@ -1,0 +1,407 @@
+import type { ApiClient } from '$lib/client/api/api-client';
+import { ApiRequestError, isRetryableReason } from '$lib/client/api/api-error';
+import type { AuditStore } from '$lib/client/storage/audit-store';
+import type { OutboxStore } from '$lib/client/storage/outbox-store';
+import type { OutboxEntry } from '$lib/client/storage/records';
+import type { ReferenceStore } from '$lib/client/storage/reference-store';
+import { StorageError } from '$lib/client/storage/storage-errors';
+import type { Audit } from '$lib/domain/types';
+import { BACKOFF_CAP_MS, backoffDelay } from './backoff';
+import { buildAuditUpload } from './build-upload';
+import {
+	browserEnvironment,
+	realTimers,
+	type EventSourceLike,
+	type SyncEnvironment,
+	type Timers
+} from './environment';
+import { defaultLock, type LockFn } from './lock';
+import { ProgressEmitter, type ProgressListener, type SyncProgress } from './progress';
+import { checkPulledTemplates } from './pulled-templates';
+import { sha256Hex } from './sha256';
+
+export interface SyncEngineDeps {
+	api: ApiClient;
+	audits: AuditStore;
+	outbox: OutboxStore;
+	reference: ReferenceStore;
+	/** Epoch ms; defaults to Date.now. */
+	now?: () => number;
+	/** [0, 1); defaults to Math.random. Drives the backoff jitter. */
+	random?: () => number;
+	/** Defaults to Web Locks `shopwalk-outbox` (ifAvailable), or a page-local lock. */
+	lock?: LockFn;
+	hash?: (bytes: ArrayBuffer) => Promise<string>;
+	timers?: Timers;
+	/** Where `start()` listens for `online` and `visibilitychange`; defaults to the page. */
+	environment?: SyncEnvironment;
+}
+
+export interface DrainOptions {
+	/** Also send entries whose backoff has not run out (start-up, `online`, page visible). */
+	force?: boolean;
+}
+
+/**
+ * How a drain ended: `done` (nothing due is left), `locked` (another tab is draining),
+ * `waiting` (the network failed; retried after a backoff), `needs_sign_in`, or `error`
+ * (something was refused or failed locally; see the outbox entries' `lastError`).
+ */
+export type DrainOutcome = 'done' | 'locked' | 'waiting' | 'needs_sign_in' | 'error';
+
+/** How a pull ended; `reason` is the ApiRequestError reason of a failure. */
+export type PullOutcome = { ok: true } | { ok: false; reason: string };
+
+type SendResult =
+	| { kind: 'sent' | 'skipped' }
+	| { kind: 'retry'; reason: string }
+	| { kind: 'failed'; reason: string }
+	| { kind: 'needs_sign_in' };
+
+/** When another tab holds the lock, look again this much later (it may stop without our entry). */
+const LOCKED_RETRY_MS = 5_000;
+
+/**
+ * Sends the outbox to the server and pulls reference data, one tab at a time.
+ *
+ * Each queued audit goes up as: PUT the audit (with its photo manifest), PUT every photo the
+ * server says it lacks, then submit with the outbox entry's idempotency key; only then is the
+ * audit `received` and its entry removed. Any failure keeps the audit, its photos and its
+ * entry, so the next drain repeats the same idempotent requests.
+ */
+export class SyncEngine {
+	readonly #api: ApiClient;
+	readonly #audits: AuditStore;
+	readonly #outbox: OutboxStore;
+	readonly #reference: ReferenceStore;
+	readonly #now: () => number;
+	readonly #random: () => number;
+	readonly #lock: LockFn;
+	readonly #hash: (bytes: ArrayBuffer) => Promise<string>;
+	readonly #timers: Timers;
+	readonly #environment: SyncEnvironment;
+	readonly #progress = new ProgressEmitter();
+
+	#running: Promise<DrainOutcome> | null = null;
+	#rerun: { force: boolean } | null = null;
+	#pulling: Promise<PullOutcome> | null = null;
+	#started = false;
+	#timer: unknown = null;
+	#unlisten: (() => void)[] = [];
+
+	constructor(deps: SyncEngineDeps) {
+		this.#api = deps.api;
+		this.#audits = deps.audits;
+		this.#outbox = deps.outbox;
+		this.#reference = deps.reference;
+		this.#now = deps.now ?? Date.now;
+		this.#random = deps.random ?? Math.random;
+		this.#lock = deps.lock ?? defaultLock();
+		this.#hash = deps.hash ?? sha256Hex;
+		this.#timers = deps.timers ?? realTimers;
+		this.#environment = deps.environment ?? browserEnvironment();
+	}
+
+	/** The latest progress. */
+	get progress(): SyncProgress {
+		return this.#progress.value;
+	}
+
+	/** Calls `listener` with the current progress now and on every change; returns unsubscribe. */
+	subscribe(listener: ProgressListener): () => void {
+		return this.#progress.subscribe(listener);
+	}
+
+	/**
+	 * Drains at once (and pulls), then on `online`, when the page becomes visible, after
+	 * `notifyChange()` and on the backoff timer, until `stop()`.
+	 */
+	start(): void {
+		if (this.#started) return;
+		this.#started = true;
+		const { window, document } = this.#environment;
+		if (window) this.#listen(window, 'online', () => this.#trigger(true, true));
+		if (document) {
+			this.#listen(document, 'visibilitychange', () => {
+				if (document.visibilityState === 'visible') this.#trigger(true, true);
+			});
+		}
+		this.#trigger(true, true);
+	}
+
+	/** Removes every trigger. A drain in progress finishes (it is safe to interrupt anyway). */
+	stop(): void {
+		this.#started = false;
+		for (const unlisten of this.#unlisten) unlisten();
+		this.#unlisten = [];
+		this.#clearTimer();
+	}
+
+	/** Call after every local save or queueing: drains what is due (no-op while signed out). */
+	notifyChange(): void {
+		if (this.progress.state === 'needs_sign_in') return;
+		this.#trigger(false, false);
+	}
+
+	/** Call after the user signed in again: clears `needs_sign_in`, drains everything and pulls. */
+	resume(): Promise<DrainOutcome> {
+		if (this.progress.state === 'needs_sign_in') this.#progress.set({ state: 'idle' });
+		return this.sync({ force: true });
+	}
+
+	/** Drains the outbox, then pulls unless the network or the session failed. */
+	async sync(options: DrainOptions = {}): Promise<DrainOutcome> {
+		const outcome = await this.drain(options);
+		if (outcome !== 'waiting' && outcome !== 'needs_sign_in') await this.pull();
+		return outcome;
+	}
+
+	/**
+	 * Sends every due outbox entry, oldest first, under the outbox lock; returns `locked` at
+	 * once if another tab holds it. A call during a drain joins it (and makes it look again for
+	 * entries queued meanwhile). Never throws.
+	 */
+	drain(options: DrainOptions = {}): Promise<DrainOutcome> {
+		const force = options.force ?? false;
+		if (this.#running) {
+			this.#rerun = { force: force || (this.#rerun?.force ?? false) };
+			return this.#running;
+		}
+		this.#running = this.#drainLoop(force).finally(() => {
+			this.#running = null;
+		});
+		return this.#running;
+	}
+
+	/**
+	 * Fetches what changed since the stored cursor and applies it in one transaction; audits the
+	 * server reports `returned` become drafts again. Never throws.
+	 */
+	pull(): Promise<PullOutcome> {
+		this.#pulling ??= this.#pullOnce().finally(() => {
+			this.#pulling = null;
+		});
+		return this.#pulling;
+	}
+
+	async #drainLoop(force: boolean): Promise<DrainOutcome> {
+		for (;;) {
+			this.#rerun = null;
+			const pass: { outcome: DrainOutcome } = { outcome: 'done' };
+			let acquired: boolean;
+			try {
+				acquired = await this.#lock(async () => {
+					pass.outcome = await this.#drainPass(force);
+				});
+			} catch (error) {
+				this.#progress.set({ state: 'error', lastError: localReason(error) });
+				return 'error';
+			}
+			if (!acquired) {
+				this.#schedule(this.#now() + LOCKED_RETRY_MS);
+				return 'locked';
+			}
+			const rerun = this.#rerun as { force: boolean } | null;
+			const { outcome } = pass;
+			if (!rerun || outcome === 'waiting' || outcome === 'needs_sign_in') return outcome;
+			force = rerun.force;
+		}
+	}
+
+	async #drainPass(force: boolean): Promise<DrainOutcome> {
+		const attempted = new Set<string>();
+		let outcome: DrainOutcome = 'done';
+		let lastError: string | undefined;
+		for (;;) {
+			const now = this.#now();
+			const entry = (await this.#audits.listOutbox()).find(
+				(e) => !attempted.has(e.id) && (force || e.nextAttemptAt <= now)
+			);
+			if (!entry) break;
+			attempted.add(entry.id);
+			const result = await this.#send(entry);
+			if (result.kind === 'failed') {
+				outcome = 'error';
+				lastError = result.reason;
+			} else if (result.kind === 'retry') {
+				outcome = 'waiting';
+				lastError = result.reason;
+				break;
+			} else if (result.kind === 'needs_sign_in') {
+				outcome = 'needs_sign_in';
+				break;
+			}
+		}
+		await this.#settle(outcome, lastError);
+		return outcome;
+	}
+
+	/** Publishes the end state of a pass and arms the timer for the earliest backoff. */
+	async #settle(outcome: DrainOutcome, lastError: string | undefined): Promise<void> {
+		if (outcome === 'needs_sign_in') {
+			this.#clearTimer();
+			this.#progress.set({ state: 'needs_sign_in', lastError: 'unauthenticated' });
+			return;
+		}
+		const now = this.#now();
+		const remaining = await this.#audits.listOutbox();
+		const waits = remaining.map((entry) => entry.nextAttemptAt).filter((at) => at > now);
+		const nextAttemptAt = waits.length > 0 ? Math.min(...waits) : undefined;
+		if (nextAttemptAt === undefined) this.#clearTimer();
+		else this.#schedule(nextAttemptAt);
+		// Entries that failed on an earlier pass still show, even when this pass sent nothing.
+		const earlier = remaining.find(
+			(entry) => entry.lastError !== null && entry.nextAttemptAt > now
+		);
+		const refused = remaining.find(
+			(entry) => entry.lastError !== null && !isRetryableReason(entry.lastError)
+		);
+		let state: SyncProgress['state'] = 'idle';
+		if (outcome === 'error' || (outcome === 'done' && refused)) state = 'error';
+		else if (outcome === 'waiting' || (outcome === 'done' && earlier)) state = 'waiting';
+		const reason = lastError ?? refused?.lastError ?? earlier?.lastError ?? undefined;
+		this.#progress.set({
+			state,
+			...(nextAttemptAt === undefined ? {} : { nextAttemptAt }),
+			...(reason === undefined ? {} : { lastError: reason })
+		});
+	}
+
+	async #send(entry: OutboxEntry): Promise<SendResult> {
+		let audit: Audit | undefined;
+		try {
+			audit = await this.#audits.getAudit(entry.auditId);
+			if (!audit || audit.status === 'received') {
+				// Left behind: the audit is gone or already on the server.
+				await this.#audits.removeOutboxEntry(entry.id);
+				return { kind: 'skipped' };
+			}
+			// A draft with an entry (an interrupted reopen) is not to be sent.
+			if (audit.status === 'draft') return { kind: 'skipped' };
+			await this.#audits.markUploading(audit.id, this.#now());
+			await this.#upload(audit, entry);
+			await this.#audits.markReceived(audit.id, this.#now());
+			return { kind: 'sent' };
+		} catch (error) {
+			return this.#fail(entry, error);
+		}
+	}
+
+	async #upload(audit: Audit, entry: OutboxEntry): Promise<void> {
+		const upload = await buildAuditUpload(this.#audits, this.#outbox, audit, this.#hash);
+		const photosTotal = upload.photos.length;
+		const report = (photosDone: number) =>
+			this.#progress.set({
+				state: 'syncing',
+				current: { auditId: audit.id, photosDone, photosTotal }
+			});
+		report(0);
+		const response = await this.#api.putAudit(audit.id, upload);
+		const missing = new Set(response.missingPhotos);
+		let photosDone = upload.photos.filter((photo) => !missing.has(photo.id)).length;
+		report(photosDone);
+		for (const photo of upload.photos) {
+			if (!missing.has(photo.id)) continue;
+			const stored = await this.#audits.getPhotoBytes(photo.id);
+			if (!stored) throw new StorageError('not_found', `The bytes of photo ${photo.id} are gone`);
+			await this.#api.putPhoto(audit.id, photo.id, stored.bytes, photo.sha256);
+			report(++photosDone);
+		}
+		await this.#api.submit(
+			audit.id,
+			{
+				revision: upload.revision,
+				photos: upload.photos.map(({ id, sha256 }) => ({ id, sha256 }))
+			},
+			entry.idempotencyKey
+		);
+	}
+
+	async #fail(entry: OutboxEntry, error: unknown): Promise<SendResult> {
+		const now = this.#now();
+		const attempts = entry.attempts + 1;
+		let result: SendResult;
+		let nextAttemptAt: number;
+		if (error instanceof ApiRequestError && error.reason === 'unauthenticated') {
+			result = { kind: 'needs_sign_in' };
+			nextAttemptAt = entry.nextAttemptAt;
+		} else if (error instanceof ApiRequestError && error.retryable) {
+			result = { kind: 'retry', reason: error.reason };
+			nextAttemptAt = now + backoffDelay(attempts, this.#random);
+		} else if (error instanceof ApiRequestError) {
+			// Refused as it is: try again rarely (a server fix or a review may change the answer).
+			result = { kind: 'failed', reason: error.reason };
+			nextAttemptAt = now + BACKOFF_CAP_MS;
+		} else {
+			result = { kind: 'failed', reason: localReason(error) };
+			nextAttemptAt = now + backoffDelay(attempts, this.#random);
+		}
+		const reason = result.kind === 'needs_sign_in' ? 'unauthenticated' : result.reason;
+		try {
+			await this.#outbox.recordFailure(
+				entry.id,
+				{ reason, nextAttemptAt, countAttempt: result.kind !== 'needs_sign_in' },
+				now
+			);
+		} catch (storageError) {
+			// The device cannot even record the failure; stop here, the entry is still queued.
+			return { kind: 'retry', reason: localReason(storageError) };
+		}
+		return result;
+	}
+
+	async #pullOnce(): Promise<PullOutcome> {
+		try {
+			const since = await this.#reference.getCursor();
+			const response = await this.#api.pull(since);
+			await this.#reference.applyPull(checkPulledTemplates(response));
+			for (const review of response.audits) {
+				if (review.state !== 'returned') continue;
+				const audit = await this.#audits.getAudit(review.id);
+				// Only the revision the server reviewed goes back; a newer one is already on its way.
+				if (audit?.status === 'received' && review.revision >= audit.revision) {
+					await this.#audits.markReturned(audit.id, this.#now());
+				}
+			}
+			return { ok: true };
+		} catch (error) {
+			if (error instanceof ApiRequestError && error.reason === 'unauthenticated') {
+				this.#clearTimer();
+				this.#progress.set({ state: 'needs_sign_in', lastError: 'unauthenticated' });
+			}
+			return {
+				ok: false,
+				reason: error instanceof ApiRequestError ? error.reason : localReason(error)
+			};
+		}
+	}
+
+	#trigger(force: boolean, pull: boolean): void {
+		const run = pull ? this.sync({ force }) : this.drain({ force });
+		run.catch(() => undefined);
+	}
+
+	#listen(target: EventSourceLike, type: string, listener: () => void): void {
+		target.addEventListener(type, listener);
+		this.#unlisten.push(() => target.removeEventListener(type, listener));
+	}
+
+	#schedule(at: number): void {
+		this.#clearTimer();
+		if (!this.#started) return;
+		const delay = Math.max(0, at - this.#now());
+		this.#timer = this.#timers.setTimeout(() => {
+			this.#timer = null;
+			if (this.progress.state !== 'needs_sign_in') this.#trigger(false, false);
+		}, delay);
+	}
+
+	#clearTimer(): void {
+		if (this.#timer !== null) this.#timers.clearTimeout(this.#timer);
+		this.#timer = null;
+	}
+}
+
+function localReason(error: unknown): string {
+	return error instanceof StorageError ? `storage_${error.reason}` : 'unknown';
+}

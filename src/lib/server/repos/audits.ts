@@ -1,0 +1,183 @@
+import type { Insertable, Selectable } from 'kysely';
+import type { Db } from '../db/connect';
+import type { AuditTable } from '../db/schema';
+
+export type AuditRow = Selectable<AuditTable>;
+export type AuditState = AuditTable['state'];
+
+/** States in which the shopper may still change the content. */
+export const EDITABLE_STATES: readonly AuditState[] = ['draft', 'returned'];
+
+/** The audit with this id, whoever owns it; callers check the owner. */
+export async function findAudit(db: Db, id: string): Promise<AuditRow | undefined> {
+	return db.selectFrom('audits').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/**
+ * Inserts the audit, or replaces its content when the stored row has the same owner, a lower
+ * revision and an editable state — one statement, so concurrent uploads end at the highest
+ * revision on SQLite and PostgreSQL alike (PostgreSQL re-checks the condition on the row it
+ * locked). `received_at` and `state` of an existing row are kept. Returns the written row, or
+ * undefined when nothing was written.
+ */
+export async function upsertAuditIfNewer(
+	db: Db,
+	row: Insertable<AuditTable>
+): Promise<AuditRow | undefined> {
+	return db
+		.insertInto('audits')
+		.values(row)
+		.onConflict((oc) =>
+			oc
+				.column('id')
+				.doUpdateSet((eb) => ({
+					assignment_id: eb.ref('excluded.assignment_id'),
+					template_id: eb.ref('excluded.template_id'),
+					template_version: eb.ref('excluded.template_version'),
+					location_id: eb.ref('excluded.location_id'),
+					revision: eb.ref('excluded.revision'),
+					content: eb.ref('excluded.content'),
+					score: eb.ref('excluded.score'),
+					total_percent: eb.ref('excluded.total_percent'),
+					updated_at: eb.ref('excluded.updated_at')
+				}))
+				.where((eb) =>
+					eb.and([
+						eb('audits.organisation_id', '=', eb.ref('excluded.organisation_id')),
+						eb('audits.shopper_id', '=', eb.ref('excluded.shopper_id')),
+						eb('audits.revision', '<', eb.ref('excluded.revision')),
+						eb('audits.state', 'in', EDITABLE_STATES)
+					])
+				)
+		)
+		.returningAll()
+		.executeTakeFirst();
+}
+
+/**
+ * Takes the audit's row lock for the rest of the transaction with a write that changes nothing
+ * (portable: PostgreSQL locks the row, SQLite takes its write lock). Returns whether it exists.
+ */
+export async function lockAudit(db: Db, id: string): Promise<boolean> {
+	const result = await db
+		.updateTable('audits')
+		.set((eb) => ({ revision: eb.ref('revision') }))
+		.where('id', '=', id)
+		.executeTakeFirst();
+	return result.numUpdatedRows > 0n;
+}
+
+/** Records a submission: the new review state, the server's score and the time. */
+export async function markSubmitted(
+	db: Db,
+	id: string,
+	change: {
+		state: AuditState;
+		score: string;
+		totalPercent: number | null;
+		submittedAt: number;
+	}
+): Promise<void> {
+	await db
+		.updateTable('audits')
+		.set({
+			state: change.state,
+			score: change.score,
+			total_percent: change.totalPercent,
+			submitted_at: change.submittedAt,
+			updated_at: change.submittedAt
+		})
+		.where('id', '=', id)
+		.execute();
+}
+
+/** A shopper's audits changed at or after `since` and no longer drafts (review state to sync). */
+export async function listReviewedAuditsSince(
+	db: Db,
+	shopperId: string,
+	organisationId: string,
+	since: number
+): Promise<Pick<AuditRow, 'id' | 'state' | 'revision'>[]> {
+	return db
+		.selectFrom('audits')
+		.select(['id', 'state', 'revision'])
+		.where('shopper_id', '=', shopperId)
+		.where('organisation_id', '=', organisationId)
+		.where('updated_at', '>=', since)
+		.where('state', '!=', 'draft')
+		.orderBy('id')
+		.execute();
+}
+
+export interface AuditListFilter {
+	organisationId: string;
+	/** Only this shopper's audits (a shopper reading their own). */
+	shopperId?: string;
+	state?: AuditState;
+	/** Keyset position: rows strictly after (older than) this one. */
+	after?: { receivedAt: number; id: string };
+	limit: number;
+}
+
+export interface AuditListRow {
+	id: string;
+	location_id: string;
+	location_name: string | null;
+	location_kind: 'own' | 'competitor' | null;
+	template_id: string;
+	template_version: number;
+	shopper_pseudonym: string | null;
+	received_at: number;
+	submitted_at: number | null;
+	state: AuditState;
+	revision: number;
+	total_percent: number | null;
+}
+
+/** The list row of one audit (joined with its location and shopper), or undefined. */
+export async function findAuditListRow(db: Db, id: string): Promise<AuditListRow | undefined> {
+	return listQuery(db).where('audits.id', '=', id).executeTakeFirst();
+}
+
+/** One page of an organisation's audits, newest received first. */
+export async function listAudits(db: Db, filter: AuditListFilter): Promise<AuditListRow[]> {
+	let query = listQuery(db).where('audits.organisation_id', '=', filter.organisationId);
+	if (filter.shopperId !== undefined)
+		query = query.where('audits.shopper_id', '=', filter.shopperId);
+	if (filter.state !== undefined) query = query.where('audits.state', '=', filter.state);
+	const after = filter.after;
+	if (after) {
+		query = query.where((eb) =>
+			eb.or([
+				eb('audits.received_at', '<', after.receivedAt),
+				eb.and([eb('audits.received_at', '=', after.receivedAt), eb('audits.id', '<', after.id)])
+			])
+		);
+	}
+	return query
+		.orderBy('audits.received_at', 'desc')
+		.orderBy('audits.id', 'desc')
+		.limit(filter.limit)
+		.execute();
+}
+
+function listQuery(db: Db) {
+	return db
+		.selectFrom('audits')
+		.leftJoin('locations', 'locations.id', 'audits.location_id')
+		.leftJoin('users', 'users.id', 'audits.shopper_id')
+		.select([
+			'audits.id',
+			'audits.location_id',
+			'locations.name as location_name',
+			'locations.kind as location_kind',
+			'audits.template_id',
+			'audits.template_version',
+			'users.pseudonym as shopper_pseudonym',
+			'audits.received_at',
+			'audits.submitted_at',
+			'audits.state',
+			'audits.revision',
+			'audits.total_percent'
+		]);
+}

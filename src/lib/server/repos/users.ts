@@ -1,0 +1,96 @@
+import type { Role, SessionUser } from '$lib/contract/auth';
+import type { Db } from '../db/connect';
+import type { UserTable } from '../db/schema';
+import type { Organisation } from './organisations';
+
+/** A user as stored, including the password hash: never send this to a client. */
+export interface UserRecord {
+	id: string;
+	organisationId: string;
+	email: string;
+	displayName: string;
+	pseudonym: string;
+	role: Role;
+	passwordHash: string;
+	createdAt: number;
+}
+
+function toRecord(row: UserTable): UserRecord {
+	return {
+		id: row.id,
+		organisationId: row.organisation_id,
+		email: row.email,
+		displayName: row.display_name,
+		pseudonym: row.pseudonym,
+		role: row.role,
+		passwordHash: row.password_hash,
+		createdAt: Number(row.created_at)
+	};
+}
+
+/** Inserts a user; the email is stored lower-cased and is unique across the service. */
+export async function createUser(db: Db, user: UserRecord): Promise<UserRecord> {
+	const record = { ...user, email: user.email.trim().toLowerCase() };
+	await db
+		.insertInto('users')
+		.values({
+			id: record.id,
+			organisation_id: record.organisationId,
+			email: record.email,
+			display_name: record.displayName,
+			pseudonym: record.pseudonym,
+			role: record.role,
+			password_hash: record.passwordHash,
+			created_at: record.createdAt
+		})
+		.execute();
+	return record;
+}
+
+/** The user with this email (compared lower-cased), or undefined. Used by sign-in only. */
+export async function findUserByEmail(db: Db, email: string): Promise<UserRecord | undefined> {
+	const row = await db
+		.selectFrom('users')
+		.selectAll()
+		.where('email', '=', email.trim().toLowerCase())
+		.executeTakeFirst();
+	return row && toRecord(row);
+}
+
+/** The user with this id in this organisation, or undefined: another tenant's user is not found. */
+export async function getUser(
+	db: Db,
+	organisationId: string,
+	id: string
+): Promise<UserRecord | undefined> {
+	const row = await db
+		.selectFrom('users')
+		.selectAll()
+		.where('id', '=', id)
+		.where('organisation_id', '=', organisationId)
+		.executeTakeFirst();
+	return row && toRecord(row);
+}
+
+/** Every user of an organisation, by email. */
+export async function listUsers(db: Db, organisationId: string): Promise<UserRecord[]> {
+	const rows = await db
+		.selectFrom('users')
+		.selectAll()
+		.where('organisation_id', '=', organisationId)
+		.orderBy('email')
+		.execute();
+	return rows.map(toRecord);
+}
+
+/** What the device may know of a user: no hash, with the organisation's name. */
+export function toSessionUser(user: UserRecord, organisation: Organisation): SessionUser {
+	return {
+		id: user.id,
+		email: user.email,
+		displayName: user.displayName,
+		pseudonym: user.pseudonym,
+		role: user.role,
+		organisation: { id: organisation.id, name: organisation.name }
+	};
+}

@@ -1,0 +1,157 @@
+import type { SessionUser } from '$lib/contract/auth';
+import {
+	AUDIT_LIST_MAX_LIMIT,
+	type AuditDetail,
+	type AuditListItem,
+	type AuditListResponse,
+	type ServerAuditState
+} from '$lib/contract/sync';
+import type { AuditScore } from '$lib/domain/types';
+import { ApiFailure } from '../http/api-error';
+import { findAudit, findAuditListRow, listAudits, type AuditListRow } from '../repos/audits';
+import { listPhotosOfAudit } from '../repos/photos';
+import { listCommentsOfAudits } from '../repos/review-comments';
+import { auditNotFound, canReadAudit } from './audit-access';
+import { parseContent } from './audit-content';
+import type { ServiceContext } from './context';
+import { requireUuid } from './ids';
+import { findTemplateNames } from './org-lookups';
+
+export interface AuditListQuery {
+	limit?: number;
+	/** `nextCursor` of the previous page. */
+	cursor?: string | null;
+	state?: ServerAuditState;
+}
+
+/**
+ * `GET /api/audits`: a page of audits, newest received first. Managers and admins see their
+ * organisation's, shoppers only their own. 400 invalid_cursor for a cursor this did not make.
+ */
+export async function listAuditsFor(
+	ctx: ServiceContext,
+	user: SessionUser,
+	query: AuditListQuery
+): Promise<AuditListResponse> {
+	const limit = Math.min(Math.max(Math.trunc(query.limit ?? 50), 1), AUDIT_LIST_MAX_LIMIT);
+	const after = query.cursor ? decodeCursor(query.cursor) : undefined;
+	const rows = await listAudits(ctx.db, {
+		organisationId: user.organisation.id,
+		shopperId: user.role === 'shopper' ? user.id : undefined,
+		state: query.state,
+		after,
+		limit: limit + 1
+	});
+	const page = rows.slice(0, limit);
+	const names = await findTemplateNames(
+		ctx.db,
+		user.organisation.id,
+		page.map((row) => row.template_id)
+	);
+	const last = page[page.length - 1];
+	return {
+		items: page.map((row) => listItemOf(row, names)),
+		nextCursor: rows.length > limit && last ? encodeCursor(last.received_at, last.id) : null
+	};
+}
+
+/**
+ * `GET /api/audits/{id}`: one audit with its content, the server's score, photo metadata and
+ * review comments. 404 audit_not_found for another organisation's, or another shopper's for a
+ * shopper.
+ */
+export async function getAuditDetail(
+	ctx: ServiceContext,
+	user: SessionUser,
+	auditId: string
+): Promise<AuditDetail> {
+	requireUuid(auditId, 'audit');
+	const audit = await findAudit(ctx.db, auditId);
+	if (!audit || !canReadAudit(user, audit)) throw auditNotFound();
+	const [row, photos, comments, names] = await Promise.all([
+		findAuditListRow(ctx.db, audit.id),
+		listPhotosOfAudit(ctx.db, audit.id),
+		listCommentsOfAudits(ctx.db, audit.organisation_id, [audit.id]),
+		findTemplateNames(ctx.db, audit.organisation_id, [audit.template_id])
+	]);
+	if (!row) throw auditNotFound();
+	const content = parseContent(audit.content);
+	const score = JSON.parse(audit.score) as AuditScore;
+	return {
+		...listItemOf(row, names, content.location),
+		assignmentId: audit.assignment_id,
+		updatedAt: audit.updated_at,
+		content: {
+			locale: content.locale,
+			location: content.location,
+			timeIn: content.timeIn,
+			timeOut: content.timeOut,
+			stageTimeMs: content.stageTimeMs,
+			narrative: content.narrative,
+			answers: content.answers,
+			notes: content.notes
+		},
+		score: score as unknown as AuditDetail['score'],
+		photos: photos.map((photo) => ({
+			id: photo.id,
+			checkpointId: photo.checkpoint_id,
+			kind: photo.kind,
+			caption: photo.caption,
+			capturedAt: photo.captured_at,
+			sha256: photo.sha256,
+			byteLength: photo.byte_length,
+			width: photo.width,
+			height: photo.height,
+			stored: photo.stored_at !== null
+		})),
+		comments: comments.map((comment) => ({
+			checkpointId: comment.checkpoint_id,
+			body: comment.body,
+			createdAt: comment.created_at
+		}))
+	};
+}
+
+function listItemOf(
+	row: AuditListRow,
+	names: Map<string, Record<string, string>>,
+	snapshot?: { name: string; kind: 'own' | 'competitor' }
+): AuditListItem {
+	return {
+		id: row.id,
+		location: { id: row.location_id, name: row.location_name ?? snapshot?.name ?? '' },
+		kind: row.location_kind ?? snapshot?.kind ?? 'own',
+		template: {
+			id: row.template_id,
+			version: row.template_version,
+			name: names.get(`${row.template_id}@${row.template_version}`) ?? { en: row.template_id }
+		},
+		shopperPseudonym: row.shopper_pseudonym ?? '',
+		receivedAt: row.received_at,
+		submittedAt: row.submitted_at,
+		state: row.state,
+		revision: row.revision,
+		totalPercent: row.total_percent
+	};
+}
+
+function encodeCursor(receivedAt: number, id: string): string {
+	return Buffer.from(JSON.stringify([receivedAt, id])).toString('base64url');
+}
+
+function decodeCursor(cursor: string): { receivedAt: number; id: string } {
+	try {
+		const value: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+		if (
+			Array.isArray(value) &&
+			value.length === 2 &&
+			Number.isSafeInteger(value[0]) &&
+			typeof value[1] === 'string'
+		) {
+			return { receivedAt: value[0] as number, id: value[1] };
+		}
+	} catch {
+		// Reported below.
+	}
+	throw new ApiFailure(400, 'invalid_cursor', 'The cursor is not one this API gave out.');
+}

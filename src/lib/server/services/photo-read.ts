@@ -1,0 +1,34 @@
+import type { SessionUser } from '$lib/contract/auth';
+import { ApiFailure } from '../http/api-error';
+import { findAudit } from '../repos/audits';
+import { findPhoto } from '../repos/photos';
+import { canReadAudit } from './audit-access';
+import { photoStoreOf, type ServiceContext } from './context';
+import { requireUuid } from './ids';
+
+/**
+ * `GET /api/photos/{id}`: the stored JPEG bytes and their SHA-256, for a reader of the photo's
+ * audit (see `canReadAudit`). 404 photo_not_found when it is missing, not yet uploaded, or not
+ * this user's to see.
+ */
+export async function readPhoto(
+	ctx: ServiceContext,
+	user: SessionUser,
+	photoId: string
+): Promise<{ bytes: Uint8Array<ArrayBuffer>; sha256: string }> {
+	requireUuid(photoId, 'photo');
+	const notFound = new ApiFailure(404, 'photo_not_found', 'There is no such photo.');
+	const photo = await findPhoto(ctx.db, photoId);
+	if (!photo || photo.organisation_id !== user.organisation.id || photo.stored_at === null) {
+		throw notFound;
+	}
+	const audit = await findAudit(ctx.db, photo.audit_id);
+	if (!audit || !canReadAudit(user, audit)) throw notFound;
+	const bytes = await photoStoreOf(ctx).get({
+		organisationId: audit.organisation_id,
+		auditId: audit.id,
+		photoId: photo.id
+	});
+	if (!bytes) throw notFound;
+	return { bytes, sha256: photo.sha256 };
+}

@@ -1,0 +1,211 @@
+import { randomUUID } from 'node:crypto';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { MAX_PHOTO_UPLOAD_BYTES } from '$lib/contract/api-paths';
+import type { PhotoManifestEntry } from '$lib/contract/sync';
+import { fixturePhoto, photoEntry, type BuiltAudit } from '../testing/complete-audit';
+import { findPhoto } from '../repos/photos';
+import { upsertAudit } from './audit-upsert';
+import { uploadPhoto } from './photo-upload';
+import { sha256Hex } from './sha256';
+import { completeAuditOf, openSyncFixture, type SyncFixture } from './test-helpers';
+
+const NOW = 1_760_000_000_000;
+
+/** A manifest entry for bytes that are not a usable JPEG (what a broken device might declare). */
+function rawEntry(bytes: Uint8Array): PhotoManifestEntry {
+	return {
+		id: randomUUID(),
+		checkpointId: null,
+		kind: 'general',
+		caption: '',
+		capturedAt: NOW,
+		sha256: sha256Hex(bytes),
+		byteLength: bytes.byteLength,
+		width: 100,
+		height: 100
+	};
+}
+
+describe('uploadPhoto', () => {
+	let f: SyncFixture;
+	let audit: BuiltAudit;
+	const folder = () => join(f.ctx.dataDir, 'photos', f.a.organisation.id, audit.id);
+	const put = (
+		photoId: string,
+		bytes: Uint8Array,
+		declaredSha256: string | null = sha256Hex(bytes),
+		user = f.a.shopper,
+		auditId = audit.id
+	) => uploadPhoto(f.ctx, user, { auditId, photoId, bytes, declaredSha256 }, NOW + 5);
+
+	beforeEach(async () => {
+		f = await openSyncFixture(NOW);
+		audit = completeAuditOf(f.a, {
+			photoBytes: [
+				fixturePhoto('receipt.jpg'),
+				fixturePhoto('shelf-12mp-rot6.jpg'),
+				fixturePhoto('checkout-portrait.jpg')
+			]
+		});
+		await upsertAudit(f.ctx, f.a.shopper, audit.id, audit.upload, NOW);
+	});
+	afterEach(async () => {
+		await f.database.dispose();
+	});
+
+	it('stores full-size camera JPEGs whole, renamed into place with no temp files left', async () => {
+		for (const photo of audit.photos.slice(0, 3)) {
+			const response = await put(photo.entry.id, photo.bytes);
+			expect(response).toEqual({
+				id: photo.entry.id,
+				sha256: photo.entry.sha256,
+				byteLength: photo.bytes.byteLength
+			});
+			const stored = readFileSync(join(folder(), `${photo.entry.id}.jpg`));
+			expect(sha256Hex(stored)).toBe(photo.entry.sha256);
+			expect((await findPhoto(f.ctx.db, photo.entry.id))?.stored_at).toBe(NOW + 5);
+		}
+		expect(readdirSync(folder()).sort()).toEqual(
+			audit.photos
+				.slice(0, 3)
+				.map((p) => `${p.entry.id}.jpg`)
+				.sort()
+		);
+	});
+
+	it('answers a repeat upload of the same bytes with 200 without writing again', async () => {
+		const photo = audit.photos[0]!;
+		await put(photo.entry.id, photo.bytes);
+		const file = join(folder(), `${photo.entry.id}.jpg`);
+		const before = statSync(file);
+		await new Promise((r) => setTimeout(r, 20));
+		const again = await uploadPhoto(
+			f.ctx,
+			f.a.shopper,
+			{
+				auditId: audit.id,
+				photoId: photo.entry.id,
+				bytes: photo.bytes,
+				declaredSha256: photo.entry.sha256
+			},
+			NOW + 999
+		);
+		expect(again.sha256).toBe(photo.entry.sha256);
+		expect(statSync(file).mtimeMs).toBe(before.mtimeMs);
+		expect(statSync(file).ino).toBe(before.ino);
+		expect((await findPhoto(f.ctx.db, photo.entry.id))?.stored_at).toBe(NOW + 5);
+	});
+
+	it('refuses bytes whose hash differs from the header or from the manifest (422 hash_mismatch)', async () => {
+		const photo = audit.photos[0]!;
+		await expect(put(photo.entry.id, photo.bytes, 'b'.repeat(64))).rejects.toMatchObject({
+			status: 422,
+			code: 'hash_mismatch'
+		});
+		// A real JPEG with a matching header, but not the photo the manifest names.
+		const other = fixturePhoto('checkout-portrait.jpg');
+		const receiptPhoto = audit.photos.find((p) => p.bytes.byteLength !== other.byteLength)!;
+		await expect(put(receiptPhoto.entry.id, other)).rejects.toMatchObject({
+			status: 422,
+			code: 'hash_mismatch'
+		});
+		expect((await findPhoto(f.ctx.db, photo.entry.id))?.stored_at).toBeNull();
+		expect(() => readdirSync(folder())).toThrow();
+	});
+
+	it('refuses HTML named .jpg (415 not_a_jpeg) and a truncated JPEG (422 truncated_jpeg), even when declared', async () => {
+		const html = fixturePhoto('not-an-image.jpg');
+		const truncated = fixturePhoto('truncated.jpg');
+		const htmlEntry = rawEntry(html);
+		const truncatedEntry = rawEntry(truncated);
+		await upsertAudit(
+			f.ctx,
+			f.a.shopper,
+			audit.id,
+			{ ...audit.upload, revision: 2, photos: [...audit.upload.photos, htmlEntry, truncatedEntry] },
+			NOW
+		);
+		await expect(put(htmlEntry.id, html)).rejects.toMatchObject({
+			status: 415,
+			code: 'not_a_jpeg'
+		});
+		await expect(put(truncatedEntry.id, truncated)).rejects.toMatchObject({
+			status: 422,
+			code: 'truncated_jpeg'
+		});
+		const png = fixturePhoto('entrance.png');
+		await expect(put(htmlEntry.id, png)).rejects.toMatchObject({ status: 415, code: 'not_a_jpeg' });
+		expect((await findPhoto(f.ctx.db, htmlEntry.id))?.stored_at).toBeNull();
+		expect((await findPhoto(f.ctx.db, truncatedEntry.id))?.stored_at).toBeNull();
+		expect(() => readdirSync(folder())).toThrow();
+	});
+
+	it('refuses a photo that is not in this audit’s manifest (404 photo_not_in_manifest)', async () => {
+		const bytes = fixturePhoto('receipt.jpg');
+		await expect(put(randomUUID(), bytes)).rejects.toMatchObject({
+			status: 404,
+			code: 'photo_not_in_manifest'
+		});
+		// A photo of another audit of the same shopper is not in this one's manifest either.
+		const second = completeAuditOf(f.a);
+		await upsertAudit(f.ctx, f.a.shopper, second.id, second.upload, NOW);
+		await expect(put(second.photos[0]!.entry.id, second.photos[0]!.bytes)).rejects.toMatchObject({
+			status: 404,
+			code: 'photo_not_in_manifest'
+		});
+	});
+
+	it('answers 404 to another organisation’s or another shopper’s upload and stores nothing', async () => {
+		const photo = audit.photos[0]!;
+		for (const user of [f.b.shopper, f.a.otherShopper]) {
+			await expect(
+				put(photo.entry.id, photo.bytes, photo.entry.sha256, user)
+			).rejects.toMatchObject({
+				status: 404,
+				code: 'audit_not_found'
+			});
+		}
+		expect((await findPhoto(f.ctx.db, photo.entry.id))?.stored_at).toBeNull();
+	});
+
+	it('refuses a missing hash header, a path-traversal id and an oversized body', async () => {
+		const photo = audit.photos[0]!;
+		await expect(put(photo.entry.id, photo.bytes, null)).rejects.toMatchObject({
+			status: 400,
+			code: 'missing_content_sha256'
+		});
+		await expect(put('../../../etc/passwd', photo.bytes)).rejects.toMatchObject({
+			status: 400,
+			code: 'invalid_id'
+		});
+		await expect(
+			put(photo.entry.id, photo.bytes, undefined, f.a.shopper, '..')
+		).rejects.toMatchObject({
+			status: 400,
+			code: 'invalid_id'
+		});
+		const huge = new Uint8Array(MAX_PHOTO_UPLOAD_BYTES + 1);
+		await expect(put(photo.entry.id, huge)).rejects.toMatchObject({
+			status: 413,
+			code: 'payload_too_large'
+		});
+		expect(() => readdirSync(folder())).toThrow();
+	});
+
+	it('accepts the upload of a photo added in a later revision', async () => {
+		const bytes = fixturePhoto('receipt.jpg');
+		const added = photoEntry(bytes, { checkpointId: null, kind: 'general' });
+		const response = await upsertAudit(
+			f.ctx,
+			f.a.shopper,
+			audit.id,
+			{ ...audit.upload, revision: 2, photos: [...audit.upload.photos, added] },
+			NOW
+		);
+		expect(response.missingPhotos).toContain(added.id);
+		await put(added.id, bytes);
+		expect((await findPhoto(f.ctx.db, added.id))?.stored_at).toBe(NOW + 5);
+	});
+});

@@ -1,0 +1,84 @@
+import type { SessionUser } from '$lib/contract/auth';
+import type { PullResponse } from '$lib/contract/sync';
+import { listReviewedAuditsSince } from '../repos/audits';
+import { listCommentsOfAudits } from '../repos/review-comments';
+import type { ServiceContext } from './context';
+import {
+	listAssignmentsSince,
+	listLocationsSince,
+	listTemplatesSince,
+	type LocationRow
+} from './org-lookups';
+
+/**
+ * How far the returned cursor lags the clock. Rows are stamped before their transaction commits,
+ * so a row stamped just before `now` may become visible only after this response was built; the
+ * next pull starts this far back and picks it up (the device deduplicates by id).
+ */
+export const PULL_SAFETY_MARGIN_MS = 10_000;
+
+/**
+ * `GET /api/sync/pull?since=`: what changed for this user at or after `since` (0: everything).
+ * Templates: the organisation's versions published since; locations: the organisation's changed
+ * since; assignments: the shopper's own (managers and admins: the organisation's); audits: the
+ * user's own audits out of draft whose state changed since, with all their review comments.
+ */
+export async function pullChanges(
+	ctx: ServiceContext,
+	user: SessionUser,
+	since: number,
+	now: number
+): Promise<PullResponse> {
+	const organisationId = user.organisation.id;
+	const cursor = Math.max(0, now - PULL_SAFETY_MARGIN_MS);
+	const shopperFilter = user.role === 'shopper' ? user.id : null;
+	const [templates, locations, assignments, audits] = await Promise.all([
+		listTemplatesSince(ctx.db, organisationId, since),
+		listLocationsSince(ctx.db, organisationId, since),
+		listAssignmentsSince(ctx.db, organisationId, since, shopperFilter),
+		listReviewedAuditsSince(ctx.db, user.id, organisationId, since)
+	]);
+	const comments = await listCommentsOfAudits(
+		ctx.db,
+		organisationId,
+		audits.map((audit) => audit.id)
+	);
+	return {
+		cursor,
+		templates: templates as unknown as PullResponse['templates'],
+		locations: locations.map(locationOf),
+		assignments: assignments.map(({ assignment, location }) => ({
+			id: assignment.id,
+			templateId: assignment.template_id,
+			templateVersion: assignment.template_version,
+			location: locationOf(location),
+			windowStart: assignment.window_start,
+			windowEnd: assignment.window_end,
+			brief: assignment.brief,
+			status: assignment.status
+		})),
+		audits: audits.map((audit) => ({
+			id: audit.id,
+			state: audit.state,
+			revision: audit.revision,
+			comments: comments
+				.filter((comment) => comment.audit_id === audit.id)
+				.map((comment) => ({
+					checkpointId: comment.checkpoint_id,
+					body: comment.body,
+					createdAt: comment.created_at
+				}))
+		}))
+	};
+}
+
+function locationOf(row: LocationRow): PullResponse['locations'][number] {
+	return {
+		id: row.id,
+		name: row.name,
+		kind: row.kind,
+		brand: row.brand,
+		address: row.address,
+		region: row.region
+	};
+}

@@ -1,0 +1,54 @@
+import type { SyncProgress } from '$lib/client/sync/progress';
+import { getDeviceServices } from './app-services';
+import { pendingStatus } from './pending-status.svelte';
+import { session } from './session.svelte';
+
+/** What the sync engine is doing, for the header; the engine itself lives in client/sync. */
+class SyncStatus {
+	#progress = $state.raw<SyncProgress>({ state: 'idle' });
+	#dataVersion = $state(0);
+	#started = false;
+
+	/** Bumped whenever pulled data may have changed; screens showing it reload on a change. */
+	get dataVersion(): number {
+		return this.#dataVersion;
+	}
+
+	markPulled(): void {
+		this.#dataVersion += 1;
+	}
+
+	get progress(): SyncProgress {
+		return this.#progress;
+	}
+
+	/** Starts draining and pulling (at start-up, on `online`, on visibility, on a timer). */
+	async start(): Promise<void> {
+		if (this.#started) return;
+		this.#started = true;
+		const { sync } = await getDeviceServices();
+		sync.subscribe((progress) => {
+			const settled = this.#progress.state === 'syncing' && progress.state !== 'syncing';
+			this.#progress = progress;
+			if (progress.state === 'needs_sign_in') session.markExpired();
+			if (settled || progress.current) void pendingStatus.refresh();
+			if (settled) this.#dataVersion += 1;
+		});
+		sync.start();
+	}
+
+	/** After a local change: send what is due. */
+	notifyChange(): void {
+		void getDeviceServices().then(({ sync }) => sync.notifyChange());
+	}
+
+	/** The user asked: try everything now, backoff or not. */
+	async syncNow(): Promise<void> {
+		const { sync } = await getDeviceServices();
+		await sync.sync({ force: true });
+		this.#dataVersion += 1;
+		await pendingStatus.refresh();
+	}
+}
+
+export const syncStatus = new SyncStatus();

@@ -1,0 +1,298 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import { API } from '$lib/contract/api-paths';
+import type { AuditUpload } from '$lib/contract/sync';
+import { openDatabase, type DbHandle } from '$lib/server/db/connect';
+import {
+	createTestOrganisation,
+	TEST_PASSWORD,
+	type TestOrganisation
+} from '$lib/server/testing/factories';
+import {
+	buildCompleteAudit,
+	submitRequestOf,
+	type BuiltAudit
+} from '$lib/server/testing/complete-audit';
+import { cookieFetch, plainLocation } from './cookie-fetch';
+
+// Every role against every endpoint of the real server, and a second organisation against the
+// first one's audits, photos and assignments. Roles and organisations are enforced on the server.
+
+type Who = 'anonymous' | 'shopper' | 'otherShopper' | 'manager' | 'admin' | 'bShopper' | 'bManager';
+const EVERYONE: Who[] = [
+	'anonymous',
+	'shopper',
+	'otherShopper',
+	'manager',
+	'admin',
+	'bShopper',
+	'bManager'
+];
+
+let handle: DbHandle;
+let a: TestOrganisation;
+let b: TestOrganisation;
+let baseUrl: string;
+const clients = new Map<Who, typeof fetch>();
+let audit: BuiltAudit;
+
+async function client(email: string | null): Promise<typeof fetch> {
+	const f = cookieFetch(baseUrl);
+	if (email) {
+		const response = await f(`${baseUrl}${API.signIn}`, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json' },
+			body: JSON.stringify({ email, password: TEST_PASSWORD })
+		});
+		expect(response.status).toBe(200);
+	}
+	return f;
+}
+
+function send(who: Who, path: string, init: RequestInit = {}): Promise<Response> {
+	return clients.get(who)!(`${baseUrl}${path}`, init);
+}
+
+const json = (method: string, body: unknown): RequestInit => ({
+	method,
+	headers: { 'content-type': 'application/json' },
+	body: JSON.stringify(body)
+});
+
+const jpeg = (bytes: Uint8Array, sha256: string): RequestInit => ({
+	method: 'PUT',
+	headers: { 'content-type': 'image/jpeg', 'x-content-sha256': sha256 },
+	body: bytes as Uint8Array<ArrayBuffer>
+});
+
+function freshUpload(org: TestOrganisation, assignmentId: string | null = null): AuditUpload {
+	return buildCompleteAudit({
+		template: org.template,
+		location: plainLocation(org.location),
+		assignmentId,
+		receipt: false
+	}).upload;
+}
+
+beforeAll(async () => {
+	baseUrl = inject('baseUrl');
+	handle = await openDatabase({ dataDir: inject('dataDir') });
+	a = await createTestOrganisation(handle.db, { name: 'Organisation A' });
+	b = await createTestOrganisation(handle.db, { name: 'Organisation B' });
+	clients.set('anonymous', await client(null));
+	clients.set('shopper', await client(a.shopper.email));
+	clients.set('otherShopper', await client(a.otherShopper.email));
+	clients.set('manager', await client(a.manager.email));
+	clients.set('admin', await client(a.admin.email));
+	clients.set('bShopper', await client(b.shopper.email));
+	clients.set('bManager', await client(b.manager.email));
+
+	// Organisation A's shopper submits one whole audit with its photos.
+	audit = buildCompleteAudit({
+		template: a.template,
+		location: plainLocation(a.location),
+		assignmentId: a.assignment.id,
+		receipt: false
+	});
+	const stored = await send('shopper', API.audit(audit.id), json('PUT', audit.upload));
+	expect(stored.status, await stored.clone().text()).toBe(200);
+	for (const photo of audit.photos) {
+		const put = await send(
+			'shopper',
+			API.auditPhoto(audit.id, photo.entry.id),
+			jpeg(photo.bytes, photo.entry.sha256)
+		);
+		expect(put.status).toBeLessThan(300);
+	}
+	const submitted = await send('shopper', API.submit(audit.id), {
+		...json('POST', submitRequestOf(audit)),
+		headers: { 'content-type': 'application/json', 'idempotency-key': randomUUID() }
+	});
+	expect(submitted.status).toBe(200);
+});
+
+afterAll(async () => {
+	await handle?.close();
+});
+
+describe('each role against each endpoint', () => {
+	const cases: {
+		name: string;
+		request: (who: Who) => Promise<Response>;
+		expect: Record<Who, number>;
+	}[] = [
+		{
+			name: 'GET /api/me',
+			request: (who) => send(who, API.me),
+			expect: {
+				anonymous: 401,
+				shopper: 200,
+				otherShopper: 200,
+				manager: 200,
+				admin: 200,
+				bShopper: 200,
+				bManager: 200
+			}
+		},
+		{
+			name: 'GET /api/sync/pull',
+			request: (who) => send(who, `${API.pull}?since=0`),
+			expect: {
+				anonymous: 401,
+				shopper: 200,
+				otherShopper: 200,
+				manager: 200,
+				admin: 200,
+				bShopper: 200,
+				bManager: 200
+			}
+		},
+		{
+			name: 'GET /api/audits',
+			request: (who) => send(who, API.audits),
+			expect: {
+				anonymous: 401,
+				shopper: 200,
+				otherShopper: 200,
+				manager: 200,
+				admin: 200,
+				bShopper: 200,
+				bManager: 200
+			}
+		},
+		{
+			name: "GET /api/audits/{id} of A's shopper",
+			request: (who) => send(who, API.audit(audit.id)),
+			expect: {
+				anonymous: 401,
+				shopper: 200,
+				otherShopper: 404,
+				manager: 200,
+				admin: 200,
+				bShopper: 404,
+				bManager: 404
+			}
+		},
+		{
+			name: "GET /api/photos/{id} of A's audit",
+			request: (who) => send(who, API.photo(audit.photos[0]!.entry.id)),
+			expect: {
+				anonymous: 401,
+				shopper: 200,
+				otherShopper: 404,
+				manager: 200,
+				admin: 200,
+				bShopper: 404,
+				bManager: 404
+			}
+		},
+		{
+			name: "PUT /api/audits/{id}: a newer revision of A's submitted audit",
+			request: (who) =>
+				send(who, API.audit(audit.id), json('PUT', { ...audit.upload, revision: 99 })),
+			// The owner is refused too: a submitted audit is locked until it is returned.
+			expect: {
+				anonymous: 401,
+				shopper: 409,
+				otherShopper: 404,
+				manager: 403,
+				admin: 403,
+				bShopper: 404,
+				bManager: 403
+			}
+		},
+		{
+			name: "PUT /api/audits/{id}/photos/{photoId} on A's audit",
+			request: (who) => {
+				const photo = audit.photos[0]!;
+				return send(
+					who,
+					API.auditPhoto(audit.id, photo.entry.id),
+					jpeg(photo.bytes, photo.entry.sha256)
+				);
+			},
+			// The owner's repeat of a stored photo is an idempotent success.
+			expect: {
+				anonymous: 401,
+				shopper: 200,
+				otherShopper: 404,
+				manager: 403,
+				admin: 403,
+				bShopper: 404,
+				bManager: 403
+			}
+		},
+		{
+			name: "POST /api/audits/{id}/submit on A's audit",
+			request: (who) =>
+				send(who, API.submit(audit.id), {
+					...json('POST', submitRequestOf(audit)),
+					headers: { 'content-type': 'application/json', 'idempotency-key': randomUUID() }
+				}),
+			expect: {
+				anonymous: 401,
+				shopper: 200,
+				otherShopper: 404,
+				manager: 403,
+				admin: 403,
+				bShopper: 404,
+				bManager: 403
+			}
+		},
+		{
+			name: "PUT /api/audits/{new id} with A's template, location and assignment",
+			request: (who) =>
+				send(who, API.audit(randomUUID()), json('PUT', freshUpload(a, a.assignment.id))),
+			// Only A's shopper holds that assignment; B does not know A's template or location.
+			expect: {
+				anonymous: 401,
+				shopper: 200,
+				otherShopper: 422,
+				manager: 403,
+				admin: 403,
+				bShopper: 422,
+				bManager: 403
+			}
+		}
+	];
+
+	for (const c of cases) {
+		test(c.name, async () => {
+			const got: Record<string, number> = {};
+			for (const who of EVERYONE) got[who] = (await c.request(who)).status;
+			expect(got).toEqual(c.expect);
+		});
+	}
+});
+
+describe('organisations never see each other', () => {
+	test("B's pull carries none of A's templates, locations, assignments or audits", async () => {
+		const pull = (await (await send('bShopper', `${API.pull}?since=0`)).json()) as {
+			locations: { id: string }[];
+			assignments: { id: string }[];
+			audits: { id: string }[];
+		};
+		const aLocations = [a.location.id, a.competitor.id];
+		expect(pull.locations.map((l) => l.id).filter((id) => aLocations.includes(id))).toEqual([]);
+		expect(pull.assignments.map((x) => x.id)).not.toContain(a.assignment.id);
+		expect(pull.audits.map((x) => x.id)).not.toContain(audit.id);
+		expect(pull.locations.map((l) => l.id)).toContain(b.location.id);
+	});
+
+	test("B's manager lists none of A's audits; A's manager lists A's", async () => {
+		const listOf = async (who: Who) =>
+			(
+				(await (await send(who, `${API.audits}?limit=100`)).json()) as { items: { id: string }[] }
+			).items.map((i) => i.id);
+		expect(await listOf('bManager')).not.toContain(audit.id);
+		expect(await listOf('manager')).toContain(audit.id);
+		expect(await listOf('otherShopper')).not.toContain(audit.id);
+	});
+
+	test("A's other shopper does not get A's shopper's assignment", async () => {
+		const pull = (await (await send('otherShopper', `${API.pull}?since=0`)).json()) as {
+			assignments: { id: string }[];
+		};
+		expect(pull.assignments.map((x) => x.id)).not.toContain(a.assignment.id);
+	});
+});

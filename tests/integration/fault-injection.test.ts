@@ -187,8 +187,12 @@ test('20 audits with 5 photos each reach the server exactly once through a fault
 		}
 	}
 
-	// On disk: one file per photo, no temporary files left behind by retried uploads.
-	const files = readdirSync(join(dataDir, 'photos'), { recursive: true, withFileTypes: true })
+	// On disk (the demo organisation's folder; other tests use their own organisations): one file
+	// per photo, no temporary files left behind by retried uploads.
+	const files = readdirSync(join(dataDir, 'photos', 'org-nordlys'), {
+		recursive: true,
+		withFileTypes: true
+	})
 		.filter((entry) => entry.isFile())
 		.map((entry) => entry.name);
 	expect(files.filter((name) => name.endsWith('.jpg'))).toHaveLength(AUDITS * 5);

@@ -29,6 +29,23 @@ function readJson(path) {
 	return existsSync(path) ? JSON.parse(readFileSync(path, 'utf8')) : null;
 }
 
+/** Runs vitest with a JSON report and adds its counts to the totals. */
+function runVitest(name, command, args, out) {
+	const ok = run(name, command, [
+		...args,
+		'--reporter=default',
+		'--reporter=json',
+		`--outputFile.json=${out}`
+	]);
+	const report = readJson(out);
+	if (report) {
+		passed += report.numPassedTests;
+		failed += report.numFailedTests;
+		skipped += report.numPendingTests + report.numTodoTests;
+	} else if (!ok) failed += 1;
+	return ok;
+}
+
 const only = process.argv.slice(2);
 const wants = (tier) => only.length === 0 || only.includes(tier);
 
@@ -44,63 +61,33 @@ if (wants('static')) {
 }
 
 if (wants('unit')) {
-	const out = `${results}/vitest.json`;
-	const ok = run('vitest (unit, client, browser)', 'npx', [
-		'vitest',
-		'run',
-		'--reporter=default',
-		'--reporter=json',
-		`--outputFile.json=${out}`
-	]);
-	const report = readJson(out);
-	if (report) {
-		passed += report.numPassedTests;
-		failed += report.numFailedTests;
-		skipped += report.numPendingTests + report.numTodoTests;
-	} else if (!ok) failed += 1;
+	runVitest(
+		'vitest (unit, server, client, browser)',
+		'npx',
+		['vitest', 'run'],
+		`${results}/vitest.json`
+	);
 }
 
 if (wants('postgres')) {
 	// The server suite again on a throwaway PostgreSQL cluster (scripts/with-postgres.sh).
-	const out = `${results}/vitest-postgres.json`;
-	const ok = run('vitest server on PostgreSQL', 'bash', [
-		'scripts/with-postgres.sh',
-		'npx',
-		'vitest',
-		'run',
-		'--project',
-		'server',
-		'--reporter=default',
-		'--reporter=json',
-		`--outputFile.json=${out}`
-	]);
-	const report = readJson(out);
-	if (report) {
-		passed += report.numPassedTests;
-		failed += report.numFailedTests;
-		skipped += report.numPendingTests + report.numTodoTests;
-	} else if (!ok) failed += 1;
+	runVitest(
+		'vitest server on PostgreSQL',
+		'bash',
+		['scripts/with-postgres.sh', 'npx', 'vitest', 'run', '--project', 'server'],
+		`${results}/vitest-postgres.json`
+	);
 }
 
 if (wants('e2e')) {
 	const built = run('production build', 'npx', ['vite', 'build']);
 	if (built) {
-		const integration = `${results}/vitest-integration.json`;
-		const integrated = run('integration (device sync against the real server)', 'npx', [
-			'vitest',
-			'run',
-			'--config',
-			'tests/integration/vitest.config.ts',
-			'--reporter=default',
-			'--reporter=json',
-			`--outputFile.json=${integration}`
-		]);
-		const integrationReport = readJson(integration);
-		if (integrationReport) {
-			passed += integrationReport.numPassedTests;
-			failed += integrationReport.numFailedTests;
-			skipped += integrationReport.numPendingTests + integrationReport.numTodoTests;
-		} else if (!integrated) failed += 1;
+		runVitest(
+			'integration (device sync against the real server)',
+			'npx',
+			['vitest', 'run', '--config', 'tests/integration/vitest.config.ts'],
+			`${results}/vitest-integration.json`
+		);
 
 		const out = `${results}/playwright.json`;
 		const ok = run(

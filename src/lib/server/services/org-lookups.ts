@@ -2,6 +2,7 @@ import type { Selectable } from 'kysely';
 import type { JourneyTemplate } from '$lib/domain/types';
 import type { Db } from '../db/connect';
 import type { AssignmentTable, LocationTable } from '../db/schema';
+import { getTemplate } from '../repos/templates';
 
 /*
  * Reads of organisation data (templates, locations, assignments) that the sync services need.
@@ -12,21 +13,7 @@ export type LocationRow = Selectable<LocationTable>;
 export type AssignmentRow = Selectable<AssignmentTable>;
 
 /** The published template version of this organisation, or undefined. */
-export async function findPublishedTemplate(
-	db: Db,
-	organisationId: string,
-	id: string,
-	version: number
-): Promise<JourneyTemplate | undefined> {
-	const row = await db
-		.selectFrom('templates')
-		.select('definition')
-		.where('organisation_id', '=', organisationId)
-		.where('id', '=', id)
-		.where('version', '=', version)
-		.executeTakeFirst();
-	return row ? (JSON.parse(row.definition) as JourneyTemplate) : undefined;
-}
+export const findPublishedTemplate = getTemplate;
 
 /** Template versions of the organisation published at or after `since`. */
 export async function listTemplatesSince(

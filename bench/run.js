@@ -21,6 +21,8 @@ const step = (name, args) => {
 
 step('build', ['vite', 'build']);
 step('browser benchmarks', ['vitest', 'run', '--config', 'bench/vitest.config.ts']);
+// Server benchmarks (Node): database ingest, and the sync endpoint of the build above on one core.
+step('server benchmarks', ['vitest', 'run', '--config', 'bench/vitest.server.config.ts']);
 
 console.log('\n▶ bundle size');
 writeFileSync(join(parts, 'bundle-size.json'), JSON.stringify(await measureBundle(), null, 2));
@@ -52,7 +54,13 @@ for (const r of rows) {
 	);
 }
 const gateFailures = rows.filter((r) => r.ratio !== undefined && !r.pass);
-const expected = ['answer-save.json', 'bundle-size.json', 'photo-pipeline.json'];
+const expected = [
+	'answer-save.json',
+	'bundle-size.json',
+	'photo-pipeline.json',
+	'server-ingest.json',
+	'server-sync-endpoint.json'
+];
 const missing = expected.filter((f) => !existsSync(join(parts, f)));
 if (missing.length) console.log(`\nMissing results: ${missing.join(', ')}`);
 console.log(`\nWrote bench/results/latest.json (${rows.length} rows)`);

@@ -1,0 +1,88 @@
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** One row of bench/results/latest.json, in the format of shared/design/testing.md. */
+export interface BenchRow {
+	id: string;
+	value: number;
+	unit: string;
+	peer?: string;
+	peerValue?: number;
+	ratio?: number;
+	budget?: string;
+	pass: boolean;
+	note?: string;
+}
+
+/** The project root (server benchmarks run with it as the working directory). */
+export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+
+/** Writes a benchmark's rows where bench/run.js collects them (bench/results/parts/<name>.json). */
+export function writeBenchRows(name: string, rows: BenchRow[]): void {
+	const file = join(ROOT, 'bench/results/parts', `${name}.json`);
+	mkdirSync(dirname(file), { recursive: true });
+	writeFileSync(file, JSON.stringify(rows, null, 2));
+}
+
+/** Median of a sample. */
+export function median(values: number[]): number {
+	const sorted = [...values].sort((a, b) => a - b);
+	const mid = Math.floor(sorted.length / 2);
+	return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+/** Nearest-rank percentile, p in 0..100. */
+export function percentile(values: number[], p: number): number {
+	const sorted = [...values].sort((a, b) => a - b);
+	const rank = Math.max(1, Math.ceil((p / 100) * sorted.length));
+	return sorted[rank - 1]!;
+}
+
+/** Rounds for the report (3 significant decimals are plenty for noisy timings). */
+export function round(value: number, decimals = 3): number {
+	const f = 10 ** decimals;
+	return Math.round(value * f) / f;
+}
+
+/** True when util-linux `taskset` can pin processes to cores on this machine. */
+export function hasTaskset(): boolean {
+	const probe = spawnSync('taskset', ['-p', String(process.pid)], { encoding: 'utf8' });
+	return probe.status === 0;
+}
+
+/**
+ * Pins every thread of process `pid` to `cores` (e.g. '0' or '0,1'); false when it could not.
+ * Threads created later inherit the affinity of their creator.
+ */
+export function pinProcess(pid: number, cores: string): boolean {
+	const result = spawnSync('taskset', ['-a', '-p', '-c', cores, String(pid)], { encoding: 'utf8' });
+	return result.status === 0;
+}
+
+/** The affinity mask (hex, as taskset prints it) of process `pid`, or null. */
+export function affinityMask(pid: number): string | null {
+	const result = spawnSync('taskset', ['-p', String(pid)], { encoding: 'utf8' });
+	return /:\s*([0-9a-f]+)\s*$/i.exec(result.stdout ?? '')?.[1] ?? null;
+}
+
+/** Gives every thread of process `pid` the affinity `mask` (hex) back. */
+export function restoreAffinity(pid: number, mask: string): boolean {
+	const result = spawnSync('taskset', ['-a', '-p', mask, String(pid)], { encoding: 'utf8' });
+	return result.status === 0;
+}
+
+/** A free loopback port in [from, to], checked by listening on it briefly. */
+export async function freePort(from = 4300, to = 4399): Promise<number> {
+	for (let port = from; port <= to; port++) {
+		const free = await new Promise<boolean>((done) => {
+			const probe = createServer();
+			probe.once('error', () => done(false));
+			probe.listen(port, '127.0.0.1', () => probe.close(() => done(true)));
+		});
+		if (free) return port;
+	}
+	throw new Error(`No free port in ${from}–${to}`);
+}

@@ -1,0 +1,336 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import type { Server } from 'node:http';
+import { availableParallelism, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect, test } from 'vitest';
+import { RETAIL_STORE_VISIT } from '$lib/domain/builtin-templates';
+import { DEMO_LOCATIONS } from '$lib/domain/demo-locations';
+import { TEST_SCRYPT } from '$lib/server/auth/password';
+import { SESSION_COOKIE } from '$lib/server/auth/session-cookie';
+import { startSession } from '$lib/server/auth/sessions';
+import { openDatabase, type DbHandle } from '$lib/server/db/connect';
+import { findUserByEmail } from '$lib/server/repos/users';
+import { seedDemoIfEmpty } from '$lib/server/seed/demo';
+import { buildCompleteAudit } from '$lib/server/testing/complete-audit';
+import { startBareSyncServer } from './bare-sync-server';
+import {
+	affinityMask,
+	freePort,
+	hasTaskset,
+	median,
+	percentile,
+	pinProcess,
+	restoreAffinity,
+	round,
+	ROOT,
+	writeBenchRows,
+	type BenchRow
+} from './report';
+
+// S2 — the sync endpoint on one core (performance-anchors §8.4): closed-loop PUT /api/audits/{id}
+// against the production build, and against a bare node:http server running the same service.
+const CONCURRENCY = 16;
+const WARM_UP_MS = 5_000;
+// Short alternating rounds (ours, peer, ours, peer, …) so drift on a shared machine hits both.
+const ROUND_MS = 2_000;
+const ROUNDS = 5; // 10 s measured for each side
+const AUDITS = 200;
+const SHOPPER = 'shopper17@nordlys.example';
+const DEMO_PASSWORD = 'shopwalk-demo';
+const LOCATION_ID = 'loc-own-copenhagen';
+const SERVER_CORE = '0';
+const LOAD_CORE = '1';
+
+interface LoadResult {
+	latencies: number[];
+	statuses: Record<string, number>;
+	firstError: string | null;
+	elapsedMs: number;
+}
+
+interface Target {
+	name: 'ours' | 'peer';
+	url: string;
+	origin: string;
+	cookie: string;
+}
+
+/** The environment of a child process: ours, without anything pointing at another database. */
+function childEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
+	const env: NodeJS.ProcessEnv = { ...process.env };
+	for (const key of Object.keys(env)) {
+		if (/^(DATABASE_URL|TEST_DATABASE_URL|VITEST.*|DEMO_PASSWORD)$/.test(key)) delete env[key];
+	}
+	return { ...env, ...extra };
+}
+
+/** Starts the production build on `port`, pinned to the server core when possible. */
+function startApp(port: number, dataDir: string, pinned: boolean) {
+	const origin = `http://127.0.0.1:${port}`;
+	const entry = join(ROOT, 'build/index.js');
+	const args = pinned ? ['-c', SERVER_CORE, process.execPath, entry] : [entry];
+	const child = spawn(pinned ? 'taskset' : process.execPath, args, {
+		cwd: ROOT,
+		env: childEnv({
+			NODE_ENV: 'production',
+			HOST: '127.0.0.1',
+			PORT: String(port),
+			ORIGIN: origin,
+			DATA_DIR: dataDir,
+			// As scripts/start.js runs it.
+			BODY_SIZE_LIMIT: '12M'
+		}),
+		stdio: ['ignore', 'pipe', 'pipe']
+	});
+	let output = '';
+	const keep = (chunk: Buffer) => (output = (output + chunk.toString()).slice(-4000));
+	child.stdout.on('data', keep);
+	child.stderr.on('data', keep);
+	return { child, origin, output: () => output };
+}
+
+async function waitUntilUp(origin: string, child: ChildProcess, output: () => string) {
+	const deadline = Date.now() + 60_000;
+	while (Date.now() < deadline) {
+		if (child.exitCode !== null) throw new Error(`The app exited early:\n${output()}`);
+		try {
+			const response = await fetch(`${origin}/api/me`);
+			await response.arrayBuffer();
+			return;
+		} catch {
+			await new Promise((done) => setTimeout(done, 200));
+		}
+	}
+	throw new Error(`The app did not answer within 60 s:\n${output()}`);
+}
+
+async function signIn(origin: string): Promise<string> {
+	const response = await fetch(`${origin}/api/auth/sign-in`, {
+		method: 'POST',
+		headers: { 'content-type': 'application/json', origin },
+		body: JSON.stringify({ email: SHOPPER, password: DEMO_PASSWORD })
+	});
+	const cookie = response.headers
+		.getSetCookie()
+		.map((header) => header.split(';')[0]!)
+		.find((pair) => pair.startsWith(`${SESSION_COOKIE}=`));
+	if (response.status !== 200 || !cookie) {
+		throw new Error(`Sign-in failed: ${response.status} ${await response.text()}`);
+	}
+	return cookie;
+}
+
+async function stopChild(child: ChildProcess): Promise<void> {
+	if (child.exitCode !== null || child.signalCode !== null) return;
+	const exited = new Promise<void>((done) => child.once('exit', () => done()));
+	child.kill('SIGTERM');
+	const timer = setTimeout(() => child.kill('SIGKILL'), 5_000);
+	await exited;
+	clearTimeout(timer);
+}
+
+test('sync endpoint: SvelteKit build vs bare node:http, same service, one core', async () => {
+	// Pinning needs taskset (util-linux) and two cores: the server's and the load's.
+	const pinned = hasTaskset() && availableParallelism() >= 2;
+	const entry = join(ROOT, 'build/index.js');
+	if (!existsSync(entry)) throw new Error('build/index.js is missing: run `npx vite build` first');
+	const tmp = mkdtempSync(join(tmpdir(), 'shopwalk-bench-sync-'));
+	const originalAffinity = pinned ? affinityMask(process.pid) : null;
+	let app: ReturnType<typeof startApp> | undefined;
+	let bare: Server | undefined;
+	let peerDb: DbHandle | undefined;
+	try {
+		// Ours: the production build, seeded with the demo organisation on a fresh data folder.
+		const appPort = await freePort();
+		app = startApp(appPort, join(tmp, 'app'), pinned);
+		await waitUntilUp(app.origin, app.child, app.output);
+		const ours: Target = {
+			name: 'ours',
+			url: app.origin,
+			origin: app.origin,
+			cookie: await signIn(app.origin)
+		};
+
+		// Peer: the same service in this process behind node:http, on its own fresh demo database.
+		// This process (every thread) moves to the server core; the load runs on the other.
+		if (pinned) expect(pinProcess(process.pid, SERVER_CORE)).toBe(true);
+		peerDb = await openDatabase({ dataDir: join(tmp, 'bare') });
+		const now = Date.now();
+		await seedDemoIfEmpty(peerDb.db, { password: DEMO_PASSWORD, now, scrypt: TEST_SCRYPT });
+		const shopper = await findUserByEmail(peerDb.db, SHOPPER);
+		if (!shopper) throw new Error('The demo shopper is missing from the peer database');
+		const { token } = await startSession(peerDb.db, shopper.id, now);
+		const barePort = await freePort(appPort + 1);
+		const bareOrigin = `http://127.0.0.1:${barePort}`;
+		bare = await startBareSyncServer(peerDb, bareOrigin, barePort);
+		const peer: Target = {
+			name: 'peer',
+			url: bareOrigin,
+			origin: bareOrigin,
+			cookie: `${SESSION_COOKIE}=${token}`
+		};
+
+		// The same ~200 audits for both (separate databases): the retail template's complete audit.
+		const location = DEMO_LOCATIONS.find((l) => l.id === LOCATION_ID)!;
+		const audits = Array.from({ length: AUDITS }, () => {
+			const { id, upload } = buildCompleteAudit({
+				template: RETAIL_STORE_VISIT,
+				location,
+				receipt: false
+			});
+			// The upload's JSON without its revision; the load client prefixes each request's own.
+			const rest: Partial<typeof upload> = { ...upload };
+			delete rest.revision;
+			return { id, rest: JSON.stringify(rest) };
+		});
+		const bodyBytes = Buffer.byteLength(`{"revision":1000001,${audits[0]!.rest.slice(1)}`);
+		const answers = JSON.parse(audits[0]!.rest).answers.length as number;
+
+		let runs = 0;
+		const runLoad = (target: Target, durationMs: number): Promise<LoadResult> => {
+			const job = join(tmp, `job-${runs}.json`);
+			writeFileSync(
+				job,
+				JSON.stringify({
+					url: target.url,
+					origin: target.origin,
+					cookie: target.cookie,
+					concurrency: CONCURRENCY,
+					durationMs,
+					revisionBase: ++runs * 1_000_000,
+					audits
+				})
+			);
+			const script = join(ROOT, 'bench/server/load-client.js');
+			const args = pinned ? ['-c', LOAD_CORE, process.execPath, script, job] : [script, job];
+			const child = spawn(pinned ? 'taskset' : process.execPath, args, {
+				cwd: ROOT,
+				env: childEnv({}),
+				stdio: ['ignore', 'pipe', 'pipe']
+			});
+			let stdout = '';
+			let stderr = '';
+			child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+			child.stderr.on('data', (chunk: Buffer) => (stderr = (stderr + chunk).slice(-2000)));
+			const guard = setTimeout(() => child.kill('SIGKILL'), durationMs + 90_000);
+			return new Promise((resolve, reject) => {
+				child.once('error', reject);
+				child.once('exit', (code) => {
+					clearTimeout(guard);
+					if (code !== 0) return reject(new Error(`load-client exited ${code}: ${stderr}`));
+					resolve(JSON.parse(stdout) as LoadResult);
+				});
+			});
+		};
+
+		// Warm-up, then alternating measured rounds: ours, peer, ours, peer.
+		const warmOurs = await runLoad(ours, WARM_UP_MS);
+		const warmPeer = await runLoad(peer, WARM_UP_MS);
+		for (const warm of [warmOurs, warmPeer]) {
+			if (warm.latencies.length === 0) throw new Error(`No request succeeded: ${warm.firstError}`);
+		}
+		const measured: Record<Target['name'], LoadResult[]> = { ours: [], peer: [] };
+		for (let round = 0; round < ROUNDS; round++) {
+			for (const target of [ours, peer])
+				measured[target.name].push(await runLoad(target, ROUND_MS));
+		}
+
+		const summarise = (results: LoadResult[]) => {
+			const latencies = results.flatMap((r) => r.latencies);
+			const seconds = results.reduce((sum, r) => sum + r.elapsedMs, 0) / 1000;
+			const failed = results.reduce(
+				(sum, r) =>
+					sum +
+					Object.entries(r.statuses)
+						.filter(([status]) => status !== '200')
+						.reduce((s, [, n]) => s + n, 0),
+				0
+			);
+			return {
+				ok: latencies.length,
+				failed,
+				firstError: results.find((r) => r.firstError)?.firstError ?? null,
+				rps: latencies.length / seconds,
+				rounds: results.map((r) => round(r.latencies.length / (r.elapsedMs / 1000), 1)),
+				p50: percentile(latencies, 50),
+				p99: percentile(latencies, 99)
+			};
+		};
+		const o = summarise(measured.ours);
+		const p = summarise(measured.peer);
+		const roundRatios = o.rounds.map((rps, i) => rps / p.rounds[i]!);
+		expect(o.ok).toBeGreaterThan(0);
+		expect(p.ok).toBeGreaterThan(0);
+
+		const setup =
+			`${CONCURRENCY} closed-loop clients, ${ROUNDS} × ${ROUND_MS / 1000} s per side after a ${WARM_UP_MS / 1000} s warm-up each, ` +
+			`rounds alternating ours/peer; each request a higher revision of one of ${AUDITS} retail-template audits ` +
+			`(${answers} answers, ~${Math.round(bodyBytes / 1024)} KB JSON). ` +
+			(pinned
+				? `Server on core ${SERVER_CORE} (taskset), load generator on core ${LOAD_CORE}.`
+				: 'Not pinned (no taskset or fewer than 2 cores): server and load share the cores.');
+		const sides =
+			`ours: production build (adapter-node, node build/index.js) with hooks (session, API guard) and the +server.ts route ` +
+			`(readJson + AuditUploadSchema + upsertAudit), SQLite WAL in a temp folder: ${o.ok} ok, ${o.failed} failed, ` +
+			`rounds ${o.rounds.join('/')} req/s, p50 ${round(o.p50, 1)} ms. ` +
+			`peer: node:http in the bench process calling authenticate + the same JSON/valibot checks + upsertAudit ` +
+			`on its own demo database: ${p.ok} ok, ${p.failed} failed, rounds ${p.rounds.join('/')} req/s, p50 ${round(p.p50, 1)} ms. ` +
+			`Median of per-round throughput ratios ${round(median(roundRatios))}.` +
+			(o.firstError || p.firstError
+				? ` First error: ${o.firstError ?? ''} ${p.firstError ?? ''}`.slice(0, 300)
+				: '');
+		const peerName = 'bare node:http + same service';
+		const rows: BenchRow[] = [
+			{
+				id: 'server.sync-put.throughput',
+				value: round(o.rps, 1),
+				unit: 'req/s',
+				budget: '>= 200 req/s (warning)',
+				pass: o.rps >= 200,
+				note: `PUT /api/audits/{id} on the production build. ${setup}`
+			},
+			{
+				id: 'server.sync-put.p99',
+				value: round(o.p99, 2),
+				unit: 'ms',
+				budget: '<= 100 ms (warning)',
+				pass: o.p99 <= 100,
+				note: `p99 of every successful request's latency seen by the client. ${setup}`
+			},
+			{
+				id: 'server.sync-put.vs-bare-node',
+				value: round(o.rps, 1),
+				unit: 'req/s',
+				peer: peerName,
+				peerValue: round(p.rps, 1),
+				ratio: round(o.rps / p.rps),
+				budget: '>= 0.5x',
+				pass: o.rps / p.rps >= 0.5,
+				note: `${setup} ${sides}`
+			},
+			{
+				id: 'server.sync-put.p99-vs-bare-node',
+				value: round(o.p99, 2),
+				unit: 'ms',
+				peer: peerName,
+				peerValue: round(p.p99, 2),
+				ratio: round(o.p99 / p.p99),
+				budget: '<= 2.0x',
+				pass: o.p99 / p.p99 <= 2,
+				note: `${setup} ${sides}`
+			}
+		];
+		writeBenchRows('server-sync-endpoint', rows);
+		expect(rows).toHaveLength(4);
+	} finally {
+		if (bare) {
+			bare.closeAllConnections();
+			await new Promise((done) => bare!.close(done));
+		}
+		if (app) await stopChild(app.child);
+		await peerDb?.close();
+		if (originalAffinity) restoreAffinity(process.pid, originalAffinity);
+		rmSync(tmp, { recursive: true, force: true });
+	}
+});

@@ -2,7 +2,8 @@
 // the production server, a real Chromium, every script response of a cold load of a stage screen.
 // Also checks that no client chunk carries pdfmake.
 import { spawn } from 'node:child_process';
-import { readFileSync, readdirSync, writeFileSync, mkdirSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright';
@@ -32,8 +33,9 @@ async function waitForServer(url, timeoutMs = 30_000) {
 }
 
 export async function measureBundle() {
+	const dataDir = mkdtempSync(join(tmpdir(), 'shopwalk-bundle-'));
 	const server = spawn(process.execPath, [join(root, 'build/index.js')], {
-		env: { ...process.env, PORT: String(port), ORIGIN: base },
+		env: { ...process.env, PORT: String(port), ORIGIN: base, DATA_DIR: dataDir },
 		stdio: 'ignore'
 	});
 	try {
@@ -42,6 +44,12 @@ export async function measureBundle() {
 		// No service worker: every script must come over the network so it is counted.
 		const context = await browser.newContext({ serviceWorkers: 'block' });
 		const page = await context.newPage();
+		// The demo shopper, seeded by the server on its empty data folder.
+		await page.goto(`${base}/sign-in`);
+		await page.getByTestId('sign-in-email').fill('shopper17@nordlys.example');
+		await page.getByTestId('sign-in-password').fill('shopwalk-demo');
+		await page.getByTestId('sign-in-submit').click();
+		await page.getByTestId('user-name').waitFor();
 		await page.goto(`${base}/audits/new`);
 		await page.locator('input[name="location"]').first().check();
 		await page.getByTestId('start-audit').click();
@@ -88,6 +96,7 @@ export async function measureBundle() {
 		];
 	} finally {
 		server.kill();
+		rmSync(dataDir, { recursive: true, force: true });
 	}
 }
 

@@ -1,0 +1,754 @@
+import { isNegativeAnswer } from './answer-rules';
+import { roundPercent } from './scoring';
+import { localize } from './text';
+import type {
+	AnswerValue,
+	AuditScore,
+	Checkpoint,
+	CheckpointScore,
+	JourneyTemplate,
+	Locale,
+	Location,
+	ResponseSpec
+} from './types';
+
+/**
+ * The PDF report of one audit as plain, already-translated data: the renderer only lays it out.
+ * Pure: no I/O and no clock (`generatedAt` is passed in). Only visible checkpoints appear.
+ */
+
+/** The report's own words (not the template's), one set per language. */
+export interface ReportLabels {
+	reportTitle: string;
+	organisation: string;
+	location: string;
+	address: string;
+	competitorStore: string;
+	ownStore: string;
+	date: string;
+	timeIn: string;
+	timeOut: string;
+	duration: string;
+	template: string;
+	version: string;
+	shopper: string;
+	generatedAt: string;
+	summary: string;
+	totalScore: string;
+	/** `{cap}` and `{uncapped}` are replaced. */
+	cappedNote: string;
+	stageScores: string;
+	criticalFailures: string;
+	noCriticalFailures: string;
+	wentWell: string;
+	wentWrong: string;
+	nothingToReport: string;
+	/** `{count}` is replaced. */
+	moreInStages: string;
+	checkpoint: string;
+	answer: string;
+	points: string;
+	note: string;
+	critical: string;
+	photos: string;
+	photo: string;
+	capturedAt: string;
+	timeSpent: string;
+	narrative: string;
+	receipt: string;
+	otherPhotos: string;
+	yes: string;
+	no: string;
+	notApplicable: string;
+	notAnswered: string;
+	notScored: string;
+	hoursShort: string;
+	minutesShort: string;
+	/** `{page}` and `{pages}` are replaced by the renderer. */
+	pageOf: string;
+}
+
+const LABELS: Record<Locale, ReportLabels> = {
+	en: {
+		reportTitle: 'Mystery shopping report',
+		organisation: 'Organisation',
+		location: 'Location',
+		address: 'Address',
+		competitorStore: 'Competitor',
+		ownStore: 'Own store',
+		date: 'Date',
+		timeIn: 'Time in',
+		timeOut: 'Time out',
+		duration: 'Duration',
+		template: 'Template',
+		version: 'version',
+		shopper: 'Shopper',
+		generatedAt: 'Report generated',
+		summary: 'Summary',
+		totalScore: 'Total score',
+		cappedNote:
+			'Capped at {cap} because a critical checkpoint failed (without the cap: {uncapped}).',
+		stageScores: 'Score by stage',
+		criticalFailures: 'Critical failures',
+		noCriticalFailures: 'No critical checkpoint failed.',
+		wentWell: 'Went well',
+		wentWrong: 'Went wrong',
+		nothingToReport: 'Nothing to report.',
+		moreInStages: '… and {count} more in the stage pages.',
+		checkpoint: 'Checkpoint',
+		answer: 'Answer',
+		points: 'Points',
+		note: 'Note',
+		critical: 'Critical',
+		photos: 'Photos',
+		photo: 'Photo',
+		capturedAt: 'Taken',
+		timeSpent: 'Time spent',
+		narrative: 'Overall impression',
+		receipt: 'Receipt',
+		otherPhotos: 'Other photos',
+		yes: 'Yes',
+		no: 'No',
+		notApplicable: 'N/A',
+		notAnswered: 'Not answered',
+		notScored: 'not scored',
+		hoursShort: 'h',
+		minutesShort: 'min',
+		pageOf: 'Page {page} of {pages}'
+	},
+	da: {
+		reportTitle: 'Mystery shopping-rapport',
+		organisation: 'Organisation',
+		location: 'Butik',
+		address: 'Adresse',
+		competitorStore: 'Konkurrent',
+		ownStore: 'Egen butik',
+		date: 'Dato',
+		timeIn: 'Ankomst',
+		timeOut: 'Afgang',
+		duration: 'Varighed',
+		template: 'Skabelon',
+		version: 'version',
+		shopper: 'Mystery shopper',
+		generatedAt: 'Rapport dannet',
+		summary: 'Resumé',
+		totalScore: 'Samlet score',
+		cappedNote:
+			'Begrænset til {cap}, fordi et kritisk kontrolpunkt fejlede (uden begrænsning: {uncapped}).',
+		stageScores: 'Score pr. fase',
+		criticalFailures: 'Kritiske fejl',
+		noCriticalFailures: 'Intet kritisk kontrolpunkt fejlede.',
+		wentWell: 'Gik godt',
+		wentWrong: 'Gik galt',
+		nothingToReport: 'Intet at bemærke.',
+		moreInStages: '… og {count} mere på fasesiderne.',
+		checkpoint: 'Kontrolpunkt',
+		answer: 'Svar',
+		points: 'Point',
+		note: 'Note',
+		critical: 'Kritisk',
+		photos: 'Fotos',
+		photo: 'Foto',
+		capturedAt: 'Taget',
+		timeSpent: 'Tidsforbrug',
+		narrative: 'Samlet indtryk',
+		receipt: 'Kvittering',
+		otherPhotos: 'Andre fotos',
+		yes: 'Ja',
+		no: 'Nej',
+		notApplicable: 'Ikke relevant',
+		notAnswered: 'Ikke besvaret',
+		notScored: 'ikke pointgivende',
+		hoursShort: 't',
+		minutesShort: 'min',
+		pageOf: 'Side {page} af {pages}'
+	},
+	nb: {
+		reportTitle: 'Mystery shopping-rapport',
+		organisation: 'Organisasjon',
+		location: 'Butikk',
+		address: 'Adresse',
+		competitorStore: 'Konkurrent',
+		ownStore: 'Egen butikk',
+		date: 'Dato',
+		timeIn: 'Ankomst',
+		timeOut: 'Avreise',
+		duration: 'Varighet',
+		template: 'Mal',
+		version: 'versjon',
+		shopper: 'Mystery shopper',
+		generatedAt: 'Rapport laget',
+		summary: 'Sammendrag',
+		totalScore: 'Samlet poengsum',
+		cappedNote:
+			'Begrenset til {cap} fordi et kritisk kontrollpunkt feilet (uten begrensning: {uncapped}).',
+		stageScores: 'Poengsum per fase',
+		criticalFailures: 'Kritiske feil',
+		noCriticalFailures: 'Ingen kritiske kontrollpunkter feilet.',
+		wentWell: 'Gikk bra',
+		wentWrong: 'Gikk galt',
+		nothingToReport: 'Ingenting å melde.',
+		moreInStages: '… og {count} til på fasesidene.',
+		checkpoint: 'Kontrollpunkt',
+		answer: 'Svar',
+		points: 'Poeng',
+		note: 'Notat',
+		critical: 'Kritisk',
+		photos: 'Bilder',
+		photo: 'Bilde',
+		capturedAt: 'Tatt',
+		timeSpent: 'Tidsbruk',
+		narrative: 'Helhetsinntrykk',
+		receipt: 'Kvittering',
+		otherPhotos: 'Andre bilder',
+		yes: 'Ja',
+		no: 'Nei',
+		notApplicable: 'Ikke relevant',
+		notAnswered: 'Ikke besvart',
+		notScored: 'gir ikke poeng',
+		hoursShort: 't',
+		minutesShort: 'min',
+		pageOf: 'Side {page} av {pages}'
+	},
+	pl: {
+		reportTitle: 'Raport z wizyty tajemniczego klienta',
+		organisation: 'Organizacja',
+		location: 'Sklep',
+		address: 'Adres',
+		competitorStore: 'Konkurencja',
+		ownStore: 'Własny sklep',
+		date: 'Data',
+		timeIn: 'Wejście',
+		timeOut: 'Wyjście',
+		duration: 'Czas trwania',
+		template: 'Szablon',
+		version: 'wersja',
+		shopper: 'Tajemniczy klient',
+		generatedAt: 'Raport utworzony',
+		summary: 'Podsumowanie',
+		totalScore: 'Wynik łączny',
+		cappedNote:
+			'Ograniczony do {cap}, ponieważ krytyczny punkt kontrolny nie został spełniony (bez ograniczenia: {uncapped}).',
+		stageScores: 'Wynik według etapu',
+		criticalFailures: 'Błędy krytyczne',
+		noCriticalFailures: 'Żaden krytyczny punkt kontrolny nie został niespełniony.',
+		wentWell: 'Co poszło dobrze',
+		wentWrong: 'Co poszło źle',
+		nothingToReport: 'Brak uwag.',
+		moreInStages: '… i {count} więcej na stronach etapów.',
+		checkpoint: 'Punkt kontrolny',
+		answer: 'Odpowiedź',
+		points: 'Punkty',
+		note: 'Notatka',
+		critical: 'Krytyczny',
+		photos: 'Zdjęcia',
+		photo: 'Zdjęcie',
+		capturedAt: 'Wykonane',
+		timeSpent: 'Czas',
+		narrative: 'Ogólne wrażenie',
+		receipt: 'Paragon',
+		otherPhotos: 'Inne zdjęcia',
+		yes: 'Tak',
+		no: 'Nie',
+		notApplicable: 'Nie dotyczy',
+		notAnswered: 'Brak odpowiedzi',
+		notScored: 'bez punktów',
+		hoursShort: 'godz.',
+		minutesShort: 'min',
+		pageOf: 'Strona {page} z {pages}'
+	}
+};
+
+const INTL_LOCALE: Record<Locale, string> = {
+	en: 'en-GB',
+	da: 'da-DK',
+	nb: 'nb-NO',
+	pl: 'pl-PL'
+};
+
+/** A checkpoint of at least this weight (or a critical one) is "high-weight" for "went well". */
+export const HIGH_WEIGHT = 2;
+/** A stage at or above this percentage is listed under "went well". */
+export const GOOD_STAGE_PERCENT = 80;
+/** At most this many lines under "went well" and under "went wrong"; the stages show all. */
+export const MAX_HIGHLIGHTS = 12;
+/** The share of the points a positive (not merely non-negative) answer earns. */
+const POSITIVE_FRACTION = 0.75;
+
+/** The report's own words in `locale`. */
+export function reportLabels(locale: Locale): ReportLabels {
+	return LABELS[locale];
+}
+
+/** The audit content the report needs (the shape stored for a received audit). */
+export interface ReportAuditContent {
+	answers: { checkpointId: string; value: AnswerValue }[];
+	notes: { checkpointId: string; text: string }[];
+	narrative: string;
+	timeIn: number;
+	timeOut: number | null;
+	stageTimeMs: Record<string, number>;
+	location: Location;
+	/** The shopper's language; the report may be in another. */
+	locale: Locale;
+}
+
+export interface ReportPhotoInput {
+	id: string;
+	checkpointId: string | null;
+	kind: 'checkpoint' | 'receipt' | 'general';
+	caption: string;
+	capturedAt: number;
+}
+
+export interface ReportInput {
+	template: JourneyTemplate;
+	content: ReportAuditContent;
+	score: AuditScore;
+	photos: ReportPhotoInput[];
+	organisationName: string;
+	shopperPseudonym: string;
+	reportLocale: Locale;
+	generatedAt: number;
+	/** IANA zone for dates and times; default Europe/Copenhagen. */
+	timeZone?: string;
+}
+
+export interface ReportFact {
+	label: string;
+	value: string;
+}
+
+export interface ReportCover {
+	title: string;
+	organisation: string;
+	locationName: string;
+	locationAddress: string;
+	competitor: boolean;
+	date: string;
+	timeIn: string;
+	timeOut: string | null;
+	duration: string | null;
+	templateName: string;
+	templateVersion: number;
+	shopper: string;
+	generatedAt: string;
+	/** Everything above as label/value pairs, in display order. */
+	facts: ReportFact[];
+}
+
+export interface ReportStageBar {
+	stageId: string;
+	title: string;
+	/** Rounded 0..100, or null when nothing in the stage is scored. */
+	percent: number | null;
+	percentText: string;
+}
+
+/** One line under "went well" or "went wrong". */
+export interface ReportHighlight {
+	kind: 'stage' | 'checkpoint';
+	stageTitle: string;
+	/** The stage title or the checkpoint prompt. */
+	text: string;
+	/** The answer, or the stage percentage. */
+	detail: string;
+	note: string | null;
+	critical: boolean;
+	/** Ordering weight: the stage percent for stages, the checkpoint weight otherwise. */
+	rank: number;
+}
+
+export interface ReportSummary {
+	totalPercent: number | null;
+	totalText: string;
+	capped: boolean;
+	/** The translated capped explanation, or null. */
+	cappedNote: string | null;
+	stages: ReportStageBar[];
+	criticalFailures: ReportHighlight[];
+	/** The most telling lines, at most MAX_HIGHLIGHTS: good stages, then by weight. */
+	wentWell: ReportHighlight[];
+	/** Lines left out of `wentWell`. */
+	wentWellMore: number;
+	/** At most MAX_HIGHLIGHTS: critical first, then by weight, then those with a note. */
+	wentWrong: ReportHighlight[];
+	wentWrongMore: number;
+}
+
+/** What the renderer draws next to a checkpoint. */
+export type ReportMark = 'full' | 'partial' | 'negative' | 'neutral';
+
+export interface ReportCheckpoint {
+	id: string;
+	prompt: string;
+	/** The answer in the report language, or the "not answered" label. */
+	answer: string;
+	answered: boolean;
+	/** "3 / 4", or null when the checkpoint is not scored. */
+	points: string | null;
+	mark: ReportMark;
+	negative: boolean;
+	critical: boolean;
+	criticalFailure: boolean;
+	note: string | null;
+	photoIds: string[];
+}
+
+export interface ReportStage {
+	id: string;
+	title: string;
+	percent: number | null;
+	percentText: string;
+	timeSpent: string | null;
+	checkpoints: ReportCheckpoint[];
+	/** The stage's checkpoint photos in checkpoint order. */
+	photoIds: string[];
+}
+
+export interface ReportPhoto {
+	id: string;
+	/** 1-based, in order of appearance, for "Photo 3". */
+	number: number;
+	caption: string;
+	capturedAt: string;
+	/** The prompt of the checkpoint it belongs to, if any. */
+	checkpointPrompt: string | null;
+}
+
+export interface ReportModel {
+	locale: Locale;
+	labels: ReportLabels;
+	cover: ReportCover;
+	summary: ReportSummary;
+	stages: ReportStage[];
+	narrative: string;
+	receiptPhotoIds: string[];
+	/** Photos of the whole audit that are not the receipt. */
+	otherPhotoIds: string[];
+	/** Every photo the report shows, each once, by id. */
+	photos: Record<string, ReportPhoto>;
+}
+
+/** Formatting in the report language and time zone. */
+interface Formats {
+	labels: ReportLabels;
+	number: Intl.NumberFormat;
+	percent: Intl.NumberFormat;
+	date: Intl.DateTimeFormat;
+	time: Intl.DateTimeFormat;
+	dateTime: Intl.DateTimeFormat;
+}
+
+function formatsFor(locale: Locale, timeZone: string): Formats {
+	const intl = INTL_LOCALE[locale];
+	return {
+		labels: LABELS[locale],
+		number: new Intl.NumberFormat(intl, { maximumFractionDigits: 2 }),
+		percent: new Intl.NumberFormat(intl, { style: 'percent', maximumFractionDigits: 1 }),
+		date: new Intl.DateTimeFormat(intl, { dateStyle: 'long', timeZone }),
+		time: new Intl.DateTimeFormat(intl, {
+			hour: '2-digit',
+			minute: '2-digit',
+			hourCycle: 'h23',
+			timeZone
+		}),
+		dateTime: new Intl.DateTimeFormat(intl, {
+			dateStyle: 'short',
+			timeStyle: 'short',
+			hourCycle: 'h23',
+			timeZone
+		})
+	};
+}
+
+/** A percentage (0..100) as "82,5 %", or "—" when null. */
+function percentText(percent: number | null, formats: Formats): string {
+	const rounded = roundPercent(percent);
+	return rounded === null ? '—' : formats.percent.format(rounded / 100);
+}
+
+/** A span of milliseconds as "1 t 5 min" / "35 min". */
+export function formatDuration(ms: number, labels: ReportLabels): string {
+	const minutes = Math.max(0, Math.round(ms / 60_000));
+	const hours = Math.floor(minutes / 60);
+	const rest = minutes % 60;
+	if (hours === 0) return `${rest} ${labels.minutesShort}`;
+	return rest === 0
+		? `${hours} ${labels.hoursShort}`
+		: `${hours} ${labels.hoursShort} ${rest} ${labels.minutesShort}`;
+}
+
+/**
+ * A valid or invalid answer as text in the report language: yes/no/n.a. labels, "4 / 5" for a
+ * scale, option labels (joined with ", "), numbers with their unit, text and times as given.
+ */
+export function answerText(spec: ResponseSpec, value: AnswerValue, locale: Locale): string {
+	const labels = LABELS[locale];
+	switch (spec.type) {
+		case 'yes_no':
+		case 'yes_no_na':
+			if (value === 'yes') return labels.yes;
+			if (value === 'no') return labels.no;
+			if (value === 'na') return labels.notApplicable;
+			break;
+		case 'scale':
+			if (typeof value === 'number') return `${value} / ${spec.max}`;
+			break;
+		case 'single_choice':
+		case 'multiple_choice': {
+			const ids = Array.isArray(value) ? value : [String(value)];
+			return ids
+				.map((id) => {
+					const option = spec.options.find((candidate) => candidate.id === id);
+					return option ? localize(option.label, locale) : id;
+				})
+				.join(', ');
+		}
+		case 'number':
+			if (typeof value === 'number') {
+				const number = new Intl.NumberFormat(INTL_LOCALE[locale]).format(value);
+				return spec.unit ? `${number} ${localize(spec.unit, locale)}` : number;
+			}
+			break;
+		default:
+			break;
+	}
+	return Array.isArray(value) ? value.join(', ') : String(value);
+}
+
+function markOf(score: CheckpointScore): ReportMark {
+	if (score.negative) return 'negative';
+	if (!score.scored || score.maxPoints === 0) return 'neutral';
+	return score.points >= score.maxPoints ? 'full' : 'partial';
+}
+
+function isPositive(checkpoint: Checkpoint, score: CheckpointScore): boolean {
+	if (!score.scored || score.negative || score.maxPoints === 0) return false;
+	const highWeight = checkpoint.weight >= HIGH_WEIGHT || checkpoint.critical;
+	return highWeight && score.points / score.maxPoints >= POSITIVE_FRACTION;
+}
+
+/**
+ * Builds the report model of one audit: cover facts, summary (total, cap, stage bars, critical
+ * failures, "went well" = stages ≥ 80 % and positive answers on high-weight or critical
+ * checkpoints, "went wrong" = negative answers with their notes), every stage's visible
+ * checkpoints with answers, points, marks, notes and photos, the narrative and the receipt.
+ * Photos on hidden or unknown checkpoints are left out.
+ */
+export function buildReportModel(input: ReportInput): ReportModel {
+	const { template, content, score } = input;
+	const locale = input.reportLocale;
+	const formats = formatsFor(locale, input.timeZone ?? 'Europe/Copenhagen');
+	const { labels } = formats;
+	const answers = new Map(content.answers.map((answer) => [answer.checkpointId, answer.value]));
+	const notes = new Map(
+		content.notes
+			.filter((note) => note.text.trim() !== '')
+			.map((note) => [note.checkpointId, note.text.trim()])
+	);
+	const scores = new Map(
+		score.stages.flatMap((stage) => stage.checkpoints.map((cp) => [cp.checkpointId, cp]))
+	);
+	const stageScores = new Map(score.stages.map((stage) => [stage.stageId, stage]));
+	const photosByCheckpoint = new Map<string, ReportPhotoInput[]>();
+	for (const photo of input.photos) {
+		if (photo.kind !== 'checkpoint' || photo.checkpointId === null) continue;
+		const list = photosByCheckpoint.get(photo.checkpointId) ?? [];
+		list.push(photo);
+		photosByCheckpoint.set(photo.checkpointId, list);
+	}
+
+	const photos: Record<string, ReportPhoto> = {};
+	const addPhoto = (photo: ReportPhotoInput, checkpointPrompt: string | null) => {
+		photos[photo.id] = {
+			id: photo.id,
+			number: Object.keys(photos).length + 1,
+			caption: photo.caption.trim(),
+			capturedAt: formats.dateTime.format(photo.capturedAt),
+			checkpointPrompt
+		};
+		return photo.id;
+	};
+
+	const wentWell: ReportHighlight[] = [];
+	const wentWrong: ReportHighlight[] = [];
+	const criticalFailures: ReportHighlight[] = [];
+	const stages: ReportStage[] = [];
+	const bars: ReportStageBar[] = [];
+
+	for (const stage of template.stages) {
+		const stageTitle = localize(stage.title, locale);
+		const stageScore = stageScores.get(stage.id);
+		const percent = roundPercent(stageScore?.percent ?? null);
+		const stagePercentText = percentText(percent, formats);
+		bars.push({ stageId: stage.id, title: stageTitle, percent, percentText: stagePercentText });
+		if (percent !== null && percent >= GOOD_STAGE_PERCENT) {
+			wentWell.push({
+				kind: 'stage',
+				stageTitle,
+				text: stageTitle,
+				detail: stagePercentText,
+				note: null,
+				critical: false,
+				rank: percent
+			});
+		}
+		const checkpoints: ReportCheckpoint[] = [];
+		const stagePhotoIds: string[] = [];
+		for (const checkpoint of stage.checkpoints) {
+			const cpScore = scores.get(checkpoint.id);
+			if (!cpScore?.visible) continue;
+			const prompt = localize(checkpoint.prompt, locale);
+			const value = answers.get(checkpoint.id);
+			const answered = value !== undefined;
+			const answer = answered ? answerText(checkpoint.response, value, locale) : labels.notAnswered;
+			const note = notes.get(checkpoint.id) ?? null;
+			const negative =
+				cpScore.negative || (answered && isNegativeAnswer(checkpoint.response, value));
+			const photoIds = (photosByCheckpoint.get(checkpoint.id) ?? []).map((photo) =>
+				addPhoto(photo, prompt)
+			);
+			stagePhotoIds.push(...photoIds);
+			checkpoints.push({
+				id: checkpoint.id,
+				prompt,
+				answer,
+				answered,
+				points: cpScore.scored
+					? `${formats.number.format(cpScore.points)} / ${formats.number.format(cpScore.maxPoints)}`
+					: null,
+				mark: markOf(cpScore),
+				negative,
+				critical: checkpoint.critical,
+				criticalFailure: cpScore.criticalFailure,
+				note,
+				photoIds
+			});
+			const highlight: ReportHighlight = {
+				kind: 'checkpoint',
+				stageTitle,
+				text: prompt,
+				detail: answer,
+				note,
+				critical: checkpoint.critical,
+				rank: checkpoint.weight
+			};
+			if (negative) wentWrong.push(highlight);
+			else if (isPositive(checkpoint, cpScore)) wentWell.push(highlight);
+			if (cpScore.criticalFailure) criticalFailures.push(highlight);
+		}
+		const stageMs = content.stageTimeMs[stage.id];
+		stages.push({
+			id: stage.id,
+			title: stageTitle,
+			percent,
+			percentText: stagePercentText,
+			timeSpent: stageMs === undefined ? null : formatDuration(stageMs, labels),
+			checkpoints,
+			photoIds: stagePhotoIds
+		});
+	}
+
+	const auditPhotos = input.photos.filter((photo) => photo.kind !== 'checkpoint');
+	const receiptPhotoIds = auditPhotos
+		.filter((photo) => photo.kind === 'receipt')
+		.map((photo) => addPhoto(photo, null));
+	const otherPhotoIds = auditPhotos
+		.filter((photo) => photo.kind === 'general')
+		.map((photo) => addPhoto(photo, null));
+
+	const totalPercent = roundPercent(score.totalPercent);
+	const totalText = percentText(totalPercent, formats);
+	const cappedNote = score.capped
+		? labels.cappedNote
+				.replace('{cap}', totalText)
+				.replace('{uncapped}', percentText(score.uncappedPercent, formats))
+		: null;
+
+	return {
+		locale,
+		labels,
+		cover: buildCover(input, formats),
+		summary: {
+			totalPercent,
+			totalText,
+			capped: score.capped,
+			cappedNote,
+			stages: bars,
+			criticalFailures,
+			wentWell: strongest(wentWell),
+			wentWellMore: Math.max(0, wentWell.length - MAX_HIGHLIGHTS),
+			wentWrong: strongest(wentWrong),
+			wentWrongMore: Math.max(0, wentWrong.length - MAX_HIGHLIGHTS)
+		},
+		stages,
+		narrative: content.narrative.trim(),
+		receiptPhotoIds,
+		otherPhotoIds,
+		photos
+	};
+}
+
+/** The MAX_HIGHLIGHTS most telling lines, stable in template order among equals. */
+function strongest(items: ReportHighlight[]): ReportHighlight[] {
+	const key = (item: ReportHighlight) => [
+		item.kind === 'stage' ? 1 : 0,
+		item.critical ? 1 : 0,
+		item.rank,
+		item.note === null ? 0 : 1
+	];
+	return items
+		.map((item, index) => ({ item, index, key: key(item) }))
+		.sort((a, b) => {
+			for (let i = 0; i < a.key.length; i++) {
+				const difference = (b.key[i] ?? 0) - (a.key[i] ?? 0);
+				if (difference !== 0) return difference;
+			}
+			return a.index - b.index;
+		})
+		.slice(0, MAX_HIGHLIGHTS)
+		.map(({ item }) => item);
+}
+
+function buildCover(input: ReportInput, formats: Formats): ReportCover {
+	const { content, template } = input;
+	const { labels } = formats;
+	const location = content.location;
+	const competitor = location.kind === 'competitor';
+	const timeOut = content.timeOut === null ? null : formats.time.format(content.timeOut);
+	const duration =
+		content.timeOut === null ? null : formatDuration(content.timeOut - content.timeIn, labels);
+	const templateName = localize(template.name, input.reportLocale);
+	const cover = {
+		title: labels.reportTitle,
+		organisation: input.organisationName,
+		locationName: location.name,
+		locationAddress: location.address,
+		competitor,
+		date: formats.date.format(content.timeIn),
+		timeIn: formats.time.format(content.timeIn),
+		timeOut,
+		duration,
+		templateName,
+		templateVersion: template.version,
+		shopper: input.shopperPseudonym,
+		generatedAt: formats.dateTime.format(input.generatedAt)
+	};
+	const facts: ReportFact[] = [
+		{ label: labels.organisation, value: cover.organisation },
+		{
+			label: labels.location,
+			value: `${location.name} (${competitor ? labels.competitorStore : labels.ownStore})`
+		},
+		{ label: labels.address, value: location.address },
+		{ label: labels.date, value: cover.date },
+		{ label: labels.timeIn, value: cover.timeIn },
+		{ label: labels.timeOut, value: timeOut ?? '—' },
+		{ label: labels.duration, value: duration ?? '—' },
+		{ label: labels.template, value: `${templateName}, ${labels.version} ${template.version}` },
+		{ label: labels.shopper, value: cover.shopper },
+		{ label: labels.generatedAt, value: cover.generatedAt }
+	];
+	return { ...cover, facts };
+}

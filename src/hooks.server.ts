@@ -1,3 +1,5 @@
+import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
 import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { building } from '$app/environment';
@@ -6,6 +8,7 @@ import { createSessionHandle } from '$lib/server/auth/session-handle';
 import { getServerContext } from '$lib/server/context';
 import { apiGuardHandle } from '$lib/server/http/api-guard';
 import { getOrganisation } from '$lib/server/repos/organisations';
+import { startReportRunner, type ReportRunner } from '$lib/server/reports/report-runner';
 import { deleteExpiredSessions } from '$lib/server/repos/sessions';
 import { deleteStaleThrottles } from '$lib/server/repos/sign-in-throttle';
 import { seedDemoIfEmpty } from '$lib/server/seed/demo';
@@ -13,7 +16,8 @@ import { DEMO_ORGANISATION, demoPassword, formatDemoSignIns } from '$lib/server/
 
 /**
  * Opens the database (migrations run there), seeds the demo on an empty one, tidies expired
- * sessions and old throttle rows, and prints the demo sign-ins when the demo organisation exists.
+ * sessions and old throttle rows, prints the demo sign-ins when the demo organisation exists, and
+ * starts this instance's report runner (stopped, its job in hand finished, on shutdown).
  */
 export const init: ServerInit = async () => {
 	if (building) return;
@@ -25,7 +29,25 @@ export const init: ServerInit = async () => {
 	await deleteStaleThrottles(db, now - 24 * 60 * 60 * 1000);
 	console.log(`Database ready (${dialect})${seeded ? '; demo data created' : ''}.`);
 	if (await getOrganisation(db, DEMO_ORGANISATION.id)) console.log(formatDemoSignIns(password));
+	startReports();
 };
+
+// Kept on globalThis: the dev server may run init again after an edit; one runner per process.
+const RUNNER = Symbol.for('shopwalk.reportRunner');
+type WithRunner = typeof globalThis & { [RUNNER]?: ReportRunner };
+
+function startReports(): void {
+	const global = globalThis as WithRunner;
+	if (global[RUNNER]) return;
+	const runner = startReportRunner({
+		getContext: getServerContext,
+		instanceId: `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`,
+		pollMs: 1000
+	});
+	global[RUNNER] = runner;
+	// adapter-node emits this after closing the server on SIGINT/SIGTERM, before exiting.
+	process.once('sveltekit:shutdown', () => void runner.stop());
+}
 
 export const handle: Handle = sequence(
 	createSessionHandle(async () => (await getServerContext()).db),

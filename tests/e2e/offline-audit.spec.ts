@@ -353,5 +353,10 @@ test.describe.serial('a whole store visit, offline', () => {
 		await expect(row).toContainText('Nordlys Elektronik Strøget');
 		await expect(row).toContainText(percent(roundPercent(expected.totalPercent)));
 		await expect(row.getByTestId('office-audit-state')).toHaveText('Submitted');
+		await row.getByRole('link', { name: 'Nordlys Elektronik Strøget' }).click();
+		await expect(page.getByTestId('office-detail-total')).toHaveText(
+			percent(roundPercent(expected.totalPercent))
+		);
+		await expect(page.getByText(NOTE_DA)).toBeVisible();
 	});
 });

@@ -171,6 +171,10 @@ export type ApiError = v.InferOutput<typeof ApiErrorSchema>;
 /** `GET /api/audits` query: a page of the organisation's audits (a shopper's: their own). */
 export const AUDIT_LIST_MAX_LIMIT = 100;
 
+/** A report's state: none queued yet, queued or rendering, ready to download, or failed. */
+export const REPORT_STATES = ['none', 'pending', 'ready', 'failed'] as const;
+export type ReportState = (typeof REPORT_STATES)[number];
+
 /** One row of the office's audit list. */
 export const AuditListItemSchema = v.strictObject({
 	id: UuidSchema,
@@ -189,7 +193,9 @@ export const AuditListItemSchema = v.strictObject({
 	submittedAt: v.nullable(EpochMs),
 	state: v.picklist(SERVER_AUDIT_STATES),
 	revision: v.number(),
-	totalPercent: v.nullable(v.number())
+	totalPercent: v.nullable(v.number()),
+	/** The newest report version's state; the PDF is at `GET /api/audits/{id}/report` when ready. */
+	reportState: v.picklist(REPORT_STATES)
 });
 export type AuditListItem = v.InferOutput<typeof AuditListItemSchema>;
 

@@ -5,6 +5,7 @@ import { Kysely, Migrator, PostgresDialect, SqliteDialect, type Migration } from
 import pg from 'pg';
 import type { Database } from './schema';
 import * as initial from './migrations/001-initial';
+import * as reportJobs from './migrations/002-report-jobs';
 
 export type Db = Kysely<Database>;
 export type Dialect = 'sqlite' | 'postgres';
@@ -18,7 +19,10 @@ export interface DbHandle {
 }
 
 // Listed here rather than read from disk: the adapter-node bundle has no migrations folder.
-const MIGRATIONS: Record<string, Migration> = { '001-initial': initial };
+const MIGRATIONS: Record<string, Migration> = {
+	'001-initial': initial,
+	'002-report-jobs': reportJobs
+};
 
 // PostgreSQL returns bigint (int8) as strings; every bigint here is an epoch-ms time, safe as a number.
 pg.types.setTypeParser(20, (value) => Number(value));

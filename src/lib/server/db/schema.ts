@@ -15,6 +15,7 @@ export interface Database {
 	photos: PhotoTable;
 	idempotency_keys: IdempotencyKeyTable;
 	review_comments: ReviewCommentTable;
+	report_jobs: ReportJobTable;
 }
 
 export interface OrganisationTable {
@@ -144,4 +145,27 @@ export interface ReviewCommentTable {
 	author_id: string;
 	body: string;
 	created_at: number;
+}
+
+export interface ReportJobTable {
+	id: string;
+	organisation_id: string;
+	audit_id: string;
+	/** The audit's report version: 1, 2, … one per accepted submit or resubmit. */
+	version: number;
+	state: 'pending' | 'running' | 'ready' | 'failed';
+	/** Render attempts started so far. */
+	attempts: number;
+	/** Why the last attempt failed; null after a success. */
+	last_error: string | null;
+	/** Epoch ms before which the job is not claimed (retry back-off). */
+	run_after: number;
+	/** The instance rendering it while `running`. */
+	locked_by: string | null;
+	/** When a `running` job's lock lapses and another instance may reclaim it. */
+	locked_until: number | null;
+	/** The PDF's path relative to the data folder, once `ready`. */
+	file: string | null;
+	created_at: number;
+	updated_at: number;
 }

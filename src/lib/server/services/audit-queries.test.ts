@@ -54,7 +54,8 @@ describe('office reads', () => {
 			submittedAt: null,
 			state: 'draft',
 			revision: 1,
-			totalPercent: 100
+			totalPercent: 100,
+			reportState: 'none'
 		});
 		const second = await listAuditsFor(f.ctx, f.a.manager, { limit: 4, cursor: first.nextCursor });
 		expect(second.items.map((i) => i.id)).toEqual([audits[1]!.id, audits[0]!.id]);

@@ -10,6 +10,8 @@ import type { AuditScore } from '$lib/domain/types';
 import { ApiFailure } from '../http/api-error';
 import { findAudit, findAuditListRow, listAudits, type AuditListRow } from '../repos/audits';
 import { listPhotosOfAudit } from '../repos/photos';
+import { latestReportJobs, type ReportJobRow } from '../repos/report-jobs';
+import { reportStateOf } from '../reports/report-download';
 import { listCommentsOfAudits } from '../repos/review-comments';
 import { auditNotFound, canReadAudit } from './audit-access';
 import { parseContent } from './audit-content';
@@ -43,14 +45,20 @@ export async function listAuditsFor(
 		limit: limit + 1
 	});
 	const page = rows.slice(0, limit);
-	const names = await findTemplateNames(
-		ctx.db,
-		user.organisation.id,
-		page.map((row) => row.template_id)
-	);
+	const [names, reports] = await Promise.all([
+		findTemplateNames(
+			ctx.db,
+			user.organisation.id,
+			page.map((row) => row.template_id)
+		),
+		latestReportJobs(
+			ctx.db,
+			page.map((row) => row.id)
+		)
+	]);
 	const last = page[page.length - 1];
 	return {
-		items: page.map((row) => listItemOf(row, names)),
+		items: page.map((row) => listItemOf(row, names, reports.get(row.id))),
 		nextCursor: rows.length > limit && last ? encodeCursor(last.received_at, last.id) : null
 	};
 }
@@ -68,17 +76,18 @@ export async function getAuditDetail(
 	requireUuid(auditId, 'audit');
 	const audit = await findAudit(ctx.db, auditId);
 	if (!audit || !canReadAudit(user, audit)) throw auditNotFound();
-	const [row, photos, comments, names] = await Promise.all([
+	const [row, photos, comments, names, reports] = await Promise.all([
 		findAuditListRow(ctx.db, audit.id),
 		listPhotosOfAudit(ctx.db, audit.id),
 		listCommentsOfAudits(ctx.db, audit.organisation_id, [audit.id]),
-		findTemplateNames(ctx.db, audit.organisation_id, [audit.template_id])
+		findTemplateNames(ctx.db, audit.organisation_id, [audit.template_id]),
+		latestReportJobs(ctx.db, [audit.id])
 	]);
 	if (!row) throw auditNotFound();
 	const content = parseContent(audit.content);
 	const score = JSON.parse(audit.score) as AuditScore;
 	return {
-		...listItemOf(row, names, content.location),
+		...listItemOf(row, names, reports.get(audit.id), content.location),
 		assignmentId: audit.assignment_id,
 		updatedAt: audit.updated_at,
 		content: {
@@ -115,6 +124,7 @@ export async function getAuditDetail(
 function listItemOf(
 	row: AuditListRow,
 	names: Map<string, Record<string, string>>,
+	report: ReportJobRow | undefined,
 	snapshot?: { name: string; kind: 'own' | 'competitor' }
 ): AuditListItem {
 	return {
@@ -131,7 +141,8 @@ function listItemOf(
 		submittedAt: row.submitted_at,
 		state: row.state,
 		revision: row.revision,
-		totalPercent: row.total_percent
+		totalPercent: row.total_percent,
+		reportState: reportStateOf(report)
 	};
 }
 

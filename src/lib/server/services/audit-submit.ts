@@ -6,6 +6,7 @@ import { ApiFailure } from '../http/api-error';
 import { findAudit, lockAudit, markSubmitted, type AuditRow } from '../repos/audits';
 import { findIdempotencyKey, insertIdempotencyKey } from '../repos/idempotency-keys';
 import { listPhotosOfAudit } from '../repos/photos';
+import { announceReportQueued, queueReport } from '../reports/report-queue';
 import { requireOwnAudit } from './audit-access';
 import { answerMap, noteMap, parseContent, scoreContent } from './audit-content';
 import { photoStoreOf, type ServiceContext } from './context';
@@ -28,6 +29,7 @@ const LOCKED_STATES: readonly AuditRow['state'][] = ['submitted', 'resubmitted',
  * stored revision, with the server's exact photo manifest, every photo's bytes on the server and
  * a complete audit (domain `validateAudit`); the server re-scores. draft → submitted, returned →
  * resubmitted; an audit already handed in at this revision answers 200 with its current state.
+ * A real state change queues the next report version in the same transaction (a replay does not).
  * Failures: 400 invalid_idempotency_key / invalid_id; 404 audit_not_found; 409
  * revision_mismatch / manifest_mismatch / photos_missing; 422 audit_incomplete /
  * idempotency_key_reused.
@@ -61,7 +63,8 @@ export async function submitAudit(
 	if (!template) throw new ApiFailure(422, 'unknown_template', 'The audit’s template is gone.');
 	const store = photoStoreOf(ctx);
 
-	return ctx.db.transaction().execute(async (trx) => {
+	let queued = false;
+	const result = await ctx.db.transaction().execute(async (trx) => {
 		// Serialises submits of this audit, so a concurrent replay of the key sees the first outcome.
 		await lockAudit(trx, auditId);
 		const raced = await replayOf(trx, user.id, idempotencyKey, requestHash);
@@ -111,6 +114,9 @@ export async function submitAudit(
 			if (current.assignment_id !== null) {
 				await completeAssignment(trx, current.organisation_id, current.assignment_id, now);
 			}
+			// The report version of this hand-in, committed with it or not at all.
+			await queueReport(trx, { organisationId: current.organisation_id, auditId }, now);
+			queued = true;
 			outcome = {
 				status: 200,
 				body: bodyOf({ ...current, state, total_percent: score.totalPercent }, now)
@@ -128,6 +134,8 @@ export async function submitAudit(
 		if (!stored) throw keyReused();
 		return outcome;
 	});
+	if (queued) announceReportQueued();
+	return result;
 }
 
 /**

@@ -6,7 +6,14 @@ import pg from 'pg';
 import { openDatabase, type DbHandle } from '../db/connect';
 
 /** A migrated database for one test file, removed by `dispose`. */
-export type TestDatabase = DbHandle & { dispose(): Promise<void> };
+export type TestDatabase = DbHandle & {
+	dispose(): Promise<void>;
+	/**
+	 * Another handle (its own connection or pool) on the same database and data folder, as a
+	 * second app instance would have. Close it before `dispose`.
+	 */
+	openAnother(): Promise<DbHandle>;
+};
 
 /**
  * A fresh, migrated database: a SQLite file (WAL) in a new temporary folder, or — when
@@ -21,6 +28,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
 		const handle = await openDatabase({ dataDir });
 		return {
 			...handle,
+			openAnother: () => openDatabase({ dataDir }),
 			async dispose() {
 				await handle.close();
 				rmSync(dataDir, { recursive: true, force: true });
@@ -34,6 +42,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
 	const handle = await openDatabase({ databaseUrl: url.toString(), dataDir, poolSize: 4 });
 	return {
 		...handle,
+		openAnother: () => openDatabase({ databaseUrl: url.toString(), dataDir, poolSize: 4 }),
 		async dispose() {
 			await handle.close();
 			await dropDatabase(adminUrl, name);

@@ -1,0 +1,182 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { DbHandle } from '../db/connect';
+import { createDiskPhotoStore } from '../files/photo-store';
+import { claimReportJob, listReportJobsOfAudit, type ReportJobRow } from '../repos/report-jobs';
+import { openSyncFixture, type SyncFixture } from '../services/test-helpers';
+import { makeReportPdf } from './make-report-pdf';
+import { startReportRunner, type ReportRunner, type ReportRunnerOptions } from './report-runner';
+import { submitSmallAudit, waitFor } from './testing/report-fixture';
+
+const NOW = 1_760_000_000_000;
+
+async function allJobs(handle: DbHandle): Promise<ReportJobRow[]> {
+	return handle.db.selectFrom('report_jobs').selectAll().orderBy('created_at').execute();
+}
+
+describe('the report runner', () => {
+	let f: SyncFixture;
+	let second: DbHandle | undefined;
+	let runners: ReportRunner[] = [];
+	beforeEach(async () => {
+		f = await openSyncFixture(NOW);
+	});
+	afterEach(async () => {
+		await Promise.all(runners.map((runner) => runner.stop()));
+		runners = [];
+		await second?.close();
+		second = undefined;
+		await f.database.dispose();
+	});
+
+	const start = (
+		handle: DbHandle,
+		instanceId: string,
+		extra: Partial<ReportRunnerOptions> = {}
+	) => {
+		const runner = startReportRunner({
+			getContext: async () => handle,
+			instanceId,
+			pollMs: 10,
+			inProcess: true,
+			...extra
+		});
+		runners.push(runner);
+		return runner;
+	};
+
+	it('two instances on one database render ten submitted audits exactly once each', async () => {
+		const audits = [];
+		for (let index = 0; index < 10; index++) {
+			audits.push(await submitSmallAudit(f.ctx, f.a, NOW + index));
+		}
+		second = await f.database.openAnother();
+		const renders = new Map<string, number>();
+		const claims: string[] = [];
+		const render: ReportRunnerOptions['render'] = (options) => {
+			renders.set(options.auditId, (renders.get(options.auditId) ?? 0) + 1);
+			return makeReportPdf(options);
+		};
+		const onJob: ReportRunnerOptions['onJob'] = (job) => claims.push(job.id);
+		// In-process renders keep this fast; the claim race itself is the next test's subject.
+		start(f.database, 'instance-a', { render, onJob });
+		start(second, 'instance-b', { render, onJob });
+
+		await waitFor(
+			async () => (await allJobs(f.database)).every((job) => job.state === 'ready'),
+			40_000,
+			'ten ready reports'
+		);
+		const jobs = await allJobs(f.database);
+		expect(jobs).toHaveLength(10);
+		expect(new Set(jobs.map((job) => job.audit_id))).toEqual(new Set(audits.map((a) => a.id)));
+		for (const job of jobs) {
+			expect(job).toMatchObject({ state: 'ready', attempts: 1, version: 1, last_error: null });
+			const pdf = readFileSync(join(f.ctx.dataDir, job.file ?? ''));
+			expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+			expect(job.file).toBe(`reports/${f.a.organisation.id}/${job.audit_id}/v1.pdf`);
+		}
+		expect([...renders.values()]).toEqual(Array(10).fill(1));
+		expect(claims.sort()).toEqual(jobs.map((job) => job.id).sort());
+	}, 60_000);
+
+	it('hands each due job to exactly one of many concurrent claims from two instances', async () => {
+		for (let index = 0; index < 10; index++) await submitSmallAudit(f.ctx, f.a, NOW + index);
+		second = await f.database.openAnother();
+		const handles = [f.database, second];
+		const claims = await Promise.all(
+			Array.from({ length: 24 }, (_, index) => {
+				const handle = handles[index % 2] as DbHandle;
+				return claimReportJob(handle.db, handle.dialect, {
+					instanceId: `claimant-${index}`,
+					now: NOW + 1000,
+					lockMs: 60_000,
+					maxAttempts: 3
+				});
+			})
+		);
+		const claimed = claims.filter((job) => job !== undefined);
+		expect(claimed).toHaveLength(10);
+		expect(new Set(claimed.map((job) => job.id)).size).toBe(10);
+		const jobs = await allJobs(f.database);
+		expect(jobs.every((job) => job.state === 'running' && job.attempts === 1)).toBe(true);
+	});
+
+	it('records a missing photo as failed with its reason, retries with back-off, and carries on', async () => {
+		const good1 = await submitSmallAudit(f.ctx, f.a, NOW);
+		const broken = await submitSmallAudit(f.ctx, f.a, NOW + 1);
+		const good2 = await submitSmallAudit(f.ctx, f.a, NOW + 2);
+		const lost = broken.photos[0]?.entry.id as string;
+		await createDiskPhotoStore(f.ctx.dataDir).delete({
+			organisationId: f.a.organisation.id,
+			auditId: broken.id,
+			photoId: lost
+		});
+		let clock = NOW + 100;
+		const runner = start(f.database, 'instance-a', {
+			now: () => clock,
+			retryDelaysMs: [30_000, 120_000]
+		});
+		const brokenJob = async () => (await listReportJobsOfAudit(f.ctx.db, broken.id))[0];
+		const stateOf = async (id: string) => (await listReportJobsOfAudit(f.ctx.db, id))[0]?.state;
+
+		// The broken job is the second in line: the third still becomes ready.
+		await waitFor(
+			async () => (await stateOf(good1.id)) === 'ready' && (await stateOf(good2.id)) === 'ready',
+			20_000,
+			'the good reports'
+		);
+		const job = await brokenJob();
+		expect(job).toMatchObject({
+			state: 'failed',
+			attempts: 1,
+			file: null,
+			run_after: clock + 30_000
+		});
+		expect(job?.last_error).toContain('Photo file missing');
+		expect(job?.last_error).toContain(lost);
+
+		// Not retried before its back-off is over.
+		runner.kick();
+		await new Promise((resolve) => setTimeout(resolve, 100));
+		expect((await brokenJob())?.attempts).toBe(1);
+
+		clock += 30_000;
+		runner.kick();
+		await waitFor(async () => (await brokenJob())?.attempts === 2, 10_000, 'the first retry');
+		await waitFor(async () => (await brokenJob())?.state === 'failed', 10_000, 'failed again');
+		expect((await brokenJob())?.run_after).toBe(clock + 120_000);
+
+		clock += 120_000;
+		runner.kick();
+		await waitFor(async () => (await brokenJob())?.attempts === 3, 10_000, 'the last retry');
+		await waitFor(async () => (await brokenJob())?.state === 'failed', 10_000, 'failed for good');
+
+		// Out of attempts: it stays failed however long we wait.
+		clock += 24 * 60 * 60_000;
+		runner.kick();
+		await new Promise((resolve) => setTimeout(resolve, 100));
+		expect(await brokenJob()).toMatchObject({ state: 'failed', attempts: 3 });
+		expect((await brokenJob())?.last_error).toContain('Photo file missing');
+	}, 60_000);
+
+	it('reclaims a running job whose instance died (its lock lapsed)', async () => {
+		const audit = await submitSmallAudit(f.ctx, f.a, NOW);
+		await f.ctx.db
+			.updateTable('report_jobs')
+			.set({ state: 'running', attempts: 1, locked_by: 'dead', locked_until: NOW + 50 })
+			.where('audit_id', '=', audit.id)
+			.execute();
+		start(f.database, 'instance-a', { now: () => NOW + 100 });
+		await waitFor(
+			async () => (await listReportJobsOfAudit(f.ctx.db, audit.id))[0]?.state === 'ready',
+			20_000,
+			'the reclaimed report'
+		);
+		expect((await listReportJobsOfAudit(f.ctx.db, audit.id))[0]).toMatchObject({
+			attempts: 2,
+			locked_by: null
+		});
+	});
+});

@@ -1,0 +1,161 @@
+import { buildReportModel } from '$lib/domain/report-model';
+import type { Db, Dialect } from '../db/connect';
+import { createDiskPhotoStore } from '../files/photo-store';
+import {
+	claimReportJob,
+	completeReportJob,
+	failAbandonedReportJobs,
+	failReportJob,
+	type ReportJobRow
+} from '../repos/report-jobs';
+import { buildReportInput } from './build-report-input';
+import { makeReportPdf } from './make-report-pdf';
+import { reportFileName, writeReportFile } from './report-files';
+import { onReportQueued } from './report-queue';
+
+/** What the runner needs of the server: the database, its dialect and the data folder. */
+export interface ReportRunnerContext {
+	db: Db;
+	dialect: Dialect;
+	dataDir: string;
+}
+
+/** Back-off before each retry of a failed job; its length is the number of retries. */
+export const REPORT_RETRY_DELAYS_MS: readonly number[] = [30_000, 120_000, 600_000];
+
+export interface ReportRunnerOptions {
+	getContext: () => Promise<ReportRunnerContext>;
+	/** Unique per process; a job's lock names it. */
+	instanceId: string;
+	/** How often to look for due jobs when idle. Default 1000. */
+	pollMs?: number;
+	/** The clock for job times (tests move it). Default Date.now. */
+	now?: () => number;
+	retryDelaysMs?: readonly number[];
+	/** How long a claim holds before another instance may take the job over. Default 10 min. */
+	lockMs?: number;
+	/** The renderer; default `makeReportPdf` (pdfmake in a worker thread). */
+	render?: (options: Parameters<typeof makeReportPdf>[0]) => Promise<Uint8Array>;
+	/** Render in this thread (tests); default false. */
+	inProcess?: boolean;
+	/** Told about every finished attempt (logging, tests). */
+	onJob?: (job: ReportJobRow, outcome: { ok: true } | { ok: false; error: string }) => void;
+}
+
+export interface ReportRunner {
+	/** Stops polling; resolves once the job in hand (if any) is recorded. */
+	stop(): Promise<void>;
+	/** Looks for a job now instead of at the next poll. */
+	kick(): void;
+}
+
+/**
+ * Starts this instance's report loop: claim one due job (see `claimReportJob`), build its input
+ * from the database, render the PDF, store it as `reports/{org}/{audit}/v{version}.pdf` and mark
+ * it ready; on error record `failed` with the reason and a back-off (`retryDelaysMs`) after which
+ * it is retried, until the retries are used up. One job at a time: layout is CPU-bound, and
+ * several instances share the queue. Idle, it polls every `pollMs` and wakes at once when a
+ * report is queued in this process.
+ */
+export function startReportRunner(options: ReportRunnerOptions): ReportRunner {
+	const pollMs = options.pollMs ?? 1000;
+	const now = options.now ?? Date.now;
+	const delays = options.retryDelaysMs ?? REPORT_RETRY_DELAYS_MS;
+	const maxAttempts = delays.length + 1;
+	const lockMs = options.lockMs ?? 10 * 60_000;
+	const render = options.render ?? makeReportPdf;
+	let stopped = false;
+	let wake: (() => void) | null = null;
+	let kicked = false;
+
+	const kick = () => {
+		kicked = true;
+		wake?.();
+	};
+	const unsubscribe = onReportQueued(kick);
+
+	const sleep = () =>
+		new Promise<void>((resolve) => {
+			if (kicked || stopped) return resolve();
+			const timer = setTimeout(done, pollMs);
+			function done() {
+				clearTimeout(timer);
+				wake = null;
+				resolve();
+			}
+			wake = done;
+		});
+
+	async function runOne(ctx: ReportRunnerContext): Promise<boolean> {
+		await failAbandonedReportJobs(ctx.db, now(), maxAttempts);
+		const job = await claimReportJob(ctx.db, ctx.dialect, {
+			instanceId: options.instanceId,
+			now: now(),
+			lockMs,
+			maxAttempts
+		});
+		if (!job) return false;
+		try {
+			const input = await buildReportInput(
+				ctx.db,
+				createDiskPhotoStore(ctx.dataDir),
+				job.audit_id,
+				now()
+			);
+			const pdf = await render({
+				dataDir: ctx.dataDir,
+				organisationId: job.organisation_id,
+				auditId: job.audit_id,
+				model: buildReportModel(input),
+				inProcess: options.inProcess
+			});
+			const file = reportFileName(job.organisation_id, job.audit_id, job.version);
+			await writeReportFile(ctx.dataDir, file, pdf);
+			await completeReportJob(ctx.db, {
+				id: job.id,
+				instanceId: options.instanceId,
+				file,
+				now: now()
+			});
+			options.onJob?.(job, { ok: true });
+		} catch (cause) {
+			const error = cause instanceof Error ? cause.message : String(cause);
+			// job.attempts already counts this attempt; the next delay is the one after it.
+			const delay = delays[job.attempts - 1] ?? 0;
+			await failReportJob(ctx.db, {
+				id: job.id,
+				instanceId: options.instanceId,
+				error,
+				retryAt: now() + delay,
+				now: now()
+			});
+			options.onJob?.(job, { ok: false, error });
+		}
+		return true;
+	}
+
+	async function loop(): Promise<void> {
+		while (!stopped) {
+			kicked = false;
+			let worked = false;
+			try {
+				worked = await runOne(await options.getContext());
+			} catch (error) {
+				// A database hiccup must not end the loop; the next poll tries again.
+				console.error('Report runner:', error);
+			}
+			if (!worked) await sleep();
+		}
+	}
+
+	const running = loop();
+	return {
+		kick,
+		async stop() {
+			stopped = true;
+			unsubscribe();
+			wake?.();
+			await running;
+		}
+	};
+}

@@ -8,6 +8,7 @@ import { isNegativeAnswer } from '../../src/lib/domain/answer-rules';
 import type { AnswerValue, Checkpoint, JourneyTemplate } from '../../src/lib/domain/types';
 import { readStoredAudit, readStoredPhotoFacts } from './idb-probe';
 import { MANAGER, SHOPPER, signIn } from './sign-in';
+import { pdfToText } from './pdf-text';
 
 const photos = join(import.meta.dirname, '../../../shared/fixtures/photos');
 const fixture = (name: string) => ({
@@ -353,6 +354,20 @@ test.describe.serial('a whole store visit, offline', () => {
 		await expect(row).toContainText('Nordlys Elektronik Strøget');
 		await expect(row).toContainText(percent(roundPercent(expected.totalPercent)));
 		await expect(row.getByTestId('office-audit-state')).toHaveText('Submitted');
+		// The report is made on the server moments after the sync: the inbox shows it ready.
+		await expect(async () => {
+			await page.getByTestId('office-refresh').click();
+			await expect(row.getByTestId('office-report')).toHaveAttribute('data-report-state', 'ready', {
+				timeout: 1000
+			});
+		}).toPass({ timeout: 60_000 });
+		const pdf = await page.request.get(`/api/audits/${auditId}/report`);
+		expect(pdf.status()).toBe(200);
+		expect(pdf.headers()['content-type']).toBe('application/pdf');
+		const pdfText = await pdfToText(await pdf.body());
+		expect(pdfText).toContain('Nordlys Elektronik Strøget');
+		expect(pdfText.replace(/\s+/g, ' ')).toContain(NOTE_DA.replace(/\s+/g, ' '));
+
 		await row.getByRole('link', { name: 'Nordlys Elektronik Strøget' }).click();
 		await expect(page.getByTestId('office-detail-total')).toHaveText(
 			percent(roundPercent(expected.totalPercent))

@@ -177,6 +177,13 @@ export const da: Messages = {
 	'assignments.templateMissing':
 		'Kunderejsen for dette besøg er ikke nået frem til enheden endnu. Synkronisér online, og prøv igen.',
 	'office.more': 'Hent flere',
+	'office.report': 'Rapport',
+	'office.reportDownload': 'Hent PDF',
+	'office.reportState.none': '—',
+	'office.reportState.pending': 'Bliver lavet…',
+	'office.reportState.ready': 'Klar',
+	'office.reportState.failed': 'Fejlet (prøver igen)',
+	'office.refresh': 'Opdatér',
 	'office.nav': 'Kontor',
 	'office.title': 'Modtagne audits',
 	'office.empty': 'Ingen audits modtaget endnu.',

@@ -174,6 +174,13 @@ export const en = {
 	'assignments.templateMissing':
 		'This visit’s journey has not reached the device yet. Sync when online and try again.',
 	'office.more': 'Load more',
+	'office.report': 'Report',
+	'office.reportDownload': 'Download PDF',
+	'office.reportState.none': '—',
+	'office.reportState.pending': 'Being made…',
+	'office.reportState.ready': 'Ready',
+	'office.reportState.failed': 'Failed (retrying)',
+	'office.refresh': 'Refresh',
 	'office.nav': 'Office',
 	'office.title': 'Received audits',
 	'office.empty': 'No audits received yet.',

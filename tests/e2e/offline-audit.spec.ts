@@ -354,6 +354,12 @@ test.describe.serial('a whole store visit, offline', () => {
 		await expect(row).toContainText('Nordlys Elektronik Strøget');
 		await expect(row).toContainText(percent(roundPercent(expected.totalPercent)));
 		await expect(row.getByTestId('office-audit-state')).toHaveText('Submitted');
+		// Filters narrow the list on the server: the audit is at an own store.
+		await page.getByTestId('filter-kind').selectOption('competitor');
+		await expect(row).toHaveCount(0);
+		await page.getByTestId('filter-kind').selectOption('own');
+		await expect(row).toBeVisible();
+
 		// The report is made on the server moments after the sync: the inbox shows it ready.
 		await expect(async () => {
 			await page.getByTestId('office-refresh').click();

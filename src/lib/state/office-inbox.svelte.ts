@@ -1,5 +1,11 @@
 import { createOfficeApi } from '$lib/client/api/office-api';
-import type { AuditListItem } from '$lib/contract/sync';
+import type { AuditListItem, ServerAuditState } from '$lib/contract/sync';
+
+export interface InboxFilters {
+	state: ServerAuditState | '';
+	kind: 'own' | 'competitor' | '';
+	template: string;
+}
 
 const api = createOfficeApi();
 
@@ -9,6 +15,8 @@ export class OfficeInbox {
 	#next = $state<string | null>(null);
 	#loading = $state(false);
 	#failed = $state(false);
+	/** What the list is narrowed to; change it, then `reload()`. */
+	filters = $state<InboxFilters>({ state: '', kind: '', template: '' });
 
 	get items(): readonly AuditListItem[] {
 		return this.#items;
@@ -39,7 +47,13 @@ export class OfficeInbox {
 		this.#loading = true;
 		this.#failed = false;
 		try {
-			const page = await api.listAudits({ cursor, limit: 50 });
+			const page = await api.listAudits({
+				cursor,
+				limit: 50,
+				state: this.filters.state || undefined,
+				kind: this.filters.kind || undefined,
+				template: this.filters.template || undefined
+			});
 			this.#items = replace ? page.items : [...this.#items, ...page.items];
 			this.#next = page.nextCursor;
 		} catch {

@@ -14,6 +14,8 @@ export interface OfficeApi {
 		cursor?: string | null;
 		limit?: number;
 		state?: ServerAuditState;
+		kind?: 'own' | 'competitor';
+		template?: string;
 	}): Promise<AuditListResponse>;
 	getAudit(id: string): Promise<AuditDetail>;
 }
@@ -27,6 +29,8 @@ export function createOfficeApi(options: { fetch?: FetchLike; baseUrl?: string }
 			if (query.cursor) params.set('cursor', query.cursor);
 			if (query.limit) params.set('limit', String(query.limit));
 			if (query.state) params.set('state', query.state);
+			if (query.kind) params.set('kind', query.kind);
+			if (query.template) params.set('template', query.template);
 			const search = params.size ? `?${params}` : '';
 			return sendRequest(fetchFn, base, {
 				method: 'GET',

@@ -184,6 +184,8 @@ export const da: Messages = {
 	'office.reportState.ready': 'Klar',
 	'office.reportState.failed': 'Fejlet (prøver igen)',
 	'office.refresh': 'Opdatér',
+	'office.filter.kind': 'Butik',
+	'office.filter.all': 'Alle',
 	'office.nav': 'Kontor',
 	'office.title': 'Modtagne audits',
 	'office.empty': 'Ingen audits modtaget endnu.',

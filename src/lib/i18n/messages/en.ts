@@ -181,6 +181,8 @@ export const en = {
 	'office.reportState.ready': 'Ready',
 	'office.reportState.failed': 'Failed (retrying)',
 	'office.refresh': 'Refresh',
+	'office.filter.kind': 'Store',
+	'office.filter.all': 'All',
 	'office.nav': 'Office',
 	'office.title': 'Received audits',
 	'office.empty': 'No audits received yet.',

@@ -114,6 +114,10 @@ export interface AuditListFilter {
 	/** Only this shopper's audits (a shopper reading their own). */
 	shopperId?: string;
 	state?: AuditState;
+	/** Own stores or competitors, by the audit's location. */
+	kind?: 'own' | 'competitor';
+	templateId?: string;
+	locationId?: string;
 	/** Keyset position: rows strictly after (older than) this one. */
 	after?: { receivedAt: number; id: string };
 	limit: number;
@@ -145,6 +149,13 @@ export async function listAudits(db: Db, filter: AuditListFilter): Promise<Audit
 	if (filter.shopperId !== undefined)
 		query = query.where('audits.shopper_id', '=', filter.shopperId);
 	if (filter.state !== undefined) query = query.where('audits.state', '=', filter.state);
+	if (filter.kind !== undefined) query = query.where('locations.kind', '=', filter.kind);
+	if (filter.templateId !== undefined) {
+		query = query.where('audits.template_id', '=', filter.templateId);
+	}
+	if (filter.locationId !== undefined) {
+		query = query.where('audits.location_id', '=', filter.locationId);
+	}
 	const after = filter.after;
 	if (after) {
 		query = query.where((eb) =>

@@ -62,6 +62,21 @@ describe('office reads', () => {
 		expect(second.nextCursor).toBeNull();
 		expect((await listAuditsFor(f.ctx, f.a.admin, {})).items).toHaveLength(6);
 		expect((await listAuditsFor(f.ctx, f.a.manager, { state: 'submitted' })).items).toEqual([]);
+		// Filters: every audit here is at A's own store with the retail template.
+		expect((await listAuditsFor(f.ctx, f.a.manager, { kind: 'own' })).items).toHaveLength(6);
+		expect((await listAuditsFor(f.ctx, f.a.manager, { kind: 'competitor' })).items).toEqual([]);
+		expect(
+			(await listAuditsFor(f.ctx, f.a.manager, { templateId: RETAIL_STORE_VISIT.id })).items
+		).toHaveLength(6);
+		expect(
+			(await listAuditsFor(f.ctx, f.a.manager, { templateId: 'complaint-handling' })).items
+		).toEqual([]);
+		expect(
+			(await listAuditsFor(f.ctx, f.a.manager, { locationId: f.a.location.id, limit: 2 })).items
+		).toHaveLength(2);
+		expect(
+			(await listAuditsFor(f.ctx, f.a.manager, { locationId: f.a.competitor.id })).items
+		).toEqual([]);
 		await expect(listAuditsFor(f.ctx, f.a.manager, { cursor: 'garbage' })).rejects.toMatchObject({
 			status: 400,
 			code: 'invalid_cursor'

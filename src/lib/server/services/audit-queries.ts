@@ -24,10 +24,14 @@ export interface AuditListQuery {
 	/** `nextCursor` of the previous page. */
 	cursor?: string | null;
 	state?: ServerAuditState;
+	kind?: 'own' | 'competitor';
+	templateId?: string;
+	locationId?: string;
 }
 
 /**
- * `GET /api/audits`: a page of audits, newest received first. Managers and admins see their
+ * `GET /api/audits`: a page of audits, newest received first, optionally only one state, kind of
+ * store (own/competitor), template or location. Managers and admins see their
  * organisation's, shoppers only their own. 400 invalid_cursor for a cursor this did not make.
  */
 export async function listAuditsFor(
@@ -41,6 +45,9 @@ export async function listAuditsFor(
 		organisationId: user.organisation.id,
 		shopperId: user.role === 'shopper' ? user.id : undefined,
 		state: query.state,
+		kind: query.kind,
+		templateId: query.templateId,
+		locationId: query.locationId,
 		after,
 		limit: limit + 1
 	});

@@ -6,7 +6,20 @@ import { ApiFailure, respond } from '$lib/server/http/api-error';
 import { listAuditsFor } from '$lib/server/services/audit-queries';
 import type { RequestHandler } from './$types';
 
-/** A page of audits: `?limit=1..100&cursor=<nextCursor>&state=<state>`. */
+const ID = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,99}$/;
+
+/** An optional id filter from the query string; 400 when it is not an id. */
+function idParam(url: URL, name: string): string | undefined {
+	const value = url.searchParams.get(name);
+	if (value === null || value === '') return undefined;
+	if (!ID.test(value)) throw new ApiFailure(400, 'invalid_query', `${name} is not an id.`);
+	return value;
+}
+
+/**
+ * A page of audits:
+ * `?limit=1..100&cursor=<nextCursor>&state=<state>&kind=own|competitor&template=<id>&location=<id>`.
+ */
 export const GET: RequestHandler = ({ locals, url }) =>
 	respond(async () => {
 		const user = requireUser(locals);
@@ -19,11 +32,18 @@ export const GET: RequestHandler = ({ locals, url }) =>
 		if (state !== null && !(SERVER_AUDIT_STATES as readonly string[]).includes(state)) {
 			throw new ApiFailure(400, 'invalid_query', 'Unknown state.');
 		}
+		const kind = url.searchParams.get('kind') || null;
+		if (kind !== null && kind !== 'own' && kind !== 'competitor') {
+			throw new ApiFailure(400, 'invalid_query', 'kind must be own or competitor.');
+		}
 		const ctx = await getServerContext();
 		const page = await listAuditsFor(ctx, user, {
 			limit,
 			cursor: url.searchParams.get('cursor'),
-			state: (state ?? undefined) as ServerAuditState | undefined
+			state: (state ?? undefined) as ServerAuditState | undefined,
+			kind: kind ?? undefined,
+			templateId: idParam(url, 'template'),
+			locationId: idParam(url, 'location')
 		});
 		return json(page, { headers: { 'cache-control': 'private, no-store' } });
 	});

@@ -3,19 +3,9 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { BenchRow } from '../stats';
 
-/** One row of bench/results/latest.json, in the format of shared/design/testing.md. */
-export interface BenchRow {
-	id: string;
-	value: number;
-	unit: string;
-	peer?: string;
-	peerValue?: number;
-	ratio?: number;
-	budget?: string;
-	pass: boolean;
-	note?: string;
-}
+export { median, percentile, type BenchRow } from '../stats';
 
 /** The project root (server benchmarks run with it as the working directory). */
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -25,20 +15,6 @@ export function writeBenchRows(name: string, rows: BenchRow[]): void {
 	const file = join(ROOT, 'bench/results/parts', `${name}.json`);
 	mkdirSync(dirname(file), { recursive: true });
 	writeFileSync(file, JSON.stringify(rows, null, 2));
-}
-
-/** Median of a sample. */
-export function median(values: number[]): number {
-	const sorted = [...values].sort((a, b) => a - b);
-	const mid = Math.floor(sorted.length / 2);
-	return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-}
-
-/** Nearest-rank percentile, p in 0..100. */
-export function percentile(values: number[], p: number): number {
-	const sorted = [...values].sort((a, b) => a - b);
-	const rank = Math.max(1, Math.ceil((p / 100) * sorted.length));
-	return sorted[rank - 1]!;
 }
 
 /** Rounds for the report (3 significant decimals are plenty for noisy timings). */

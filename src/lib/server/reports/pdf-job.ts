@@ -1,6 +1,6 @@
 /**
  * What the PDF renderer takes: a pdfmake document definition without functions (so it can be
- * posted to a worker thread) plus the data the header and footer functions are rebuilt from.
+ * sent to the renderer process) plus the data the header and footer functions are rebuilt from.
  */
 export interface PdfJob {
 	/** A pdfmake document definition of plain data: no functions, images as absolute paths. */
@@ -13,4 +13,34 @@ export interface PdfJob {
 	sideMargin: number;
 	/** Folders the renderer may read files from (the font folder is always allowed). */
 	allowedRoots: string[];
+}
+
+/** One photo's report rendition to make (if it does not exist yet) before the layout. */
+export interface RenditionTask {
+	/** The stored photo. */
+	source: string;
+	/** Where its report rendition lives. */
+	target: string;
+}
+
+/** What the renderer process is sent: renditions to make, the job, and where the PDF goes. */
+export interface RenderRequest {
+	job: PdfJob;
+	renditions: RenditionTask[];
+	/** The file the PDF is streamed into (a temporary name; the caller renames it). */
+	output: string;
+}
+
+/** What the renderer reports back. */
+export interface RenderResult {
+	/** Size of the PDF written. */
+	bytes: number;
+	/** Renditions plus layout, inside the renderer. */
+	ms: number;
+	/** Peak resident memory of the process that rendered, in KiB. */
+	maxRssKb: number;
+	/** The process that rendered (this one when rendered in-process). */
+	pid: number;
+	/** Its nice value: positive when it yields the CPU to request handling. */
+	niceness: number;
 }

@@ -5,9 +5,9 @@ import type { DbHandle } from '../db/connect';
 import { createDiskPhotoStore } from '../files/photo-store';
 import { claimReportJob, listReportJobsOfAudit, type ReportJobRow } from '../repos/report-jobs';
 import { openSyncFixture, type SyncFixture } from '../services/test-helpers';
-import { makeReportPdf } from './make-report-pdf';
 import { startReportRunner, type ReportRunner, type ReportRunnerOptions } from './report-runner';
 import { submitSmallAudit, waitFor } from './testing/report-fixture';
+import { writeReportPdf } from './write-report-pdf';
 
 const NOW = 1_760_000_000_000;
 
@@ -56,7 +56,7 @@ describe('the report runner', () => {
 		const claims: string[] = [];
 		const render: ReportRunnerOptions['render'] = (options) => {
 			renders.set(options.auditId, (renders.get(options.auditId) ?? 0) + 1);
-			return makeReportPdf(options);
+			return writeReportPdf(options);
 		};
 		const onJob: ReportRunnerOptions['onJob'] = (job) => claims.push(job.id);
 		// In-process renders keep this fast; the claim race itself is the next test's subject.

@@ -9,9 +9,9 @@ import {
 	type ReportJobRow
 } from '../repos/report-jobs';
 import { buildReportInput } from './build-report-input';
-import { makeReportPdf } from './make-report-pdf';
-import { reportFileName, writeReportFile } from './report-files';
+import { reportFileName } from './report-files';
 import { onReportQueued } from './report-queue';
+import { writeReportPdf, type WriteReportPdfOptions } from './write-report-pdf';
 
 /** What the runner needs of the server: the database, its dialect and the data folder. */
 export interface ReportRunnerContext {
@@ -34,8 +34,8 @@ export interface ReportRunnerOptions {
 	retryDelaysMs?: readonly number[];
 	/** How long a claim holds before another instance may take the job over. Default 10 min. */
 	lockMs?: number;
-	/** The renderer; default `makeReportPdf` (pdfmake in a worker thread). */
-	render?: (options: Parameters<typeof makeReportPdf>[0]) => Promise<Uint8Array>;
+	/** Writes the PDF; default `writeReportPdf` (a low-priority renderer process). */
+	render?: (options: WriteReportPdfOptions) => Promise<unknown>;
 	/** Render in this thread (tests); default false. */
 	inProcess?: boolean;
 	/** Told about every finished attempt (logging, tests). */
@@ -63,7 +63,7 @@ export function startReportRunner(options: ReportRunnerOptions): ReportRunner {
 	const delays = options.retryDelaysMs ?? REPORT_RETRY_DELAYS_MS;
 	const maxAttempts = delays.length + 1;
 	const lockMs = options.lockMs ?? 10 * 60_000;
-	const render = options.render ?? makeReportPdf;
+	const render = options.render ?? writeReportPdf;
 	let stopped = false;
 	let wake: (() => void) | null = null;
 	let kicked = false;
@@ -102,15 +102,15 @@ export function startReportRunner(options: ReportRunnerOptions): ReportRunner {
 				job.audit_id,
 				now()
 			);
-			const pdf = await render({
+			const file = reportFileName(job.organisation_id, job.audit_id, job.version);
+			await render({
 				dataDir: ctx.dataDir,
 				organisationId: job.organisation_id,
 				auditId: job.audit_id,
 				model: buildReportModel(input),
+				file,
 				inProcess: options.inProcess
 			});
-			const file = reportFileName(job.organisation_id, job.audit_id, job.version);
-			await writeReportFile(ctx.dataDir, file, pdf);
 			await completeReportJob(ctx.db, {
 				id: job.id,
 				instanceId: options.instanceId,

@@ -7,6 +7,7 @@ export const API = {
 	audit: (auditId: string) => `/api/audits/${encodeURIComponent(auditId)}`,
 	auditPhoto: (auditId: string, photoId: string) =>
 		`/api/audits/${encodeURIComponent(auditId)}/photos/${encodeURIComponent(photoId)}`,
+	auditReport: (auditId: string) => `/api/audits/${encodeURIComponent(auditId)}/report`,
 	submit: (auditId: string) => `/api/audits/${encodeURIComponent(auditId)}/submit`,
 	audits: '/api/audits',
 	photo: (photoId: string) => `/api/photos/${encodeURIComponent(photoId)}`

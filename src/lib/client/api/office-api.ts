@@ -16,6 +16,10 @@ export interface OfficeApi {
 		state?: ServerAuditState;
 		kind?: 'own' | 'competitor';
 		template?: string;
+		/** Received at or after this time (epoch ms). */
+		receivedFrom?: number;
+		/** Received before this time (epoch ms, exclusive). */
+		receivedBefore?: number;
 	}): Promise<AuditListResponse>;
 	getAudit(id: string): Promise<AuditDetail>;
 }
@@ -31,6 +35,12 @@ export function createOfficeApi(options: { fetch?: FetchLike; baseUrl?: string }
 			if (query.state) params.set('state', query.state);
 			if (query.kind) params.set('kind', query.kind);
 			if (query.template) params.set('template', query.template);
+			if (query.receivedFrom !== undefined) {
+				params.set('receivedFrom', String(query.receivedFrom));
+			}
+			if (query.receivedBefore !== undefined) {
+				params.set('receivedBefore', String(query.receivedBefore));
+			}
 			const search = params.size ? `?${params}` : '';
 			return sendRequest(fetchFn, base, {
 				method: 'GET',

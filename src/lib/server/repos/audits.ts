@@ -118,6 +118,10 @@ export interface AuditListFilter {
 	kind?: 'own' | 'competitor';
 	templateId?: string;
 	locationId?: string;
+	/** Only audits received at or after this time (epoch ms). */
+	receivedFrom?: number;
+	/** Only audits received before this time (epoch ms, exclusive). */
+	receivedBefore?: number;
 	/** Keyset position: rows strictly after (older than) this one. */
 	after?: { receivedAt: number; id: string };
 	limit: number;
@@ -155,6 +159,12 @@ export async function listAudits(db: Db, filter: AuditListFilter): Promise<Audit
 	}
 	if (filter.locationId !== undefined) {
 		query = query.where('audits.location_id', '=', filter.locationId);
+	}
+	if (filter.receivedFrom !== undefined) {
+		query = query.where('audits.received_at', '>=', filter.receivedFrom);
+	}
+	if (filter.receivedBefore !== undefined) {
+		query = query.where('audits.received_at', '<', filter.receivedBefore);
 	}
 	const after = filter.after;
 	if (after) {

@@ -140,3 +140,121 @@ describe('office reads', () => {
 		await expect(readPhoto(f.ctx, f.a.manager, '../x')).rejects.toMatchObject({ status: 400 });
 	});
 });
+
+describe('office reads by received day', () => {
+	const DAY = 86_400_000;
+	// Midnight starting day 1 (the client sends local-midnight bounds; the server just compares).
+	const D1 = Date.UTC(2025, 9, 1);
+	const received = {
+		lastOfDay0: D1 - 1,
+		firstOfDay1: D1,
+		noonOfDay1: D1 + DAY / 2,
+		noonOfDay1Twin: D1 + DAY / 2,
+		lastOfDay1: D1 + DAY - 1,
+		firstOfDay2: D1 + DAY,
+		lastOfDay2: D1 + 2 * DAY - 1,
+		firstOfDay3: D1 + 2 * DAY
+	};
+	type Name = keyof typeof received;
+	let f: SyncFixture;
+	const ids = new Map<string, Name>();
+	beforeEach(async () => {
+		f = await openSyncFixture(D1 - DAY);
+		ids.clear();
+		for (const [name, at] of Object.entries(received) as [Name, number][]) {
+			const audit = completeAuditOf(f.a);
+			await upsertAudit(f.ctx, f.a.shopper, audit.id, audit.upload, at);
+			ids.set(audit.id, name);
+		}
+		// Another organisation's audit on the same day never shows.
+		const orgB = completeAuditOf(f.b);
+		await upsertAudit(f.ctx, f.b.shopper, orgB.id, orgB.upload, D1 + 1);
+	});
+	afterEach(async () => {
+		await f.database.dispose();
+	});
+	const names = (items: { id: string }[]) => items.map((i) => ids.get(i.id));
+	/** The names received in [from, before), in the list's order: received, then id, descending. */
+	const newestFirst = (from: number, before: number) =>
+		[...ids]
+			.filter(([, name]) => received[name] >= from && received[name] < before)
+			.sort(([idA, a], [idB, b]) => received[b] - received[a] || (idA < idB ? 1 : -1))
+			.map(([, name]) => name);
+
+	it('keeps audits received on the chosen days, boundaries included, newest first', async () => {
+		const days1and2 = await listAuditsFor(f.ctx, f.a.manager, {
+			receivedFrom: D1,
+			receivedBefore: D1 + 2 * DAY
+		});
+		expect(names(days1and2.items)).toEqual(newestFirst(D1, D1 + 2 * DAY));
+		expect(days1and2.items).toHaveLength(6);
+		expect(days1and2.nextCursor).toBeNull();
+
+		const day1 = await listAuditsFor(f.ctx, f.a.manager, {
+			receivedFrom: D1,
+			receivedBefore: D1 + DAY
+		});
+		expect(new Set(names(day1.items))).toEqual(
+			new Set(['firstOfDay1', 'noonOfDay1', 'noonOfDay1Twin', 'lastOfDay1'])
+		);
+		// Open-ended on either side.
+		const fromDay2 = await listAuditsFor(f.ctx, f.a.manager, { receivedFrom: D1 + DAY });
+		expect(names(fromDay2.items)).toEqual(['firstOfDay3', 'lastOfDay2', 'firstOfDay2']);
+		const untilDay0 = await listAuditsFor(f.ctx, f.a.manager, { receivedBefore: D1 });
+		expect(names(untilDay0.items)).toEqual(['lastOfDay0']);
+		// Combined with the other filters, and for a shopper's own audits.
+		expect(
+			(
+				await listAuditsFor(f.ctx, f.a.manager, {
+					receivedFrom: D1,
+					receivedBefore: D1 + DAY,
+					kind: 'competitor'
+				})
+			).items
+		).toEqual([]);
+		expect(
+			(
+				await listAuditsFor(f.ctx, f.a.shopper, {
+					receivedFrom: D1 + 2 * DAY,
+					receivedBefore: D1 + 3 * DAY
+				})
+			).items.map((i) => ids.get(i.id))
+		).toEqual(['firstOfDay3']);
+		expect(
+			(await listAuditsFor(f.ctx, f.b.manager, { receivedFrom: D1, receivedBefore: D1 + DAY }))
+				.items
+		).toHaveLength(1);
+	});
+
+	it('pages through the date-filtered audits without gaps or repeats, ties included', async () => {
+		const query = { receivedFrom: D1, receivedBefore: D1 + 2 * DAY, limit: 2 };
+		const seen: (Name | undefined)[] = [];
+		const sizes: number[] = [];
+		let cursor: string | null = null;
+		do {
+			const page = await listAuditsFor(f.ctx, f.a.manager, { ...query, cursor });
+			seen.push(...names(page.items));
+			sizes.push(page.items.length);
+			cursor = page.nextCursor;
+		} while (cursor !== null);
+		expect(sizes).toEqual([2, 2, 2]);
+		expect(seen).toEqual(newestFirst(D1, D1 + 2 * DAY));
+		// The two audits received at the same moment straddle pages 2 and 3; both show, once.
+		expect(seen.slice(3, 5).sort()).toEqual(['noonOfDay1', 'noonOfDay1Twin']);
+	});
+
+	it('refuses a span that is empty, reversed or not in epoch milliseconds', async () => {
+		for (const query of [
+			{ receivedFrom: D1 + DAY, receivedBefore: D1 },
+			{ receivedFrom: D1, receivedBefore: D1 },
+			{ receivedFrom: -1 },
+			{ receivedBefore: 1.5 },
+			{ receivedFrom: Number.NaN }
+		]) {
+			await expect(listAuditsFor(f.ctx, f.a.manager, query)).rejects.toMatchObject({
+				status: 400,
+				code: 'invalid_query'
+			});
+		}
+	});
+});

@@ -27,12 +27,17 @@ export interface AuditListQuery {
 	kind?: 'own' | 'competitor';
 	templateId?: string;
 	locationId?: string;
+	/** Only audits received at or after this time (epoch ms, inclusive). */
+	receivedFrom?: number;
+	/** Only audits received before this time (epoch ms, exclusive). */
+	receivedBefore?: number;
 }
 
 /**
  * `GET /api/audits`: a page of audits, newest received first, optionally only one state, kind of
- * store (own/competitor), template or location. Managers and admins see their
- * organisation's, shoppers only their own. 400 invalid_cursor for a cursor this did not make.
+ * store (own/competitor), template, location or span of received times `[receivedFrom,
+ * receivedBefore)`. Managers and admins see their organisation's, shoppers only their own. 400
+ * invalid_cursor for a cursor this did not make; 400 invalid_query for a bad or empty span.
  */
 export async function listAuditsFor(
 	ctx: ServiceContext,
@@ -41,6 +46,27 @@ export async function listAuditsFor(
 ): Promise<AuditListResponse> {
 	const limit = Math.min(Math.max(Math.trunc(query.limit ?? 50), 1), AUDIT_LIST_MAX_LIMIT);
 	const after = query.cursor ? decodeCursor(query.cursor) : undefined;
+	for (const name of ['receivedFrom', 'receivedBefore'] as const) {
+		const value = query[name];
+		if (value !== undefined && !(Number.isSafeInteger(value) && value >= 0)) {
+			throw new ApiFailure(400, 'invalid_query', `${name} must be a time in epoch milliseconds.`);
+		}
+	}
+	if (
+		query.receivedFrom !== undefined &&
+		query.receivedBefore !== undefined &&
+		query.receivedFrom >= query.receivedBefore
+	) {
+		throw new ApiFailure(
+			400,
+			'invalid_query',
+			'receivedFrom must be earlier than receivedBefore.',
+			{
+				receivedFrom: query.receivedFrom,
+				receivedBefore: query.receivedBefore
+			}
+		);
+	}
 	const rows = await listAudits(ctx.db, {
 		organisationId: user.organisation.id,
 		shopperId: user.role === 'shopper' ? user.id : undefined,
@@ -48,6 +74,8 @@ export async function listAuditsFor(
 		kind: query.kind,
 		templateId: query.templateId,
 		locationId: query.locationId,
+		receivedFrom: query.receivedFrom,
+		receivedBefore: query.receivedBefore,
 		after,
 		limit: limit + 1
 	});

@@ -3,6 +3,7 @@ import type { SessionUser } from '$lib/contract/auth';
 import { fixturePhoto, submitRequestOf, type BuiltAudit } from '../testing/complete-audit';
 import { findAudit } from '../repos/audits';
 import { findPhoto } from '../repos/photos';
+import { upsertAudit } from './audit-upsert';
 import { completeAuditOf, openSyncFixture, type SyncFixture } from './test-helpers';
 import { sha256Hex } from './sha256';
 
@@ -181,6 +182,49 @@ describe('sync endpoints over HTTP', () => {
 			});
 			expect([res.status, (await res.json()).error]).toEqual([400, 'invalid_query']);
 		}
+	});
+
+	it('filters the list by received time and refuses bad or reversed bounds', async () => {
+		const day = 86_400_000;
+		const start = Date.UTC(2025, 9, 1);
+		const times = [start - 1, start, start + day - 1, start + day];
+		const ids: string[] = [];
+		for (const at of times) {
+			const a = completeAuditOf(fixture.a);
+			await upsertAudit(fixture.ctx, fixture.a.shopper, a.id, a.upload, at);
+			ids.push(a.id);
+		}
+		const list = (query: string) =>
+			call(audits.GET as Handler, fixture.a.manager, { path: `/api/audits?${query}` });
+		const ok = await list(`receivedFrom=${start}&receivedBefore=${start + day}&limit=1`);
+		expect(ok.status).toBe(200);
+		const first = await ok.json();
+		expect(first.items.map((i: { id: string }) => i.id)).toEqual([ids[2]]);
+		const next = await list(
+			`receivedFrom=${start}&receivedBefore=${start + day}&limit=1&cursor=${first.nextCursor}`
+		);
+		const second = await next.json();
+		expect(second.items.map((i: { id: string }) => i.id)).toEqual([ids[1]]);
+		expect(second.nextCursor).toBeNull();
+		// Empty values are no filter, as for the other parameters.
+		expect((await (await list('receivedFrom=&receivedBefore=')).json()).items).toHaveLength(4);
+		for (const query of [
+			'receivedFrom=yesterday',
+			'receivedFrom=2025-10-01',
+			'receivedFrom=-1',
+			'receivedBefore=1.5',
+			'receivedBefore=1e12',
+			'receivedBefore=9999999999999999',
+			`receivedFrom=${start + day}&receivedBefore=${start}`,
+			`receivedFrom=${start}&receivedBefore=${start}`
+		]) {
+			const res = await list(query);
+			expect([query, res.status, (await res.json()).error]).toEqual([query, 400, 'invalid_query']);
+		}
+		const reversed = await list(`receivedFrom=${start + day}&receivedBefore=${start}`);
+		expect((await reversed.json()).message).toBe(
+			'receivedFrom must be earlier than receivedBefore.'
+		);
 	});
 
 	it('serves a photo privately with an ETag, 304 on a match, 404 to another organisation', async () => {

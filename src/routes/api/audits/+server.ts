@@ -16,9 +16,22 @@ function idParam(url: URL, name: string): string | undefined {
 	return value;
 }
 
+const EPOCH_MS = /^\d{1,15}$/;
+
+/** An optional time filter in epoch milliseconds; 400 when it is not a non-negative integer. */
+function timeParam(url: URL, name: string): number | undefined {
+	const value = url.searchParams.get(name);
+	if (value === null || value === '') return undefined;
+	if (!EPOCH_MS.test(value)) {
+		throw new ApiFailure(400, 'invalid_query', `${name} must be a time in epoch milliseconds.`);
+	}
+	return Number(value);
+}
+
 /**
  * A page of audits:
- * `?limit=1..100&cursor=<nextCursor>&state=<state>&kind=own|competitor&template=<id>&location=<id>`.
+ * `?limit=1..100&cursor=<nextCursor>&state=<state>&kind=own|competitor&template=<id>&location=<id>`
+ * `&receivedFrom=<ms>&receivedBefore=<ms>` (received in `[receivedFrom, receivedBefore)`).
  */
 export const GET: RequestHandler = ({ locals, url }) =>
 	respond(async () => {
@@ -43,7 +56,9 @@ export const GET: RequestHandler = ({ locals, url }) =>
 			state: (state ?? undefined) as ServerAuditState | undefined,
 			kind: kind ?? undefined,
 			templateId: idParam(url, 'template'),
-			locationId: idParam(url, 'location')
+			locationId: idParam(url, 'location'),
+			receivedFrom: timeParam(url, 'receivedFrom'),
+			receivedBefore: timeParam(url, 'receivedBefore')
 		});
 		return json(page, { headers: { 'cache-control': 'private, no-store' } });
 	});

@@ -34,11 +34,31 @@ function buildVersion() {
 	return hash.digest('hex').slice(0, 12);
 }
 
+/**
+ * adapter-node, plus the report renderer beside the server bundle: the server starts it as a child
+ * process from a file (src/lib/server/reports/render-in-child.ts finds it there), and the bundler
+ * only sees it as an import, so it would otherwise exist only in the sources.
+ * @returns {import('@sveltejs/kit').Adapter}
+ */
+function nodeAdapterWithRenderer() {
+	const node = adapter();
+	return {
+		...node,
+		async adapt(builder) {
+			await node.adapt(builder);
+			builder.copy(
+				join(root, 'src/lib/server/reports/render-process.js'),
+				join(root, 'build/report-renderer.js')
+			);
+		}
+	};
+}
+
 /** @type {import('@sveltejs/kit').Config} */
 const config = {
 	preprocess: vitePreprocess(),
 	kit: {
-		adapter: adapter(),
+		adapter: nodeAdapterWithRenderer(),
 		// workbox-window registers the service worker so we control the update prompt.
 		serviceWorker: { register: false },
 		// The prerendered shell is served at deep URLs offline; relative asset paths would break there.

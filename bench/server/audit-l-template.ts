@@ -4,8 +4,15 @@ import type { Checkpoint, JourneyTemplate, Location } from '$lib/domain/types';
 export const STAGES = 10;
 export const CHECKPOINTS_PER_STAGE = 15;
 
-/** A synthetic 150-checkpoint template; no photo is required, so its audits carry none. */
-export function auditLTemplate(id = 'bench-audit-l', version = 1): JourneyTemplate {
+/**
+ * A synthetic 150-checkpoint template. By default no photo is required, so its audits carry
+ * none; `photos: 60` requires a photo on 60 of the checkpoints (two in every five), as Audit-L has.
+ */
+export function auditLTemplate(
+	id = 'bench-audit-l',
+	version = 1,
+	options: { photos?: 0 | 60 } = {}
+): JourneyTemplate {
 	return {
 		id,
 		version,
@@ -22,7 +29,11 @@ export function auditLTemplate(id = 'bench-audit-l', version = 1): JourneyTempla
 				weight: 1 + (c % 2),
 				critical: c === 0,
 				required: true,
-				evidence: { photo: 'none', noteOnNegative: true }
+				evidence: {
+					photo:
+						options.photos === 60 && (s * CHECKPOINTS_PER_STAGE + c) % 5 < 2 ? 'required' : 'none',
+					noteOnNegative: true
+				}
 			}))
 		}))
 	};

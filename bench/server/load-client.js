@@ -1,13 +1,15 @@
-// Closed-loop load for the sync-endpoint benchmark, run as its own process (pinned to core 1 by
-// bench/server/sync-endpoint.bench.node.ts): `node load-client.js <job.json>`.
-// `concurrency` clients each send `PUT /api/audits/{id}`, wait for the answer and send the next,
-// until `durationMs` has passed. Every request is a new, higher revision of one of the job's
+// Load for the sync-endpoint benchmarks, run as its own process (pinned to core 1 where the
+// benchmark can): `node load-client.js <job.json>`.
+// Closed loop (default): `concurrency` clients each send `PUT /api/audits/{id}`, wait for the
+// answer and send the next, until `durationMs` has passed. Open loop (`ratePerSecond` set): one
+// request every 1/rate s whatever the answers, each latency counted from its scheduled time (so a
+// stalled server cannot hide its queue), until `durationMs`, then the stragglers are awaited. Every request is a new, higher revision of one of the job's
 // audits, so the server really writes. Prints one JSON line: latencies (ms), statuses, elapsed.
 import { readFileSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 
 const job = JSON.parse(readFileSync(process.argv[2], 'utf8'));
-const { url, cookie, origin, concurrency, durationMs, revisionBase, audits } = job;
+const { url, cookie, origin, concurrency, durationMs, revisionBase, audits, ratePerSecond } = job;
 const target = new URL(url);
 const agent = new Agent({ keepAlive: true, maxSockets: concurrency });
 const REQUEST_TIMEOUT_MS = 30_000;
@@ -31,9 +33,8 @@ function nextRequest() {
 	};
 }
 
-function send({ path, body }) {
+function send({ path, body }, start = performance.now()) {
 	return new Promise((resolve) => {
-		const start = performance.now();
 		const req = request(
 			{
 				host: target.hostname,
@@ -74,17 +75,32 @@ const started = performance.now();
 const deadline = started + durationMs;
 let lastEnd = started;
 
-async function client() {
-	while (performance.now() < deadline) {
-		const result = await send(nextRequest());
-		lastEnd = performance.now();
-		statuses[result.status] = (statuses[result.status] ?? 0) + 1;
-		if (result.status === 200) latencies.push(result.ms);
-		else firstError ??= `${result.status} ${result.text}`;
-	}
+function record(result) {
+	lastEnd = performance.now();
+	statuses[result.status] = (statuses[result.status] ?? 0) + 1;
+	if (result.status === 200) latencies.push(result.ms);
+	else firstError ??= `${result.status} ${result.text}`;
 }
 
-await Promise.all(Array.from({ length: concurrency }, client));
+async function client() {
+	while (performance.now() < deadline) record(await send(nextRequest()));
+}
+
+async function openLoop() {
+	const interval = 1000 / ratePerSecond;
+	const inFlight = [];
+	for (let n = 0; ; n++) {
+		const scheduled = started + n * interval;
+		if (scheduled >= deadline) break;
+		const wait = scheduled - performance.now();
+		if (wait > 0) await new Promise((done) => setTimeout(done, wait));
+		inFlight.push(send(nextRequest(), scheduled).then(record));
+	}
+	await Promise.all(inFlight);
+}
+
+if (ratePerSecond) await openLoop();
+else await Promise.all(Array.from({ length: concurrency }, client));
 agent.destroy();
 process.stdout.write(
 	JSON.stringify({ latencies, statuses, firstError, elapsedMs: lastEnd - started }) + '\n'

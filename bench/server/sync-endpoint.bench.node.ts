@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { availableParallelism, tmpdir } from 'node:os';
@@ -13,6 +13,16 @@ import { openDatabase, type DbHandle } from '$lib/server/db/connect';
 import { findUserByEmail } from '$lib/server/repos/users';
 import { seedDemoIfEmpty } from '$lib/server/seed/demo';
 import { buildCompleteAudit } from '$lib/server/testing/complete-audit';
+import {
+	childEnv,
+	DEMO_PASSWORD,
+	DEMO_SHOPPER,
+	signIn,
+	startApp,
+	stopChild,
+	waitUntilUp,
+	type AppProcess
+} from './app-process';
 import { startBareSyncServer } from './bare-sync-server';
 import {
 	affinityMask,
@@ -36,8 +46,6 @@ const WARM_UP_MS = 5_000;
 const ROUND_MS = 2_000;
 const ROUNDS = 5; // 10 s measured for each side
 const AUDITS = 200;
-const SHOPPER = 'shopper17@nordlys.example';
-const DEMO_PASSWORD = 'shopwalk-demo';
 const LOCATION_ID = 'loc-own-copenhagen';
 const SERVER_CORE = '0';
 const LOAD_CORE = '1';
@@ -56,80 +64,6 @@ interface Target {
 	cookie: string;
 }
 
-/** The environment of a child process: ours, without anything pointing at another database. */
-function childEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
-	const env: NodeJS.ProcessEnv = { ...process.env };
-	for (const key of Object.keys(env)) {
-		if (/^(DATABASE_URL|TEST_DATABASE_URL|VITEST.*|DEMO_PASSWORD)$/.test(key)) delete env[key];
-	}
-	return { ...env, ...extra };
-}
-
-/** Starts the production build on `port`, pinned to the server core when possible. */
-function startApp(port: number, dataDir: string, pinned: boolean) {
-	const origin = `http://127.0.0.1:${port}`;
-	const entry = join(ROOT, 'build/index.js');
-	const args = pinned ? ['-c', SERVER_CORE, process.execPath, entry] : [entry];
-	const child = spawn(pinned ? 'taskset' : process.execPath, args, {
-		cwd: ROOT,
-		env: childEnv({
-			NODE_ENV: 'production',
-			HOST: '127.0.0.1',
-			PORT: String(port),
-			ORIGIN: origin,
-			DATA_DIR: dataDir,
-			// As scripts/start.js runs it.
-			BODY_SIZE_LIMIT: '12M'
-		}),
-		stdio: ['ignore', 'pipe', 'pipe']
-	});
-	let output = '';
-	const keep = (chunk: Buffer) => (output = (output + chunk.toString()).slice(-4000));
-	child.stdout.on('data', keep);
-	child.stderr.on('data', keep);
-	return { child, origin, output: () => output };
-}
-
-async function waitUntilUp(origin: string, child: ChildProcess, output: () => string) {
-	const deadline = Date.now() + 60_000;
-	while (Date.now() < deadline) {
-		if (child.exitCode !== null) throw new Error(`The app exited early:\n${output()}`);
-		try {
-			const response = await fetch(`${origin}/api/me`);
-			await response.arrayBuffer();
-			return;
-		} catch {
-			await new Promise((done) => setTimeout(done, 200));
-		}
-	}
-	throw new Error(`The app did not answer within 60 s:\n${output()}`);
-}
-
-async function signIn(origin: string): Promise<string> {
-	const response = await fetch(`${origin}/api/auth/sign-in`, {
-		method: 'POST',
-		headers: { 'content-type': 'application/json', origin },
-		body: JSON.stringify({ email: SHOPPER, password: DEMO_PASSWORD })
-	});
-	const cookie = response.headers
-		.getSetCookie()
-		.map((header) => header.split(';')[0]!)
-		.find((pair) => pair.startsWith(`${SESSION_COOKIE}=`));
-	if (response.status !== 200 || !cookie) {
-		throw new Error(`Sign-in failed: ${response.status} ${await response.text()}`);
-	}
-	return cookie;
-}
-
-async function stopChild(child: ChildProcess): Promise<void> {
-	if (child.exitCode !== null || child.signalCode !== null) return;
-	const exited = new Promise<void>((done) => child.once('exit', () => done()));
-	child.kill('SIGTERM');
-	const timer = setTimeout(() => child.kill('SIGKILL'), 5_000);
-	await exited;
-	clearTimeout(timer);
-}
-
 test('sync endpoint: SvelteKit build vs bare node:http, same service, one core', async () => {
 	// Pinning needs taskset (util-linux) and two cores: the server's and the load's.
 	const pinned = hasTaskset() && availableParallelism() >= 2;
@@ -137,14 +71,18 @@ test('sync endpoint: SvelteKit build vs bare node:http, same service, one core',
 	if (!existsSync(entry)) throw new Error('build/index.js is missing: run `npx vite build` first');
 	const tmp = mkdtempSync(join(tmpdir(), 'shopwalk-bench-sync-'));
 	const originalAffinity = pinned ? affinityMask(process.pid) : null;
-	let app: ReturnType<typeof startApp> | undefined;
+	let app: AppProcess | undefined;
 	let bare: Server | undefined;
 	let peerDb: DbHandle | undefined;
 	try {
 		// Ours: the production build, seeded with the demo organisation on a fresh data folder.
 		const appPort = await freePort();
-		app = startApp(appPort, join(tmp, 'app'), pinned);
-		await waitUntilUp(app.origin, app.child, app.output);
+		app = startApp({
+			port: appPort,
+			dataDir: join(tmp, 'app'),
+			core: pinned ? SERVER_CORE : undefined
+		});
+		await waitUntilUp(app);
 		const ours: Target = {
 			name: 'ours',
 			url: app.origin,
@@ -158,7 +96,7 @@ test('sync endpoint: SvelteKit build vs bare node:http, same service, one core',
 		peerDb = await openDatabase({ dataDir: join(tmp, 'bare') });
 		const now = Date.now();
 		await seedDemoIfEmpty(peerDb.db, { password: DEMO_PASSWORD, now, scrypt: TEST_SCRYPT });
-		const shopper = await findUserByEmail(peerDb.db, SHOPPER);
+		const shopper = await findUserByEmail(peerDb.db, DEMO_SHOPPER);
 		if (!shopper) throw new Error('The demo shopper is missing from the peer database');
 		const { token } = await startSession(peerDb.db, shopper.id, now);
 		const barePort = await freePort(appPort + 1);

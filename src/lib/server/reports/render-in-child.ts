@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { RenderRequest, RenderResult } from './pdf-job';
 import { REPORT_RENDER_ROLE } from './render-process.js';
@@ -13,14 +13,17 @@ import { REPORT_RENDER_ROLE } from './render-process.js';
 export const REPORT_RENDER_NICENESS = 10;
 
 /**
- * The renderer file on disk: next to this module (vitest, dev, or a build that copies it there),
- * else `SHOPWALK_REPORT_RENDERER`, else the source file under the working directory (the
- * adapter-node build inlines this module but does not copy the renderer). Null if none exists.
+ * The renderer file on disk: `SHOPWALK_REPORT_RENDERER` when set; next to this module (vitest,
+ * dev); else `report-renderer.js` at the top of the production build (svelte.config.js copies
+ * it there; this module is bundled into a chunk a level or two below); else the source file
+ * under the working directory. Null if none exists.
  */
 export function reportRendererFile(): string | null {
+	const here = dirname(fileURLToPath(import.meta.url));
 	const candidates = [
-		fileURLToPath(new URL('./render-process.js', import.meta.url)),
 		process.env.SHOPWALK_REPORT_RENDERER,
+		join(here, 'render-process.js'),
+		...[0, 1, 2, 3].map((up) => join(here, ...Array<string>(up).fill('..'), 'report-renderer.js')),
 		resolve(process.cwd(), 'src/lib/server/reports/render-process.js')
 	];
 	return candidates.find((file) => file !== undefined && existsSync(file)) ?? null;

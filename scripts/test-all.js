@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Runs every test tier in order — static checks, vitest (unit, server, client data, browser
 // units), the server suite on PostgreSQL, the production build with integration and Playwright
-// end-to-end tests — and closes with one "N passed, N failed" line.
+// end-to-end tests, then two server instances on one PostgreSQL (multi-instance) — and closes
+// with one "N passed, N failed" line.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 
@@ -79,32 +80,46 @@ if (wants('postgres')) {
 	);
 }
 
-if (wants('e2e')) {
-	const built = run('production build', 'npx', ['vite', 'build']);
-	if (built) {
-		runVitest(
-			'integration (device sync against the real server)',
-			'npx',
-			['vitest', 'run', '--config', 'tests/integration/vitest.config.ts'],
-			`${results}/vitest-integration.json`
-		);
+// The production build, once, for the tiers that run it.
+const needsBuild = wants('e2e') || wants('multi-instance');
+const built = needsBuild && run('production build', 'npx', ['vite', 'build']);
+if (needsBuild && !built) failed += 1;
 
-		const out = `${results}/playwright.json`;
-		const ok = run(
-			'playwright (end to end)',
+if (wants('e2e') && built) {
+	runVitest(
+		'integration (device sync against the real server)',
+		'npx',
+		['vitest', 'run', '--config', 'tests/integration/vitest.config.ts'],
+		`${results}/vitest-integration.json`
+	);
+
+	const out = `${results}/playwright.json`;
+	const ok = run('playwright (end to end)', 'npx', ['playwright', 'test', '--reporter=list,json'], {
+		PLAYWRIGHT_JSON_OUTPUT_NAME: out
+	});
+	const report = readJson(out);
+	if (report) {
+		passed += report.stats.expected + report.stats.flaky;
+		failed += report.stats.unexpected;
+		skipped += report.stats.skipped;
+	} else if (!ok) failed += 1;
+}
+
+if (wants('multi-instance') && built) {
+	// Two production servers on one throwaway PostgreSQL database and one shared DATA_DIR.
+	runVitest(
+		'multi-instance (two servers, one PostgreSQL)',
+		'bash',
+		[
+			'scripts/with-postgres.sh',
 			'npx',
-			['playwright', 'test', '--reporter=list,json'],
-			{
-				PLAYWRIGHT_JSON_OUTPUT_NAME: out
-			}
-		);
-		const report = readJson(out);
-		if (report) {
-			passed += report.stats.expected + report.stats.flaky;
-			failed += report.stats.unexpected;
-			skipped += report.stats.skipped;
-		} else if (!ok) failed += 1;
-	} else failed += 1;
+			'vitest',
+			'run',
+			'--config',
+			'tests/multi-instance/vitest.config.ts'
+		],
+		`${results}/vitest-multi-instance.json`
+	);
 }
 
 if (failures.length) console.log(`\nFailed steps: ${failures.join(', ')}`);

@@ -5,7 +5,7 @@ import { sequence } from '@sveltejs/kit/hooks';
 import { building } from '$app/environment';
 import { env } from '$env/dynamic/private';
 import { createSessionHandle } from '$lib/server/auth/session-handle';
-import { getServerContext } from '$lib/server/context';
+import { closeServerContext, getServerContext } from '$lib/server/context';
 import { apiGuardHandle } from '$lib/server/http/api-guard';
 import { getOrganisation } from '$lib/server/repos/organisations';
 import { startReportRunner, type ReportRunner } from '$lib/server/reports/report-runner';
@@ -45,8 +45,15 @@ function startReports(): void {
 		pollMs: 1000
 	});
 	global[RUNNER] = runner;
-	// adapter-node emits this after closing the server on SIGINT/SIGTERM, before exiting.
-	process.once('sveltekit:shutdown', () => void runner.stop());
+	// adapter-node emits this after closing the server on SIGINT/SIGTERM. The job in hand is
+	// finished and recorded, then the database closes (an open PostgreSQL pool would otherwise
+	// keep the process alive for its idle timeout).
+	process.once('sveltekit:shutdown', () => {
+		void runner
+			.stop()
+			.then(closeServerContext)
+			.catch((error: unknown) => console.error('Shutdown:', error));
+	});
 }
 
 export const handle: Handle = sequence(

@@ -344,6 +344,23 @@ test.describe.serial('a whole store visit, offline', () => {
 		};
 		expect(list.items.filter((i) => i.id === auditId)).toHaveLength(1);
 
+		// The shopper's own report: offered on the home list once the audit is on the server, and
+		// downloaded (after "being prepared", if the server is still making it) as a real PDF.
+		const reportButton = page
+			.getByTestId('audit-item')
+			.first()
+			.getByTestId('audit-report-download');
+		await expect(reportButton).toBeEnabled();
+		let shopperPdf: Buffer | undefined;
+		await expect(async () => {
+			const download = page.waitForEvent('download', { timeout: 3_000 });
+			await reportButton.click();
+			shopperPdf = readFileSync(await (await download).path());
+		}).toPass({ timeout: 60_000 });
+		const shopperText = await pdfToText(shopperPdf!);
+		expect(shopperText).toContain('Nordlys Elektronik Strøget');
+		expect(shopperText.replace(/\s+/g, ' ')).toContain(NOTE_DA.replace(/\s+/g, ' '));
+
 		// Nothing left on the device, so signing out is allowed; the manager sees the audit.
 		await page.getByTestId('sign-out').click();
 		await page.waitForURL(/\/sign-in$/);
@@ -359,6 +376,23 @@ test.describe.serial('a whole store visit, offline', () => {
 		await expect(row).toHaveCount(0);
 		await page.getByTestId('filter-kind').selectOption('own');
 		await expect(row).toBeVisible();
+		// The received-date filter, in the browser's calendar days: from tomorrow hides it, today
+		// shows it, and the filters survive a reload (they live in the address).
+		const day = (offset: number) =>
+			page.evaluate((days) => {
+				const date = new Date();
+				date.setDate(date.getDate() + days);
+				return date.toLocaleDateString('sv');
+			}, offset);
+		await page.getByTestId('filter-from').fill(await day(1));
+		await expect(row).toHaveCount(0);
+		await page.getByTestId('filter-from').fill(await day(0));
+		await page.getByTestId('filter-to').fill(await day(0));
+		await expect(row).toBeVisible();
+		await page.reload();
+		await expect(page.getByTestId('filter-from')).toHaveValue(await day(0));
+		await expect(page.getByTestId('filter-kind')).toHaveValue('own');
+		await expect(row).toBeVisible();
 
 		// The report is made on the server moments after the sync: the inbox shows it ready.
 		await expect(async () => {
@@ -367,10 +401,13 @@ test.describe.serial('a whole store visit, offline', () => {
 				timeout: 1000
 			});
 		}).toPass({ timeout: 60_000 });
-		const pdf = await page.request.get(`/api/audits/${auditId}/report`);
-		expect(pdf.status()).toBe(200);
-		expect(pdf.headers()['content-type']).toBe('application/pdf');
-		const pdfText = await pdfToText(await pdf.body());
+		const download = page.waitForEvent('download');
+		await row.getByTestId('office-report').getByRole('link').click();
+		const pdfFile = await download;
+		expect(pdfFile.suggestedFilename()).toMatch(
+			new RegExp(`^shopwalk-report-${auditId}-v1\\.pdf$`)
+		);
+		const pdfText = await pdfToText(readFileSync(await pdfFile.path()));
 		expect(pdfText).toContain('Nordlys Elektronik Strøget');
 		expect(pdfText.replace(/\s+/g, ' ')).toContain(NOTE_DA.replace(/\s+/g, ' '));
 

@@ -14,3 +14,10 @@ export function getServerContext(): Promise<DbHandle> {
 	});
 	return handle;
 }
+
+/** Closes the database if it was opened (on shutdown: a PostgreSQL pool would keep the process alive). */
+export async function closeServerContext(): Promise<void> {
+	const opened = handle;
+	handle = null;
+	if (opened) await (await opened).close();
+}

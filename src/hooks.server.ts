@@ -8,6 +8,7 @@ import { createSessionHandle } from '$lib/server/auth/session-handle';
 import { closeServerContext, getServerContext } from '$lib/server/context';
 import { apiGuardHandle } from '$lib/server/http/api-guard';
 import { getOrganisation } from '$lib/server/repos/organisations';
+import { closeSharedReportRenderer } from '$lib/server/reports/render-in-child';
 import { startReportRunner, type ReportRunner } from '$lib/server/reports/report-runner';
 import { deleteExpiredSessions } from '$lib/server/repos/sessions';
 import { deleteStaleThrottles } from '$lib/server/repos/sign-in-throttle';
@@ -46,12 +47,12 @@ function startReports(): void {
 	});
 	global[RUNNER] = runner;
 	// adapter-node emits this after closing the server on SIGINT/SIGTERM. The job in hand is
-	// finished and recorded, then the database closes (an open PostgreSQL pool would otherwise
+	// finished and recorded, then the renderer process ends and the database closes (an open PostgreSQL pool would otherwise
 	// keep the process alive for its idle timeout).
 	process.once('sveltekit:shutdown', () => {
 		void runner
 			.stop()
-			.then(closeServerContext)
+			.then(() => Promise.all([closeSharedReportRenderer(), closeServerContext()]))
 			.catch((error: unknown) => console.error('Shutdown:', error));
 	});
 }

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { RenderRequest } from './pdf-job';
-import { renderInChildProcess } from './render-in-child';
+import { renderInChildProcess, ReportRenderer } from './render-in-child';
 
 /** A one-page job with no photos: renders in well under a second. */
 function smallRequest(dir: string, text = 'Hej Ålborg – zażółć gęślą jaźń'): RenderRequest {
@@ -65,5 +65,73 @@ describe('rendering in a child process', () => {
 			'Report rendering timed out'
 		);
 		expect(Date.now() - started).toBeLessThan(5_000);
+	});
+
+	describe('a renderer kept warm between jobs', () => {
+		let renderer: ReportRenderer | undefined;
+		afterEach(async () => {
+			await renderer?.close();
+			renderer = undefined;
+		});
+		const alive = (pid: number) => {
+			try {
+				process.kill(pid, 0);
+				return true;
+			} catch {
+				return false;
+			}
+		};
+
+		it('serves consecutive and queued jobs from one process', async () => {
+			renderer = new ReportRenderer();
+			const first = await renderer.render({ ...smallRequest(dir), output: join(dir, '1.tmp') });
+			const [second, third] = await Promise.all([
+				renderer.render({ ...smallRequest(dir, 'to'), output: join(dir, '2.tmp') }),
+				renderer.render({ ...smallRequest(dir, 'tre'), output: join(dir, '3.tmp') })
+			]);
+			expect(second.pid).toBe(first.pid);
+			expect(third.pid).toBe(first.pid);
+			for (const name of ['1.tmp', '2.tmp', '3.tmp']) {
+				expect(readFileSync(join(dir, name)).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+			}
+		});
+
+		it('keeps the process after a failed job, and the next job succeeds', async () => {
+			renderer = new ReportRenderer();
+			const bad = smallRequest(dir);
+			bad.renditions = [{ source: join(dir, 'gone.jpg'), target: join(dir, 'r', 'gone.jpg') }];
+			await expect(renderer.render(bad)).rejects.toThrow(/gone/);
+			const pid = renderer.pid;
+			expect(pid).not.toBeNull();
+			const next = await renderer.render(smallRequest(dir));
+			expect(next.pid).toBe(pid);
+		});
+
+		it('kills a process whose job times out and starts a fresh one for the next job', async () => {
+			renderer = new ReportRenderer({ timeoutMs: 1 });
+			await expect(renderer.render(smallRequest(dir))).rejects.toThrow('timed out');
+			renderer = new ReportRenderer();
+			const result = await renderer.render(smallRequest(dir));
+			expect(result.bytes).toBeGreaterThan(0);
+		});
+
+		it('replaces a process that died between jobs', async () => {
+			renderer = new ReportRenderer();
+			const first = await renderer.render(smallRequest(dir));
+			process.kill(first.pid, 'SIGKILL');
+			await expect.poll(() => alive(first.pid)).toBe(false);
+			const second = await renderer.render(smallRequest(dir));
+			expect(second.pid).not.toBe(first.pid);
+		});
+
+		it('ends an idle process, and close() ends it at once', async () => {
+			renderer = new ReportRenderer({ idleMs: 100 });
+			const idle = await renderer.render(smallRequest(dir));
+			await expect.poll(() => alive(idle.pid), { timeout: 5_000 }).toBe(false);
+			const busy = await renderer.render(smallRequest(dir));
+			expect(busy.pid).not.toBe(idle.pid);
+			await renderer.close();
+			await expect.poll(() => alive(busy.pid), { timeout: 5_000 }).toBe(false);
+		});
 	});
 });

@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -33,68 +33,198 @@ function niceCommand(): string | null {
 	return ['/usr/bin/nice', '/bin/nice'].find((file) => existsSync(file)) ?? null;
 }
 
-type Reply = { ok: true; result: RenderResult } | { ok: false; message: string };
+type Reply =
+	| { id: number; ok: true; result: RenderResult; retire: boolean }
+	| { id: number; ok: false; message: string; retire: boolean };
 
 export interface ChildRenderOptions {
-	/** Killed and rejected after this long. Default 120 s. */
+	/** A job taking longer is failed and its process killed. Default 120 s. */
 	timeoutMs?: number;
 	/** V8 old-space limit of the renderer. Default 1024 MB. */
 	maxHeapMb?: number;
 	/** Nice value of the renderer (0 for none). Default `REPORT_RENDER_NICENESS`. */
 	niceness?: number;
+	/** An idle renderer process is ended after this long. Default 30 s. */
+	idleMs?: number;
+}
+
+interface InFlight {
+	id: number;
+	child: ChildProcess;
+	settle: (outcome: { result: RenderResult } | { error: Error }) => void;
 }
 
 /**
- * Serves a render request in a fresh Node process started at a lower CPU priority (through
- * `nice`, so every thread of it, sharp's included, inherits the priority). The process exits
- * after its reply, taking the layout's memory with it. Rejects on a render error, a crash or the
- * timeout; the output file is then the caller's to remove.
+ * Renders report jobs in a separate Node process started at a lower CPU priority (through `nice`,
+ * so every thread of it, sharp's included, inherits the priority), one job at a time. The process
+ * is started on the first job and kept while jobs keep coming (loading pdfmake and warming its
+ * layout code costs about half a second a job otherwise); it is ended after `idleMs` without work,
+ * replaced when it retires itself (after many jobs or once it has grown large), and killed and
+ * replaced when a job times out or it crashes — failing only that job. While idle it does not keep
+ * the server process alive.
  */
-export function renderInChildProcess(
+export class ReportRenderer {
+	readonly #options: Required<ChildRenderOptions>;
+	#child: ChildProcess | null = null;
+	#inFlight: InFlight | null = null;
+	#queue: Promise<unknown> = Promise.resolve();
+	#idleTimer: NodeJS.Timeout | null = null;
+	#nextId = 0;
+
+	constructor(options: ChildRenderOptions = {}) {
+		this.#options = {
+			timeoutMs: options.timeoutMs ?? 120_000,
+			maxHeapMb: options.maxHeapMb ?? 1024,
+			niceness: options.niceness ?? REPORT_RENDER_NICENESS,
+			idleMs: options.idleMs ?? 30_000
+		};
+	}
+
+	/** Renders one request after any queued before it. Rejects on a render error, a crash or the timeout. */
+	render(request: RenderRequest): Promise<RenderResult> {
+		const run = this.#queue.then(() => this.#renderNow(request));
+		this.#queue = run.catch(() => undefined);
+		return run;
+	}
+
+	/** The renderer process's id, if one is running. */
+	get pid(): number | null {
+		return this.#child?.pid ?? null;
+	}
+
+	/** Ends the renderer process (a job in flight fails). */
+	async close(): Promise<void> {
+		this.#clearIdleTimer();
+		const child = this.#child;
+		this.#child = null;
+		if (child) await stopProcess(child);
+	}
+
+	#renderNow(request: RenderRequest): Promise<RenderResult> {
+		this.#clearIdleTimer();
+		let child: ChildProcess;
+		try {
+			child = this.#child ?? this.#spawn();
+		} catch (error) {
+			return Promise.reject(error instanceof Error ? error : new Error(String(error)));
+		}
+		this.#child = child;
+		child.ref();
+		child.channel?.ref();
+		const id = ++this.#nextId;
+		return new Promise<RenderResult>((resolve, reject) => {
+			const timer = setTimeout(() => {
+				this.#retire(child, true);
+				settle({ error: new Error('Report rendering timed out') });
+			}, this.#options.timeoutMs);
+			const settle: InFlight['settle'] = (outcome) => {
+				if (this.#inFlight?.id !== id) return;
+				this.#inFlight = null;
+				clearTimeout(timer);
+				this.#rest(child);
+				if ('result' in outcome) resolve(outcome.result);
+				else reject(outcome.error);
+			};
+			this.#inFlight = { id, child, settle };
+			child.send({ id, request }, (error) => {
+				if (!error) return;
+				this.#retire(child, true);
+				settle({ error });
+			});
+		});
+	}
+
+	#spawn(): ChildProcess {
+		const file = reportRendererFile();
+		if (file === null) throw new Error('The report renderer file was not found');
+		const { niceness, maxHeapMb } = this.#options;
+		const nodeArgs = [`--max-old-space-size=${maxHeapMb}`, file, REPORT_RENDER_ROLE];
+		const nice = niceness > 0 ? niceCommand() : null;
+		const [command, args] = nice
+			? [nice, ['-n', String(niceness), process.execPath, ...nodeArgs]]
+			: [process.execPath, nodeArgs];
+		const child = spawn(command, args, {
+			stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+			serialization: 'advanced'
+		});
+		child.on('message', (reply: Reply) => {
+			const job = this.#inFlight;
+			if (reply.retire) this.#retire(child, false);
+			if (!job || job.child !== child || job.id !== reply.id) return;
+			job.settle(
+				reply.ok
+					? { result: reply.result }
+					: { error: new Error(`Report rendering failed: ${reply.message}`) }
+			);
+		});
+		child.on('error', (error) => this.#failInFlight(child, error));
+		child.on('exit', (code, signal) => {
+			if (this.#child === child) this.#child = null;
+			this.#failInFlight(
+				child,
+				new Error(`Report renderer exited early (${signal ?? `code ${String(code)}`})`)
+			);
+		});
+		return child;
+	}
+
+	#failInFlight(child: ChildProcess, error: Error): void {
+		const job = this.#inFlight;
+		if (job && job.child === child) job.settle({ error });
+	}
+
+	/** Stops using `child`; `kill` ends it now (else it exits by itself after its reply). */
+	#retire(child: ChildProcess, kill: boolean): void {
+		if (this.#child === child) this.#child = null;
+		if (kill) child.kill('SIGKILL');
+	}
+
+	/** Between jobs: the process must not keep the server alive, and goes after `idleMs`. */
+	#rest(child: ChildProcess): void {
+		if (this.#child !== child) return;
+		child.channel?.unref();
+		child.unref();
+		this.#idleTimer = setTimeout(() => void this.close(), this.#options.idleMs);
+		this.#idleTimer.unref();
+	}
+
+	#clearIdleTimer(): void {
+		if (this.#idleTimer) clearTimeout(this.#idleTimer);
+		this.#idleTimer = null;
+	}
+}
+
+async function stopProcess(child: ChildProcess): Promise<void> {
+	if (child.exitCode !== null || child.signalCode !== null) return;
+	const exited = new Promise<void>((done) => child.once('exit', () => done()));
+	child.kill('SIGTERM');
+	const timer = setTimeout(() => child.kill('SIGKILL'), 2_000);
+	await exited;
+	clearTimeout(timer);
+}
+
+/** Renders one request in a fresh renderer process that is ended afterwards. */
+export async function renderInChildProcess(
 	request: RenderRequest,
 	options: ChildRenderOptions = {}
 ): Promise<RenderResult> {
-	const file = reportRendererFile();
-	if (file === null) return Promise.reject(new Error('The report renderer file was not found'));
-	const niceness = options.niceness ?? REPORT_RENDER_NICENESS;
-	const nodeArgs = [`--max-old-space-size=${options.maxHeapMb ?? 1024}`, file, REPORT_RENDER_ROLE];
-	const nice = niceness > 0 ? niceCommand() : null;
-	const [command, args] = nice
-		? [nice, ['-n', String(niceness), process.execPath, ...nodeArgs]]
-		: [process.execPath, nodeArgs];
-	const child = spawn(command, args, {
-		stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-		serialization: 'advanced'
-	});
-	return new Promise<RenderResult>((resolve, reject) => {
-		let settled = false;
-		const settle = (outcome: () => void) => {
-			if (settled) return;
-			settled = true;
-			clearTimeout(timer);
-			outcome();
-		};
-		const timer = setTimeout(() => {
-			child.kill('SIGKILL');
-			settle(() => reject(new Error('Report rendering timed out')));
-		}, options.timeoutMs ?? 120_000);
-		child.once('message', (reply: Reply) => {
-			settle(() =>
-				reply.ok
-					? resolve(reply.result)
-					: reject(new Error(`Report rendering failed: ${reply.message}`))
-			);
-		});
-		child.once('error', (error) => settle(() => reject(error)));
-		child.once('exit', (code, signal) =>
-			settle(() =>
-				reject(new Error(`Report renderer exited early (${signal ?? `code ${String(code)}`})`))
-			)
-		);
-		child.send(request, (error) => {
-			if (!error) return;
-			child.kill('SIGKILL');
-			settle(() => reject(error));
-		});
-	});
+	const renderer = new ReportRenderer(options);
+	try {
+		return await renderer.render(request);
+	} finally {
+		await renderer.close();
+	}
+}
+
+let shared: ReportRenderer | null = null;
+
+/** This server process's renderer (the report runner's). */
+export function sharedReportRenderer(): ReportRenderer {
+	shared ??= new ReportRenderer();
+	return shared;
+}
+
+/** Ends the shared renderer's process, if any (on shutdown). */
+export async function closeSharedReportRenderer(): Promise<void> {
+	await shared?.close();
 }

@@ -8,7 +8,6 @@ import { getPriority } from 'node:os';
 import { dirname, resolve, sep } from 'node:path';
 import pdfmake from 'pdfmake';
 import Roboto from 'pdfmake/fonts/Roboto.js';
-import sharp from 'sharp';
 
 /** @typedef {import('./pdf-job').PdfJob} PdfJob */
 /** @typedef {import('./pdf-job').RenderRequest} RenderRequest */
@@ -23,6 +22,21 @@ export const REPORT_PHOTO_EDGE = 1200;
 export const REPORT_PHOTO_QUALITY = 75;
 /** Renditions made at once: the renderer has a core to itself at best. */
 const RENDITION_LANES = 2;
+/** A renderer process retires after this many jobs, or once it has grown past this size. */
+const RETIRE_AFTER_JOBS = 200;
+const RETIRE_ABOVE_RSS_BYTES = 512 * 1024 * 1024;
+
+/** @type {Promise<typeof import('sharp').default> | undefined} */
+let sharpModule;
+/** sharp, loaded on first use: a report whose renditions all exist never pays for it. */
+function loadSharp() {
+	sharpModule ??= import('sharp').then(({ default: sharp }) => {
+		// One image at a time, never seen again: libvips's operation cache would only hold memory.
+		sharp.cache(false);
+		return sharp;
+	});
+	return sharpModule;
+}
 
 const FONT_DIR = dirname(Roboto.Roboto.normal);
 let fontsAdded = false;
@@ -109,6 +123,7 @@ export async function makeRendition(source, target) {
 	if (await isFile(target)) return;
 	await mkdir(dirname(target), { recursive: true });
 	const temp = `${target}.${randomUUID()}.tmp`;
+	const sharp = await loadSharp();
 	try {
 		// sharp writes no metadata unless asked to, so EXIF stays out of the report.
 		await sharp(source)
@@ -159,15 +174,29 @@ async function isFile(path) {
 	}
 }
 
-// As a child process: one request over IPC, one reply, then exit so the memory goes with it.
+// As a child process: requests over IPC, one at a time, each answered with its id. The process
+// stays warm between jobs (loading pdfmake and compiling its layout code costs about half a
+// second) and retires itself — the server starts a fresh one — after RETIRE_AFTER_JOBS jobs or
+// once it has grown past RETIRE_ABOVE_RSS_BYTES, so a large report's memory does not stay.
 if (process.argv[2] === REPORT_RENDER_ROLE && typeof process.send === 'function') {
-	sharp.cache(false);
 	const send = /** @type {NonNullable<typeof process.send>} */ (process.send.bind(process));
-	process.once('message', (request) => {
-		runRenderRequest(/** @type {RenderRequest} */ (request)).then(
-			(result) => send({ ok: true, result }, () => process.exit(0)),
-			(error) =>
-				send({ ok: false, message: String(error?.message ?? error) }, () => process.exit(1))
+	let served = 0;
+	// The server is gone: there is no one to render for.
+	process.on('disconnect', () => process.exit(0));
+	/** @param {{ id: number, ok: boolean, result?: RenderResult, message?: string }} reply */
+	const answer = (reply) => {
+		served++;
+		const retire =
+			served >= RETIRE_AFTER_JOBS || process.memoryUsage().rss > RETIRE_ABOVE_RSS_BYTES;
+		send({ ...reply, retire }, () => {
+			if (retire) process.exit(0);
+		});
+	};
+	process.on('message', (message) => {
+		const { id, request } = /** @type {{ id: number, request: RenderRequest }} */ (message);
+		runRenderRequest(request).then(
+			(result) => answer({ id, ok: true, result }),
+			(error) => answer({ id, ok: false, message: String(error?.message ?? error) })
 		);
 	});
 }

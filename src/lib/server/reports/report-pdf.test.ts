@@ -10,6 +10,7 @@ import { localize } from '$lib/domain/text';
 import type { JourneyTemplate } from '$lib/domain/types';
 import { createDiskPhotoStore } from '../files/photo-store';
 import type { RenderResult } from './pdf-job';
+import { closeSharedReportRenderer } from './render-in-child';
 import { reportFileName, reportFilePath } from './report-files';
 import { REPORT_PHOTO_EDGE, reportPhotoRoot } from './report-photos';
 import { writeReportPdf } from './write-report-pdf';
@@ -73,7 +74,10 @@ describe('the PDF report of a 150-checkpoint, 60-photo audit', () => {
 		);
 	}, 60_000);
 
-	afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+	afterAll(async () => {
+		await closeSharedReportRenderer();
+		rmSync(dataDir, { recursive: true, force: true });
+	});
 
 	it('is a structurally valid PDF (qpdf --check)', () => {
 		const check = spawnSync('qpdf', ['--check', pdfPath], { encoding: 'utf8' });

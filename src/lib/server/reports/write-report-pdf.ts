@@ -4,7 +4,7 @@ import { dirname } from 'node:path';
 import type { ReportModel } from '$lib/domain/report-model';
 import { buildReportJob } from './document';
 import type { RenderRequest, RenderResult } from './pdf-job';
-import { renderInChildProcess, reportRendererFile } from './render-in-child';
+import { reportRendererFile, sharedReportRenderer } from './render-in-child';
 import { runRenderRequest } from './render-process.js';
 import { reportFilePath } from './report-files';
 import { reportPhotoRoot, reportRenditionTasks } from './report-photos';
@@ -23,7 +23,7 @@ export interface WriteReportPdfOptions {
 /**
  * Writes one audit's report PDF to `file`: the renderer makes (or reuses) the report renditions
  * of its photos and streams the PDF into a temporary file, which is renamed into place only when
- * complete. The renderer is a low-priority child process unless `inProcess` is set or its file
+ * complete. The renderer is this server's low-priority renderer process unless `inProcess` is set or its file
  * cannot be found (then this process, with a warning).
  */
 export async function writeReportPdf(options: WriteReportPdfOptions): Promise<RenderResult> {
@@ -57,5 +57,5 @@ function render(request: RenderRequest, inProcess: boolean): Promise<RenderResul
 		console.warn('Report renderer file not found; rendering the report in this process');
 		return runRenderRequest(request);
 	}
-	return renderInChildProcess(request);
+	return sharedReportRenderer().render(request);
 }

@@ -416,5 +416,11 @@ test.describe.serial('a whole store visit, offline', () => {
 			percent(roundPercent(expected.totalPercent))
 		);
 		await expect(page.getByText(NOTE_DA)).toBeVisible();
+		// The audit's page offers the same PDF.
+		const fromDetail = page.waitForEvent('download');
+		await page.getByTestId('office-detail-report').getByRole('link').click();
+		expect(await pdfToText(readFileSync(await (await fromDetail).path()))).toContain(
+			'Nordlys Elektronik Strøget'
+		);
 	});
 });

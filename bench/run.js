@@ -59,6 +59,8 @@ const expected = [
 	'bundle-size.json',
 	'photo-pipeline.json',
 	'server-ingest.json',
+	'server-report-render.json',
+	'server-sync-during-reports.json',
 	'server-sync-endpoint.json'
 ];
 const missing = expected.filter((f) => !existsSync(join(parts, f)));

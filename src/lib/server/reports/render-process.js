@@ -125,8 +125,10 @@ export async function makeRendition(source, target) {
 	const temp = `${target}.${randomUUID()}.tmp`;
 	const sharp = await loadSharp();
 	try {
-		// sharp writes no metadata unless asked to, so EXIF stays out of the report.
+		// Upright by its EXIF orientation (the app's photos have none, but an upload from elsewhere
+		// may); sharp writes no metadata unless asked to, so EXIF stays out of the report.
 		await sharp(source)
+			.rotate()
 			.resize(REPORT_PHOTO_EDGE, REPORT_PHOTO_EDGE, { fit: 'inside', withoutEnlargement: true })
 			.jpeg({ quality: REPORT_PHOTO_QUALITY })
 			.toFile(temp);

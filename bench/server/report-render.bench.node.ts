@@ -13,15 +13,19 @@ import { availableParallelism, loadavg, release, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { expect, test } from 'vitest';
-import { buildReportModel, type ReportPhotoInput } from '$lib/domain/report-model';
-import { scoreAudit } from '$lib/domain/scoring';
+import type { ReportPhotoInput } from '$lib/domain/report-model';
 import type { Checkpoint } from '$lib/domain/types';
 import { buildReportJob } from '$lib/server/reports/document';
 import type { PdfJob } from '$lib/server/reports/pdf-job';
 import { ReportRenderer, REPORT_RENDER_NICENESS } from '$lib/server/reports/render-in-child';
 import { makeRendition } from '$lib/server/reports/render-process.js';
 import { reportPhotoPath, reportPhotoRoot } from '$lib/server/reports/report-photos';
-import { largeContent, largeTemplate, pickNotes } from '$lib/server/reports/testing/large-audit';
+import {
+	largeContent,
+	largeReportModel,
+	largeTemplate,
+	pickNotes
+} from '$lib/server/reports/testing/large-audit';
 import { FIXTURE_PHOTOS_DIR } from '$lib/server/testing/complete-audit';
 import {
 	affinityMask,
@@ -446,19 +450,7 @@ test('report PDF: production renderer vs naive pdfmake with inlined originals', 
 			capturedAt: Date.UTC(2025, 9, 9, 8, 5) + index * 45_000
 		};
 	});
-	const model = buildReportModel({
-		template,
-		content,
-		score: scoreAudit(
-			template,
-			new Map(content.answers.map((answer) => [answer.checkpointId, answer.value]))
-		),
-		photos,
-		organisationName: 'Elkæden A/S',
-		shopperPseudonym: 'Shopper 17',
-		reportLocale: 'da',
-		generatedAt: Date.UTC(2025, 9, 10, 12, 0)
-	});
+	const model = largeReportModel(template, content, photos);
 
 	const tmp = mkdtempSync(join(tmpdir(), 'shopwalk-bench-report-'));
 	const cores = availableParallelism();

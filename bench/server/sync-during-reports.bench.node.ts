@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
@@ -7,7 +6,6 @@ import { pathToFileURL } from 'node:url';
 import sharp from 'sharp';
 import { expect, test } from 'vitest';
 import { API, CONTENT_SHA256_HEADER, IDEMPOTENCY_KEY_HEADER } from '$lib/contract/api-paths';
-import { RETAIL_STORE_VISIT } from '$lib/domain/builtin-templates';
 import { DEMO_LOCATIONS } from '$lib/domain/demo-locations';
 import { openDatabase, type DbHandle } from '$lib/server/db/connect';
 import { insertReportJob } from '$lib/server/repos/report-jobs';
@@ -21,10 +19,10 @@ import {
 } from '$lib/server/testing/complete-audit';
 import { signIn, startApp, stopChild, waitUntilUp, type AppProcess } from './app-process';
 import { auditLTemplate, contractLocation } from './audit-l-template';
+import { retailLoadAudits, runLoadClient, summariseLoad, type LoadResult } from './load-runs';
 import {
 	freePort,
 	hasTaskset,
-	percentile,
 	pinProcess,
 	restoreAffinity,
 	affinityMask,
@@ -50,13 +48,6 @@ const SERVER_CORE = '0';
 const LOAD_CORE = '1';
 // Device-made photos: long edge 2048 px, as the app's photo pipeline uploads them.
 const PHOTO_CACHE = join(ROOT, 'node_modules/.cache/shopwalk-bench/device-photos-v1');
-
-interface LoadResult {
-	latencies: number[];
-	statuses: Record<string, number>;
-	firstError: string | null;
-	elapsedMs: number;
-}
 
 interface LoopDelay {
 	window: number;
@@ -164,22 +155,11 @@ test('sync endpoint p99 while Audit-L reports are made vs idle', async () => {
 
 		// The sync load, as in the sync-endpoint benchmark: retail-template audits, each request a
 		// higher revision.
-		const syncAudits = Array.from({ length: SYNC_AUDITS }, () => {
-			const { id, upload } = buildCompleteAudit({
-				template: RETAIL_STORE_VISIT,
-				location,
-				receipt: false
-			});
-			const rest: Partial<typeof upload> = { ...upload };
-			delete rest.revision;
-			return { id, rest: JSON.stringify(rest) };
-		});
+		const syncAudits = retailLoadAudits(SYNC_AUDITS, location);
 		let runs = 0;
-		const runLoad = (durationMs: number): Promise<LoadResult> => {
-			const job = join(tmp, `load-${runs}.json`);
-			writeFileSync(
-				job,
-				JSON.stringify({
+		const runLoad = (durationMs: number): Promise<LoadResult> =>
+			runLoadClient(
+				{
 					url: app!.origin,
 					origin: app!.origin,
 					cookie,
@@ -188,26 +168,10 @@ test('sync endpoint p99 while Audit-L reports are made vs idle', async () => {
 					durationMs,
 					revisionBase: ++runs * 1_000_000,
 					audits: syncAudits
-				})
+				},
+				join(tmp, `load-${runs}.json`),
+				pinned ? LOAD_CORE : undefined
 			);
-			const script = join(ROOT, 'bench/server/load-client.js');
-			const args = pinned ? ['-c', LOAD_CORE, process.execPath, script, job] : [script, job];
-			const child = spawn(pinned ? 'taskset' : process.execPath, args, {
-				cwd: ROOT,
-				stdio: ['ignore', 'pipe', 'pipe']
-			});
-			let stdout = '';
-			let stderr = '';
-			child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-			child.stderr.on('data', (chunk: Buffer) => (stderr = (stderr + chunk).slice(-2000)));
-			return new Promise((resolve, reject) => {
-				child.once('error', reject);
-				child.once('exit', (code) => {
-					if (code !== 0) return reject(new Error(`load-client exited ${code}: ${stderr}`));
-					resolve(JSON.parse(stdout) as LoadResult);
-				});
-			});
-		};
 
 		// The app's event-loop delay over one window (the probe answers SIGUSR2).
 		let loopWindows = 0;
@@ -329,26 +293,8 @@ test('sync endpoint p99 while Audit-L reports are made vs idle', async () => {
 			busy.push(await busyWindow());
 		}
 
-		const summarise = (loads: LoadResult[]) => {
-			const latencies = loads.flatMap((l) => l.latencies);
-			const failed = loads.reduce(
-				(sum, l) =>
-					sum +
-					Object.entries(l.statuses)
-						.filter(([status]) => status !== '200')
-						.reduce((s, [, n]) => s + n, 0),
-				0
-			);
-			return {
-				ok: latencies.length,
-				failed,
-				firstError: loads.find((l) => l.firstError)?.firstError ?? null,
-				p50: percentile(latencies, 50),
-				p99: percentile(latencies, 99)
-			};
-		};
-		const i = summarise(idle.map((w) => w.load));
-		const b = summarise(busy.map((w) => w.load));
+		const i = summariseLoad(idle.map((w) => w.load));
+		const b = summariseLoad(busy.map((w) => w.load));
 		const coverage = Math.min(...busy.map((w) => w.coverage));
 		const reports = busy.reduce((sum, w) => sum + w.reportsFinished, 0);
 		const busyLoopP99 = Math.max(...busy.map((w) => w.loop.p99));

@@ -1,10 +1,8 @@
-import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from 'vitest';
-import { RETAIL_STORE_VISIT } from '$lib/domain/builtin-templates';
 import { DEMO_LOCATIONS } from '$lib/domain/demo-locations';
 import { TEST_SCRYPT } from '$lib/server/auth/password';
 import { SESSION_COOKIE } from '$lib/server/auth/session-cookie';
@@ -12,9 +10,7 @@ import { startSession } from '$lib/server/auth/sessions';
 import { openDatabase, type DbHandle } from '$lib/server/db/connect';
 import { findUserByEmail } from '$lib/server/repos/users';
 import { seedDemoIfEmpty } from '$lib/server/seed/demo';
-import { buildCompleteAudit } from '$lib/server/testing/complete-audit';
 import {
-	childEnv,
 	DEMO_PASSWORD,
 	DEMO_SHOPPER,
 	signIn,
@@ -24,12 +20,12 @@ import {
 	type AppProcess
 } from './app-process';
 import { startBareSyncServer } from './bare-sync-server';
+import { retailLoadAudits, runLoadClient, summariseLoad, type LoadResult } from './load-runs';
 import {
 	affinityMask,
 	freePort,
 	hasTaskset,
 	median,
-	percentile,
 	pinProcess,
 	restoreAffinity,
 	round,
@@ -49,13 +45,6 @@ const AUDITS = 200;
 const LOCATION_ID = 'loc-own-copenhagen';
 const SERVER_CORE = '0';
 const LOAD_CORE = '1';
-
-interface LoadResult {
-	latencies: number[];
-	statuses: Record<string, number>;
-	firstError: string | null;
-	elapsedMs: number;
-}
 
 interface Target {
 	name: 'ours' | 'peer';
@@ -111,26 +100,14 @@ test('sync endpoint: SvelteKit build vs bare node:http, same service, one core',
 
 		// The same ~200 audits for both (separate databases): the retail template's complete audit.
 		const location = DEMO_LOCATIONS.find((l) => l.id === LOCATION_ID)!;
-		const audits = Array.from({ length: AUDITS }, () => {
-			const { id, upload } = buildCompleteAudit({
-				template: RETAIL_STORE_VISIT,
-				location,
-				receipt: false
-			});
-			// The upload's JSON without its revision; the load client prefixes each request's own.
-			const rest: Partial<typeof upload> = { ...upload };
-			delete rest.revision;
-			return { id, rest: JSON.stringify(rest) };
-		});
+		const audits = retailLoadAudits(AUDITS, location);
 		const bodyBytes = Buffer.byteLength(`{"revision":1000001,${audits[0]!.rest.slice(1)}`);
 		const answers = JSON.parse(audits[0]!.rest).answers.length as number;
 
 		let runs = 0;
-		const runLoad = (target: Target, durationMs: number): Promise<LoadResult> => {
-			const job = join(tmp, `job-${runs}.json`);
-			writeFileSync(
-				job,
-				JSON.stringify({
+		const runLoad = (target: Target, durationMs: number): Promise<LoadResult> =>
+			runLoadClient(
+				{
 					url: target.url,
 					origin: target.origin,
 					cookie: target.cookie,
@@ -138,29 +115,10 @@ test('sync endpoint: SvelteKit build vs bare node:http, same service, one core',
 					durationMs,
 					revisionBase: ++runs * 1_000_000,
 					audits
-				})
+				},
+				join(tmp, `job-${runs}.json`),
+				pinned ? LOAD_CORE : undefined
 			);
-			const script = join(ROOT, 'bench/server/load-client.js');
-			const args = pinned ? ['-c', LOAD_CORE, process.execPath, script, job] : [script, job];
-			const child = spawn(pinned ? 'taskset' : process.execPath, args, {
-				cwd: ROOT,
-				env: childEnv({}),
-				stdio: ['ignore', 'pipe', 'pipe']
-			});
-			let stdout = '';
-			let stderr = '';
-			child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-			child.stderr.on('data', (chunk: Buffer) => (stderr = (stderr + chunk).slice(-2000)));
-			const guard = setTimeout(() => child.kill('SIGKILL'), durationMs + 90_000);
-			return new Promise((resolve, reject) => {
-				child.once('error', reject);
-				child.once('exit', (code) => {
-					clearTimeout(guard);
-					if (code !== 0) return reject(new Error(`load-client exited ${code}: ${stderr}`));
-					resolve(JSON.parse(stdout) as LoadResult);
-				});
-			});
-		};
 
 		// Warm-up, then alternating measured rounds: ours, peer, ours, peer.
 		const warmOurs = await runLoad(ours, WARM_UP_MS);
@@ -174,29 +132,8 @@ test('sync endpoint: SvelteKit build vs bare node:http, same service, one core',
 				measured[target.name].push(await runLoad(target, ROUND_MS));
 		}
 
-		const summarise = (results: LoadResult[]) => {
-			const latencies = results.flatMap((r) => r.latencies);
-			const seconds = results.reduce((sum, r) => sum + r.elapsedMs, 0) / 1000;
-			const failed = results.reduce(
-				(sum, r) =>
-					sum +
-					Object.entries(r.statuses)
-						.filter(([status]) => status !== '200')
-						.reduce((s, [, n]) => s + n, 0),
-				0
-			);
-			return {
-				ok: latencies.length,
-				failed,
-				firstError: results.find((r) => r.firstError)?.firstError ?? null,
-				rps: latencies.length / seconds,
-				rounds: results.map((r) => round(r.latencies.length / (r.elapsedMs / 1000), 1)),
-				p50: percentile(latencies, 50),
-				p99: percentile(latencies, 99)
-			};
-		};
-		const o = summarise(measured.ours);
-		const p = summarise(measured.peer);
+		const o = summariseLoad(measured.ours);
+		const p = summariseLoad(measured.peer);
 		const roundRatios = o.rounds.map((rps, i) => rps / p.rounds[i]!);
 		expect(o.ok).toBeGreaterThan(0);
 		expect(p.ok).toBeGreaterThan(0);

@@ -4,8 +4,6 @@ import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildReportModel } from '$lib/domain/report-model';
-import { scoreAudit } from '$lib/domain/scoring';
 import { localize } from '$lib/domain/text';
 import type { JourneyTemplate } from '$lib/domain/types';
 import { createDiskPhotoStore } from '../files/photo-store';
@@ -16,6 +14,7 @@ import { REPORT_PHOTO_EDGE, reportPhotoRoot } from './report-photos';
 import { writeReportPdf } from './write-report-pdf';
 import {
 	largeContent,
+	largeReportModel,
 	largeTemplate,
 	NATIONAL_LETTERS,
 	pickNotes,
@@ -47,19 +46,7 @@ describe('the PDF report of a 150-checkpoint, 60-photo audit', () => {
 			template,
 			PHOTO_COUNT
 		);
-		const model = buildReportModel({
-			template,
-			content,
-			score: scoreAudit(
-				template,
-				new Map(content.answers.map((answer) => [answer.checkpointId, answer.value]))
-			),
-			photos,
-			organisationName: 'Elkæden A/S',
-			shopperPseudonym: 'Shopper 17',
-			reportLocale: 'da',
-			generatedAt: Date.UTC(2025, 9, 10, 12, 0)
-		});
+		const model = largeReportModel(template, content, photos);
 		rendered = await writeReportPdf({ dataDir, ...key, model, file });
 		pdf = readFileSync(pdfPath);
 		if (process.env.REPORT_PDF_OUT) copyFileSync(pdfPath, process.env.REPORT_PDF_OUT);

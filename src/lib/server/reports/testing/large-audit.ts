@@ -16,7 +16,13 @@ import {
 	yesNo,
 	yesNoNa
 } from '$lib/domain/builtin-templates/builders';
-import type { ReportAuditContent, ReportPhotoInput } from '$lib/domain/report-model';
+import {
+	buildReportModel,
+	type ReportAuditContent,
+	type ReportModel,
+	type ReportPhotoInput
+} from '$lib/domain/report-model';
+import { scoreAudit } from '$lib/domain/scoring';
 import type { AnswerValue, Checkpoint, JourneyTemplate, ResponseSpec } from '$lib/domain/types';
 import type { PhotoStore } from '../../files/photo-store';
 import { FIXTURE_PHOTOS_DIR } from '../../testing/complete-audit';
@@ -262,4 +268,25 @@ export async function writeLargePhotos(
 		});
 	}
 	return photos;
+}
+
+/** The Danish report model of a large audit, scored by the domain code, as Elkæden's Shopper 17. */
+export function largeReportModel(
+	template: JourneyTemplate,
+	content: ReportAuditContent,
+	photos: ReportPhotoInput[]
+): ReportModel {
+	return buildReportModel({
+		template,
+		content,
+		score: scoreAudit(
+			template,
+			new Map(content.answers.map((answer) => [answer.checkpointId, answer.value]))
+		),
+		photos,
+		organisationName: 'Elkæden A/S',
+		shopperPseudonym: 'Shopper 17',
+		reportLocale: 'da',
+		generatedAt: Date.UTC(2025, 9, 10, 12, 0)
+	});
 }

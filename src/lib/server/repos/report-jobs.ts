@@ -1,4 +1,4 @@
-import type { ExpressionBuilder, Selectable } from 'kysely';
+import type { ExpressionBuilder, Selectable, Updateable } from 'kysely';
 import type { Db, Dialect } from '../db/connect';
 import type { Database, ReportJobTable } from '../db/schema';
 
@@ -142,21 +142,12 @@ export async function completeReportJob(
 	db: Db,
 	job: { id: string; instanceId: string; file: string; now: number }
 ): Promise<boolean> {
-	const result = await db
-		.updateTable('report_jobs')
-		.set({
-			state: 'ready',
-			file: job.file,
-			last_error: null,
-			locked_by: null,
-			locked_until: null,
-			updated_at: job.now
-		})
-		.where('id', '=', job.id)
-		.where('state', '=', 'running')
-		.where('locked_by', '=', job.instanceId)
-		.executeTakeFirst();
-	return result.numUpdatedRows > 0n;
+	return finishHeldJob(db, job, {
+		state: 'ready',
+		file: job.file,
+		last_error: null,
+		updated_at: job.now
+	});
 }
 
 /**
@@ -167,16 +158,23 @@ export async function failReportJob(
 	db: Db,
 	job: { id: string; instanceId: string; error: string; retryAt: number; now: number }
 ): Promise<boolean> {
+	return finishHeldJob(db, job, {
+		state: 'failed',
+		last_error: job.error.slice(0, 2000),
+		run_after: job.retryAt,
+		updated_at: job.now
+	});
+}
+
+/** Ends this instance's hold on a running job with `changes`; false if it no longer holds it. */
+async function finishHeldJob(
+	db: Db,
+	job: { id: string; instanceId: string },
+	changes: Updateable<ReportJobTable>
+): Promise<boolean> {
 	const result = await db
 		.updateTable('report_jobs')
-		.set({
-			state: 'failed',
-			last_error: job.error.slice(0, 2000),
-			run_after: job.retryAt,
-			locked_by: null,
-			locked_until: null,
-			updated_at: job.now
-		})
+		.set({ ...changes, locked_by: null, locked_until: null })
 		.where('id', '=', job.id)
 		.where('state', '=', 'running')
 		.where('locked_by', '=', job.instanceId)

@@ -1,6 +1,10 @@
 import * as v from 'valibot';
 
-export const ROLES = ['shopper', 'manager', 'admin'] as const;
+/**
+ * `shopper` runs audits; `manager` reviews and plans (and may run audits too, see `fieldWork`);
+ * `admin` also manages the organisation; `viewer` reads approved audits of chosen locations.
+ */
+export const ROLES = ['shopper', 'manager', 'admin', 'viewer'] as const;
 export type Role = (typeof ROLES)[number];
 
 /** Who is signed in, as the server tells the device. Never carries secrets. */
@@ -11,6 +15,8 @@ export const SessionUserSchema = v.strictObject({
 	/** What reports show instead of the shopper's name (invariant 6). */
 	pseudonym: v.string(),
 	role: v.picklist(ROLES),
+	/** Whether this person runs audits on a device (every shopper; managers who choose to). */
+	fieldWork: v.boolean(),
 	organisation: v.strictObject({ id: v.string(), name: v.string() })
 });
 export type SessionUser = v.InferOutput<typeof SessionUserSchema>;

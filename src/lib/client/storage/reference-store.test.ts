@@ -43,6 +43,7 @@ const user = (id: string): SessionUser => ({
 	displayName: id,
 	pseudonym: `P-${id}`,
 	role: 'shopper',
+	fieldWork: true,
 	organisation: { id: 'o1', name: 'Org' }
 });
 

@@ -1,5 +1,5 @@
 import type { Role, SessionUser } from '$lib/contract/auth';
-import { ApiFailure } from '../http/api-error';
+import { ServiceError } from '../service-error';
 
 /**
  * The signed-in user, or a 401; with `roles`, a 403 for anyone else. Every API endpoint calls
@@ -7,9 +7,9 @@ import { ApiFailure } from '../http/api-error';
  */
 export function requireUser(locals: App.Locals, roles?: readonly Role[]): SessionUser {
 	const user = locals.user;
-	if (!user) throw new ApiFailure(401, 'unauthenticated', 'Sign in to continue.');
+	if (!user) throw new ServiceError('unauthenticated', 'unauthenticated', 'Sign in to continue.');
 	if (roles && !roles.includes(user.role)) {
-		throw new ApiFailure(403, 'forbidden', 'Your role does not allow this.');
+		throw new ServiceError('forbidden', 'forbidden', 'Your role does not allow this.');
 	}
 	return user;
 }

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiFailure } from '../http/api-error';
+import { ServiceError } from '../service-error';
 import { createTestOrganisation, TEST_PASSWORD, type TestOrganisation } from '../testing/factories';
 import { createTestDatabase, type TestDatabase } from '../testing/test-database';
 import { authenticate } from './sessions';
@@ -14,8 +15,9 @@ async function failure(run: Promise<unknown>): Promise<ApiFailure> {
 		() => null,
 		(e: unknown) => e
 	);
-	expect(error).toBeInstanceOf(ApiFailure);
-	return error as ApiFailure;
+	expect(error).toBeInstanceOf(ServiceError);
+	// Checked as the API answers it: the status is the transport's, not the service's.
+	return ApiFailure.fromServiceError(error as ServiceError);
 }
 
 describe('signIn', () => {

@@ -1,6 +1,6 @@
 import type { SessionUser } from '$lib/contract/auth';
 import type { Db } from '../db/connect';
-import { ApiFailure } from '../http/api-error';
+import { ServiceError } from '../service-error';
 import { getOrganisation } from '../repos/organisations';
 import { clearFailures, lockedUntil, recordFailure } from '../repos/sign-in-throttle';
 import { findUserByEmail, toSessionUser } from '../repos/users';
@@ -45,17 +45,21 @@ export async function signIn(
 	if (!user || !ok || !organisation) {
 		await recordFailure(db, emailKey(email), now, EMAIL_THROTTLE);
 		if (input.ip) await recordFailure(db, ipKey(input.ip), now, IP_THROTTLE);
-		throw new ApiFailure(401, 'invalid_credentials', 'The email or password is not right.');
+		throw new ServiceError(
+			'unauthenticated',
+			'invalid_credentials',
+			'The email or password is not right.'
+		);
 	}
 	await clearFailures(db, emailKey(email));
 	const session = await startSession(db, user.id, now);
 	return { user: toSessionUser(user, organisation), ...session };
 }
 
-function tooManyAttempts(remainingMs: number): ApiFailure {
+function tooManyAttempts(remainingMs: number): ServiceError {
 	const seconds = Math.max(1, Math.ceil(remainingMs / 1000));
-	return new ApiFailure(
-		429,
+	return new ServiceError(
+		'throttled',
 		'too_many_attempts',
 		`Too many sign-in attempts. Try again in ${Math.ceil(seconds / 60)} minutes.`,
 		{ retryAfterSeconds: seconds },

@@ -6,6 +6,7 @@ import pg from 'pg';
 import type { Database } from './schema';
 import * as initial from './migrations/001-initial';
 import * as reportJobs from './migrations/002-report-jobs';
+import * as review from './migrations/003-review';
 
 export type Db = Kysely<Database>;
 export type Dialect = 'sqlite' | 'postgres';
@@ -21,7 +22,8 @@ export interface DbHandle {
 // Listed here rather than read from disk: the adapter-node bundle has no migrations folder.
 const MIGRATIONS: Record<string, Migration> = {
 	'001-initial': initial,
-	'002-report-jobs': reportJobs
+	'002-report-jobs': reportJobs,
+	'003-review': review
 };
 
 // PostgreSQL returns bigint (int8) as strings; every bigint here is an epoch-ms time, safe as a number.

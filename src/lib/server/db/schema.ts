@@ -1,3 +1,5 @@
+import type { Generated } from 'kysely';
+
 /**
  * The server's tables, portable between SQLite and PostgreSQL: text ids (UUIDs made on the
  * device for audits and photos), epoch-millisecond integers for times, 0/1-free booleans
@@ -16,6 +18,9 @@ export interface Database {
 	idempotency_keys: IdempotencyKeyTable;
 	review_comments: ReviewCommentTable;
 	report_jobs: ReportJobTable;
+	user_locations: UserLocationTable;
+	audit_events: AuditEventTable;
+	comment_library: CommentLibraryTable;
 }
 
 export interface OrganisationTable {
@@ -31,7 +36,9 @@ export interface UserTable {
 	email: string;
 	display_name: string;
 	pseudonym: string;
-	role: 'shopper' | 'manager' | 'admin';
+	role: 'shopper' | 'manager' | 'admin' | 'viewer';
+	/** 1 when the user runs audits (every shopper; a manager who chooses to), else 0. */
+	field_work: Generated<number>;
 	/** `scrypt$N$r$p$salt$hash`, parameters stored with the hash. */
 	password_hash: string;
 	created_at: number;
@@ -145,6 +152,39 @@ export interface ReviewCommentTable {
 	author_id: string;
 	body: string;
 	created_at: number;
+	/** Which return of the audit this comment came with: 1, 2, … */
+	round: Generated<number>;
+}
+
+/** The locations a report reader (`viewer`) may read. */
+export interface UserLocationTable {
+	user_id: string;
+	location_id: string;
+	organisation_id: string;
+}
+
+/** One step in an audit's trail. */
+export interface AuditEventTable {
+	id: string;
+	organisation_id: string;
+	audit_id: string;
+	/** Null for the system (a report made by the runner). */
+	actor_id: string | null;
+	kind: 'submitted' | 'returned' | 'resubmitted' | 'approved' | 'report_ready' | 'report_failed';
+	/** The audit's revision when it happened. */
+	revision: number;
+	/** JSON: what the step carried (a return's comments, a report's version, …). */
+	details: string;
+	created_at: number;
+}
+
+/** A reusable reviewer comment of an organisation. */
+export interface CommentLibraryTable {
+	id: string;
+	organisation_id: string;
+	body: string;
+	created_by: string;
+	created_at: number;
 }
 
 export interface ReportJobTable {
@@ -168,4 +208,10 @@ export interface ReportJobTable {
 	file: string | null;
 	created_at: number;
 	updated_at: number;
+	/** The audit revision this version shows (null on versions queued before it was recorded). */
+	audit_revision: number | null;
+	/** The review state this version shows: submitted, returned, resubmitted or approved. */
+	review_state: string | null;
+	/** JSON ReportSnapshot taken when the version was queued; null on older versions. */
+	snapshot: string | null;
 }

@@ -13,6 +13,7 @@ const user: SessionUser = {
 	displayName: 'S',
 	pseudonym: 'Shopper 1',
 	role: 'shopper',
+	fieldWork: true,
 	organisation: { id: 'o1', name: 'O' }
 };
 const AUDIT = '0b8f7c1e-0000-4000-8000-000000000001';

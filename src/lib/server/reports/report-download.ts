@@ -1,6 +1,6 @@
 import type { SessionUser } from '$lib/contract/auth';
 import type { ReportState } from '$lib/contract/sync';
-import { ApiFailure } from '../http/api-error';
+import { ServiceError } from '../service-error';
 import { findAudit } from '../repos/audits';
 import { latestReportJobs, type ReportJobRow } from '../repos/report-jobs';
 import { auditNotFound, canReadAudit } from '../services/audit-access';
@@ -32,12 +32,18 @@ export async function readLatestReport(
 	const job = (await latestReportJobs(ctx.db, [auditId])).get(auditId);
 	const state = reportStateOf(job);
 	if (state === 'pending') {
-		throw new ApiFailure(409, 'report_pending', 'The report is being made; try again shortly.');
+		throw new ServiceError(
+			'conflict',
+			'report_pending',
+			'The report is being made; try again shortly.'
+		);
 	}
 	const bytes =
 		job?.state === 'ready' && job.file ? await readReportFile(ctx.dataDir, job.file) : null;
 	if (!job || !bytes) {
-		throw new ApiFailure(404, 'report_not_found', 'This audit has no report ready.', { state });
+		throw new ServiceError('not_found', 'report_not_found', 'This audit has no report ready.', {
+			state
+		});
 	}
 	return { bytes, filename: `shopwalk-report-${auditId}-v${job.version}.pdf` };
 }

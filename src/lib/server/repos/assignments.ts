@@ -1,7 +1,7 @@
 import type { Location } from '$lib/domain/types';
 import type { Db } from '../db/connect';
 import type { AssignmentTable } from '../db/schema';
-import { ApiFailure } from '../http/api-error';
+import { ServiceError } from '../service-error';
 import { getLocation, toLocation } from './locations';
 import { getTemplate } from './templates';
 import { getUser } from './users';
@@ -40,14 +40,18 @@ export async function createAssignment(db: Db, input: NewAssignment): Promise<As
 		getUser(db, org, input.shopperId)
 	]);
 	if (!template || !location || shopper?.role !== 'shopper') {
-		throw new ApiFailure(
-			422,
+		throw new ServiceError(
+			'invalid',
 			'invalid_assignment',
 			'The template version, location and shopper must belong to the organisation.'
 		);
 	}
 	if (!(input.windowEnd > input.windowStart)) {
-		throw new ApiFailure(422, 'invalid_assignment', 'The time window must end after it starts.');
+		throw new ServiceError(
+			'invalid',
+			'invalid_assignment',
+			'The time window must end after it starts.'
+		);
 	}
 	await db
 		.insertInto('assignments')

@@ -1,7 +1,7 @@
 import type { Location } from '$lib/domain/types';
 import type { Db } from '../db/connect';
 import type { LocationTable } from '../db/schema';
-import { ApiFailure } from '../http/api-error';
+import { ServiceError } from '../service-error';
 
 /** A location as stored: the domain Location plus its organisation and change time. */
 export interface LocationRecord extends Location {
@@ -59,7 +59,8 @@ export async function saveLocation(
 		)
 		.returning('id')
 		.executeTakeFirst();
-	if (!row) throw new ApiFailure(409, 'location_id_taken', 'This location id is already in use.');
+	if (!row)
+		throw new ServiceError('conflict', 'location_id_taken', 'This location id is already in use.');
 	return { ...toLocation(values), organisationId, updatedAt: now };
 }
 

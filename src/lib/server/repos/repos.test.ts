@@ -44,6 +44,7 @@ describe('repos', () => {
 			displayName: 'Mixed',
 			pseudonym: 'Shopper 9',
 			role: 'shopper',
+			fieldWork: true,
 			passwordHash: 'scrypt$10$8$1$a$b',
 			createdAt: T0
 		});

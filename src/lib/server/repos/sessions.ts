@@ -44,6 +44,7 @@ export async function findValidSession(
 			'users.display_name',
 			'users.pseudonym',
 			'users.role',
+			'users.field_work',
 			'organisations.id as organisation_id',
 			'organisations.name as organisation_name'
 		])
@@ -64,6 +65,7 @@ export async function findValidSession(
 			displayName: row.display_name,
 			pseudonym: row.pseudonym,
 			role: row.role,
+			fieldWork: Number(row.field_work) === 1,
 			organisation: { id: row.organisation_id, name: row.organisation_name }
 		}
 	};

@@ -1,6 +1,6 @@
 import type { JourneyTemplate } from '$lib/domain/types';
 import type { Db } from '../db/connect';
-import { ApiFailure } from '../http/api-error';
+import { ServiceError } from '../service-error';
 
 /** A published template version with its publication time. */
 export interface PublishedTemplate {
@@ -31,8 +31,8 @@ export async function publishTemplate(
 		.returning('id')
 		.executeTakeFirst();
 	if (!row) {
-		throw new ApiFailure(
-			409,
+		throw new ServiceError(
+			'conflict',
 			'template_version_exists',
 			`Version ${template.version} of template ${template.id} is already published.`
 		);

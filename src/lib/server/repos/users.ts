@@ -1,3 +1,4 @@
+import type { Selectable } from 'kysely';
 import type { Role, SessionUser } from '$lib/contract/auth';
 import type { Db } from '../db/connect';
 import type { UserTable } from '../db/schema';
@@ -11,11 +12,13 @@ export interface UserRecord {
 	displayName: string;
 	pseudonym: string;
 	role: Role;
+	/** Runs audits on a device: every shopper, and managers or admins who choose to. */
+	fieldWork: boolean;
 	passwordHash: string;
 	createdAt: number;
 }
 
-function toRecord(row: UserTable): UserRecord {
+function toRecord(row: Selectable<UserTable>): UserRecord {
 	return {
 		id: row.id,
 		organisationId: row.organisation_id,
@@ -23,6 +26,7 @@ function toRecord(row: UserTable): UserRecord {
 		displayName: row.display_name,
 		pseudonym: row.pseudonym,
 		role: row.role,
+		fieldWork: Number(row.field_work) === 1,
 		passwordHash: row.password_hash,
 		createdAt: Number(row.created_at)
 	};
@@ -40,6 +44,7 @@ export async function createUser(db: Db, user: UserRecord): Promise<UserRecord> 
 			display_name: record.displayName,
 			pseudonym: record.pseudonym,
 			role: record.role,
+			field_work: record.fieldWork ? 1 : 0,
 			password_hash: record.passwordHash,
 			created_at: record.createdAt
 		})
@@ -91,6 +96,7 @@ export function toSessionUser(user: UserRecord, organisation: Organisation): Ses
 		displayName: user.displayName,
 		pseudonym: user.pseudonym,
 		role: user.role,
+		fieldWork: user.fieldWork,
 		organisation: { id: organisation.id, name: organisation.name }
 	};
 }

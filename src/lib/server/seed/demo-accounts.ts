@@ -7,6 +7,8 @@ export const DEMO_ORGANISATION = { id: 'org-nordlys', name: 'Nordlys Elektronik'
 export interface DemoAccount {
 	email: string;
 	role: Role;
+	/** Runs audits on a device (see `runsAudits`). */
+	fieldWork: boolean;
 	displayName: string;
 	pseudonym: string;
 }
@@ -16,24 +18,29 @@ export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
 	{
 		email: 'manager@nordlys.example',
 		role: 'manager',
+		// Shops competitors herself: her browser syncs her own visits.
+		fieldWork: true,
 		displayName: 'Mette Holm',
 		pseudonym: 'Reviewer 1'
 	},
 	{
 		email: 'shopper17@nordlys.example',
 		role: 'shopper',
+		fieldWork: true,
 		displayName: 'Sofie Lund',
 		pseudonym: 'Shopper 17'
 	},
 	{
 		email: 'shopper23@nordlys.example',
 		role: 'shopper',
+		fieldWork: true,
 		displayName: 'Jonas Berg',
 		pseudonym: 'Shopper 23'
 	},
 	{
 		email: 'admin@nordlys.example',
 		role: 'admin',
+		fieldWork: false,
 		displayName: 'Anders Krogh',
 		pseudonym: 'Admin 1'
 	}

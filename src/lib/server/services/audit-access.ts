@@ -1,10 +1,10 @@
 import type { SessionUser } from '$lib/contract/auth';
-import { ApiFailure } from '../http/api-error';
+import { ServiceError } from '../service-error';
 import type { AuditRow } from '../repos/audits';
 
 /** The 404 for an audit that does not exist or that this user may not know about. */
-export function auditNotFound(): ApiFailure {
-	return new ApiFailure(404, 'audit_not_found', 'There is no such audit.');
+export function auditNotFound(): ServiceError {
+	return new ServiceError('not_found', 'audit_not_found', 'There is no such audit.');
 }
 
 /** Whether `user` wrote this audit: same organisation and the shopper themself. */

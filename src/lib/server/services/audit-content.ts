@@ -9,7 +9,7 @@ import type {
 	Locale,
 	Location
 } from '$lib/domain/types';
-import { ApiFailure } from '../http/api-error';
+import { ServiceError } from '../service-error';
 
 /** The device's content of one revision, as stored in `audits.content` (JSON). */
 export interface AuditContent {
@@ -71,8 +71,8 @@ export function checkAgainstTemplate(template: JourneyTemplate, upload: AuditUpl
 	upload.notes.forEach((note) => refer(note.checkpointId));
 	upload.photos.forEach((photo) => refer(photo.checkpointId));
 	if (unknown.size > 0) {
-		throw new ApiFailure(
-			422,
+		throw new ServiceError(
+			'invalid',
 			'unknown_checkpoint',
 			'The audit refers to checkpoints its template does not have.',
 			{ checkpointIds: [...unknown].slice(0, 50) }
@@ -84,7 +84,7 @@ export function checkAgainstTemplate(template: JourneyTemplate, upload: AuditUpl
 		...repeated(upload.photos.map((photo) => `photo:${photo.id}`))
 	];
 	if (duplicates.length > 0) {
-		throw new ApiFailure(422, 'duplicate_entry', 'The audit lists the same item twice.', {
+		throw new ServiceError('invalid', 'duplicate_entry', 'The audit lists the same item twice.', {
 			entries: duplicates.slice(0, 50)
 		});
 	}

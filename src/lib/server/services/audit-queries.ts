@@ -7,7 +7,7 @@ import {
 	type ServerAuditState
 } from '$lib/contract/sync';
 import type { AuditScore } from '$lib/domain/types';
-import { ApiFailure } from '../http/api-error';
+import { ServiceError } from '../service-error';
 import { findAudit, findAuditListRow, listAudits, type AuditListRow } from '../repos/audits';
 import { listPhotosOfAudit } from '../repos/photos';
 import { latestReportJobs, type ReportJobRow } from '../repos/report-jobs';
@@ -49,7 +49,11 @@ export async function listAuditsFor(
 	for (const name of ['receivedFrom', 'receivedBefore'] as const) {
 		const value = query[name];
 		if (value !== undefined && !(Number.isSafeInteger(value) && value >= 0)) {
-			throw new ApiFailure(400, 'invalid_query', `${name} must be a time in epoch milliseconds.`);
+			throw new ServiceError(
+				'bad_request',
+				'invalid_query',
+				`${name} must be a time in epoch milliseconds.`
+			);
 		}
 	}
 	if (
@@ -57,8 +61,8 @@ export async function listAuditsFor(
 		query.receivedBefore !== undefined &&
 		query.receivedFrom >= query.receivedBefore
 	) {
-		throw new ApiFailure(
-			400,
+		throw new ServiceError(
+			'bad_request',
 			'invalid_query',
 			'receivedFrom must be earlier than receivedBefore.',
 			{
@@ -199,5 +203,9 @@ function decodeCursor(cursor: string): { receivedAt: number; id: string } {
 	} catch {
 		// Reported below.
 	}
-	throw new ApiFailure(400, 'invalid_cursor', 'The cursor is not one this API gave out.');
+	throw new ServiceError(
+		'bad_request',
+		'invalid_cursor',
+		'The cursor is not one this API gave out.'
+	);
 }

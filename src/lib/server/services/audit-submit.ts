@@ -2,7 +2,7 @@ import type { SessionUser } from '$lib/contract/auth';
 import type { SubmitRequest, SubmitResponse } from '$lib/contract/sync';
 import { validateAudit } from '$lib/domain/validation';
 import type { Db } from '../db/connect';
-import { ApiFailure } from '../http/api-error';
+import { ServiceError } from '../service-error';
 import { findAudit, lockAudit, markSubmitted, type AuditRow } from '../repos/audits';
 import { findIdempotencyKey, insertIdempotencyKey } from '../repos/idempotency-keys';
 import { listPhotosOfAudit } from '../repos/photos';
@@ -43,8 +43,8 @@ export async function submitAudit(
 	now: number
 ): Promise<SubmitOutcome> {
 	if (idempotencyKey === null || idempotencyKey.length < 1 || idempotencyKey.length > 200) {
-		throw new ApiFailure(
-			400,
+		throw new ServiceError(
+			'bad_request',
 			'invalid_idempotency_key',
 			'Send an Idempotency-Key header of 1 to 200 characters.'
 		);
@@ -60,7 +60,8 @@ export async function submitAudit(
 		audit.template_id,
 		audit.template_version
 	);
-	if (!template) throw new ApiFailure(422, 'unknown_template', 'The audit’s template is gone.');
+	if (!template)
+		throw new ServiceError('invalid', 'unknown_template', 'The audit’s template is gone.');
 	const store = photoStoreOf(ctx);
 
 	let queued = false;
@@ -84,9 +85,14 @@ export async function submitAudit(
 				if (photo.stored_at === null || !(await store.exists(key))) missing.push(photo.id);
 			}
 			if (missing.length > 0) {
-				throw new ApiFailure(409, 'photos_missing', 'Upload every photo before submitting.', {
-					missing
-				});
+				throw new ServiceError(
+					'conflict',
+					'photos_missing',
+					'Upload every photo before submitting.',
+					{
+						missing
+					}
+				);
 			}
 			const content = parseContent(current.content);
 			const problems = validateAudit({
@@ -101,7 +107,9 @@ export async function submitAudit(
 				timeOut: content.timeOut
 			});
 			if (problems.length > 0) {
-				throw new ApiFailure(422, 'audit_incomplete', 'The audit is not complete.', { problems });
+				throw new ServiceError('invalid', 'audit_incomplete', 'The audit is not complete.', {
+					problems
+				});
 			}
 			const score = scoreContent(template, content);
 			const state = current.state === 'returned' ? 'resubmitted' : 'submitted';
@@ -171,8 +179,8 @@ function checkManifest(
 	const absent = [...server.keys()].filter((id) => !sent.has(id));
 	const changed = [...sent].filter(([id, sha]) => server.has(id) && server.get(id) !== sha);
 	if (unknown.length + absent.length + changed.length > 0 || sent.size !== request.photos.length) {
-		throw new ApiFailure(
-			409,
+		throw new ServiceError(
+			'conflict',
 			'manifest_mismatch',
 			'The photos sent differ from the audit’s manifest on the server; upload the audit again.',
 			{ unknown, absent, changed: changed.map(([id]) => id) }
@@ -190,18 +198,18 @@ function bodyOf(audit: AuditRow, submittedAt: number): SubmitResponse {
 	};
 }
 
-function revisionMismatch(audit: AuditRow): ApiFailure {
-	return new ApiFailure(
-		409,
+function revisionMismatch(audit: AuditRow): ServiceError {
+	return new ServiceError(
+		'conflict',
 		'revision_mismatch',
 		'The server holds another revision of this audit; upload it again first.',
 		{ serverRevision: audit.revision, state: audit.state }
 	);
 }
 
-function keyReused(): ApiFailure {
-	return new ApiFailure(
-		422,
+function keyReused(): ServiceError {
+	return new ServiceError(
+		'invalid',
 		'idempotency_key_reused',
 		'This Idempotency-Key was used for a different request.'
 	);

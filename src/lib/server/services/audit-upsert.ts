@@ -2,7 +2,7 @@ import type { SessionUser } from '$lib/contract/auth';
 import type { AuditUpload, AuditUploadResponse, PhotoManifestEntry } from '$lib/contract/sync';
 import type { Db } from '../db/connect';
 import type { PhotoKey } from '../files/photo-store';
-import { ApiFailure } from '../http/api-error';
+import { ServiceError } from '../service-error';
 import { findAudit, upsertAuditIfNewer, type AuditRow } from '../repos/audits';
 import {
 	deletePhotos,
@@ -48,15 +48,19 @@ export async function upsertAudit(
 		upload.templateVersion
 	);
 	if (!template) {
-		throw new ApiFailure(422, 'unknown_template', 'That template version is not published here.');
+		throw new ServiceError(
+			'invalid',
+			'unknown_template',
+			'That template version is not published here.'
+		);
 	}
 	if (!(await findLocation(ctx.db, organisationId, upload.location.id))) {
-		throw new ApiFailure(422, 'unknown_location', 'That location is not one of yours.');
+		throw new ServiceError('invalid', 'unknown_location', 'That location is not one of yours.');
 	}
 	if (upload.assignmentId !== null) {
 		const assignment = await findAssignment(ctx.db, organisationId, upload.assignmentId);
 		if (!assignment || assignment.shopper_id !== user.id) {
-			throw new ApiFailure(422, 'unknown_assignment', 'That assignment is not yours.');
+			throw new ServiceError('invalid', 'unknown_assignment', 'That assignment is not yours.');
 		}
 	}
 	checkAgainstTemplate(template, upload);
@@ -88,10 +92,15 @@ export async function upsertAudit(
 			if (upload.revision <= stored.revision) {
 				return { response: await responseFor(trx, stored), removed: [] };
 			}
-			throw new ApiFailure(409, 'audit_locked', `The audit is ${stored.state}; it cannot change.`, {
-				state: stored.state,
-				revision: stored.revision
-			});
+			throw new ServiceError(
+				'conflict',
+				'audit_locked',
+				`The audit is ${stored.state}; it cannot change.`,
+				{
+					state: stored.state,
+					revision: stored.revision
+				}
+			);
 		}
 		const removed = await syncManifest(trx, written, upload.photos);
 		return { response: await responseFor(trx, written), removed };
@@ -138,8 +147,8 @@ async function syncManifest(
 		}
 		if (row.audit_id !== audit.id) throw photoIdTaken(entry.id);
 		if (row.sha256 !== entry.sha256) {
-			throw new ApiFailure(
-				409,
+			throw new ServiceError(
+				'conflict',
 				'photo_changed',
 				'A photo id was sent before with other bytes; a changed photo needs a new id.',
 				{ photoId: entry.id }
@@ -200,8 +209,8 @@ async function syncManifest(
 	}));
 }
 
-function photoIdTaken(photoId: string): ApiFailure {
-	return new ApiFailure(409, 'photo_id_taken', 'That photo id belongs to another audit.', {
+function photoIdTaken(photoId: string): ServiceError {
+	return new ServiceError('conflict', 'photo_id_taken', 'That photo id belongs to another audit.', {
 		photoId
 	});
 }

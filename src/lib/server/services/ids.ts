@@ -1,4 +1,4 @@
-import { ApiFailure } from '../http/api-error';
+import { ServiceError } from '../service-error';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -9,6 +9,7 @@ export function isUuid(value: string): boolean {
 
 /** `value` when it is a UUID; otherwise a 400 `invalid_id` (so no other string reaches a path). */
 export function requireUuid(value: string, what: string): string {
-	if (!isUuid(value)) throw new ApiFailure(400, 'invalid_id', `The ${what} id is not a UUID.`);
+	if (!isUuid(value))
+		throw new ServiceError('bad_request', 'invalid_id', `The ${what} id is not a UUID.`);
 	return value;
 }

@@ -1,5 +1,5 @@
 import type { SessionUser } from '$lib/contract/auth';
-import { ApiFailure } from '../http/api-error';
+import { ServiceError } from '../service-error';
 import { findAudit } from '../repos/audits';
 import { findPhoto } from '../repos/photos';
 import { canReadAudit } from './audit-access';
@@ -17,7 +17,7 @@ export async function readPhoto(
 	photoId: string
 ): Promise<{ bytes: Uint8Array<ArrayBuffer>; sha256: string }> {
 	requireUuid(photoId, 'photo');
-	const notFound = new ApiFailure(404, 'photo_not_found', 'There is no such photo.');
+	const notFound = new ServiceError('not_found', 'photo_not_found', 'There is no such photo.');
 	const photo = await findPhoto(ctx.db, photoId);
 	if (!photo || photo.organisation_id !== user.organisation.id || photo.stored_at === null) {
 		throw notFound;

@@ -2,7 +2,7 @@ import type { SessionUser } from '$lib/contract/auth';
 import { MAX_PHOTO_UPLOAD_BYTES } from '$lib/contract/api-paths';
 import type { PhotoUploadResponse } from '$lib/contract/sync';
 import { inspectJpeg } from '../files/jpeg';
-import { ApiFailure } from '../http/api-error';
+import { ServiceError } from '../service-error';
 import { findAudit } from '../repos/audits';
 import { findPhoto, markPhotoStored } from '../repos/photos';
 import { requireOwnAudit } from './audit-access';
@@ -36,30 +36,35 @@ export async function uploadPhoto(
 	const audit = requireOwnAudit(user, await findAudit(ctx.db, upload.auditId));
 	const photo = await findPhoto(ctx.db, upload.photoId);
 	if (!photo || photo.audit_id !== audit.id) {
-		throw new ApiFailure(
-			404,
+		throw new ServiceError(
+			'not_found',
 			'photo_not_in_manifest',
 			'Upload the audit with this photo in its manifest first.'
 		);
 	}
 	const declared = upload.declaredSha256?.trim().toLowerCase() ?? '';
 	if (!/^[0-9a-f]{64}$/.test(declared)) {
-		throw new ApiFailure(
-			400,
+		throw new ServiceError(
+			'bad_request',
 			'missing_content_sha256',
 			'Send the SHA-256 of the body as hex in the x-content-sha256 header.'
 		);
 	}
 	const { bytes } = upload;
 	if (bytes.byteLength > MAX_PHOTO_UPLOAD_BYTES) {
-		throw new ApiFailure(413, 'payload_too_large', 'The photo is too large.');
+		throw new ServiceError('too_large', 'payload_too_large', 'The photo is too large.');
 	}
 	const actual = sha256Hex(bytes);
 	if (actual !== declared) {
-		throw new ApiFailure(422, 'hash_mismatch', 'The body does not match its x-content-sha256.', {
-			expected: declared,
-			actual
-		});
+		throw new ServiceError(
+			'invalid',
+			'hash_mismatch',
+			'The body does not match its x-content-sha256.',
+			{
+				expected: declared,
+				actual
+			}
+		);
 	}
 	const store = photoStoreOf(ctx);
 	const key = { organisationId: audit.organisation_id, auditId: audit.id, photoId: photo.id };
@@ -70,18 +75,27 @@ export async function uploadPhoto(
 	const jpeg = inspectJpeg(bytes);
 	if (!jpeg.ok) {
 		if (jpeg.problem === 'not_a_jpeg') {
-			throw new ApiFailure(415, 'not_a_jpeg', 'The body is not a JPEG image.');
+			throw new ServiceError('unsupported', 'not_a_jpeg', 'The body is not a JPEG image.');
 		}
 		if (jpeg.problem === 'truncated_jpeg') {
-			throw new ApiFailure(422, 'truncated_jpeg', 'The JPEG is cut short.');
+			throw new ServiceError('invalid', 'truncated_jpeg', 'The JPEG is cut short.');
 		}
-		throw new ApiFailure(422, 'invalid_dimensions', 'The image is empty or larger than 4096 px.');
+		throw new ServiceError(
+			'invalid',
+			'invalid_dimensions',
+			'The image is empty or larger than 4096 px.'
+		);
 	}
 	if (actual !== photo.sha256) {
-		throw new ApiFailure(422, 'hash_mismatch', 'The photo is not the one in the manifest.', {
-			expected: photo.sha256,
-			actual
-		});
+		throw new ServiceError(
+			'invalid',
+			'hash_mismatch',
+			'The photo is not the one in the manifest.',
+			{
+				expected: photo.sha256,
+				actual
+			}
+		);
 	}
 	await store.put(key, bytes);
 	const marked = await markPhotoStored(
@@ -92,7 +106,11 @@ export async function uploadPhoto(
 	if (!marked) {
 		// The photo left the manifest while its bytes were being written.
 		await store.delete(key);
-		throw new ApiFailure(404, 'photo_not_in_manifest', 'The photo is no longer in the manifest.');
+		throw new ServiceError(
+			'not_found',
+			'photo_not_in_manifest',
+			'The photo is no longer in the manifest.'
+		);
 	}
 	return response;
 }

@@ -59,6 +59,7 @@ export async function createTestOrganisation(
 				displayName: `${label} ${slug}`,
 				pseudonym,
 				role,
+				fieldWork: role === 'shopper',
 				passwordHash: hash,
 				createdAt: now
 			}),

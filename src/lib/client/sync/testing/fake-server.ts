@@ -33,6 +33,7 @@ export const FAKE_USER: SessionUser = {
 	displayName: 'Sam Shopper',
 	pseudonym: 'Shopper 7',
 	role: 'shopper',
+	fieldWork: true,
 	organisation: { id: 'org-1', name: 'Demo' }
 };
 export const FAKE_PASSWORD = 'secret';

@@ -10,7 +10,7 @@ import { ReferenceStore } from '$lib/client/storage/reference-store';
 import { createLocalLock } from '$lib/client/sync/lock';
 import { createFaultyFetch, type Fault } from '$lib/client/sync/testing/faulty-fetch';
 import { SyncEngine } from '$lib/client/sync/sync-engine';
-import type { AuditDetail, AuditListResponse } from '$lib/contract/sync';
+import type { AuditDetail, AuditListResponse } from '$lib/contract/office';
 import { newAudit } from '$lib/domain/new-audit';
 import { scoreAudit } from '$lib/domain/scoring';
 import type { JourneyTemplate } from '$lib/domain/types';

@@ -7,7 +7,8 @@ import { join, relative, sep } from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { API } from '$lib/contract/api-paths';
-import type { AuditListResponse, PullResponse } from '$lib/contract/sync';
+import type { PullResponse } from '$lib/contract/sync';
+import type { AuditListResponse } from '$lib/contract/office';
 import type { JourneyTemplate, Location } from '$lib/domain/types';
 import {
 	buildCompleteAudit,

@@ -1,45 +1,35 @@
 import * as v from 'valibot';
 import { LOCALES } from '$lib/domain/types';
+import {
+	AnswerSchema,
+	EpochMs,
+	Id,
+	LocationSchema,
+	LongText,
+	NoteSchema,
+	SERVER_AUDIT_STATES,
+	Sha256Hex,
+	ShortText,
+	UuidSchema
+} from './common';
+
+export {
+	AnswerSchema,
+	AnswerValueSchema,
+	ApiErrorSchema,
+	LocationSchema,
+	NoteSchema,
+	SERVER_AUDIT_STATES,
+	UuidSchema,
+	type ApiError,
+	type ServerAuditState
+} from './common';
 
 /**
  * Payloads of the sync API, validated on both sides. Unknown fields are refused
  * (`strictObject`): a payload the server does not understand is an error, not a guess.
  * Paths are in `api-paths.ts`; the API is described in docs/api.md.
  */
-
-const Id = v.pipe(v.string(), v.regex(/^[A-Za-z0-9][A-Za-z0-9._:-]{0,99}$/, 'invalid id'));
-export const UuidSchema = v.pipe(v.string(), v.uuid('not a UUID'));
-const EpochMs = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(8.64e15));
-const Sha256Hex = v.pipe(v.string(), v.regex(/^[0-9a-f]{64}$/, 'not a SHA-256 hex digest'));
-const ShortText = v.pipe(v.string(), v.maxLength(500));
-const LongText = v.pipe(v.string(), v.maxLength(20_000));
-
-export const LocationSchema = v.strictObject({
-	id: Id,
-	name: ShortText,
-	kind: v.picklist(['own', 'competitor']),
-	brand: ShortText,
-	address: ShortText,
-	region: ShortText
-});
-
-export const AnswerValueSchema = v.union([
-	v.pipe(v.number(), v.finite()),
-	v.pipe(v.string(), v.maxLength(20_000)),
-	v.pipe(v.array(v.pipe(v.string(), v.maxLength(100))), v.maxLength(100))
-]);
-
-export const AnswerSchema = v.strictObject({
-	checkpointId: Id,
-	value: AnswerValueSchema,
-	answeredAt: EpochMs
-});
-
-export const NoteSchema = v.strictObject({
-	checkpointId: Id,
-	text: LongText,
-	updatedAt: EpochMs
-});
 
 /** What the server needs to know of each photo before (or after) its bytes arrive. */
 export const PhotoManifestEntrySchema = v.strictObject({
@@ -78,15 +68,6 @@ export const AuditUploadSchema = v.strictObject({
 	photos: v.pipe(v.array(PhotoManifestEntrySchema), v.maxLength(300))
 });
 export type AuditUpload = v.InferOutput<typeof AuditUploadSchema>;
-
-export const SERVER_AUDIT_STATES = [
-	'draft',
-	'submitted',
-	'returned',
-	'resubmitted',
-	'approved'
-] as const;
-export type ServerAuditState = (typeof SERVER_AUDIT_STATES)[number];
 
 export const AuditUploadResponseSchema = v.strictObject({
 	id: UuidSchema,
@@ -139,9 +120,12 @@ export const AuditStatusEntrySchema = v.strictObject({
 	revision: v.number(),
 	comments: v.array(
 		v.strictObject({
+			/** The checkpoint it is about; null for the overall comment. */
 			checkpointId: v.nullable(Id),
 			body: LongText,
-			createdAt: EpochMs
+			createdAt: EpochMs,
+			/** Which return it came with (1, 2, …): the device shows the latest round. */
+			round: v.pipe(v.number(), v.integer(), v.minValue(1))
 		})
 	)
 });
@@ -159,85 +143,3 @@ export const PullResponseSchema = v.strictObject({
 	audits: v.array(AuditStatusEntrySchema)
 });
 export type PullResponse = v.InferOutput<typeof PullResponseSchema>;
-
-/** Every error the API returns: a stable code and a sentence for people. */
-export const ApiErrorSchema = v.strictObject({
-	error: v.string(),
-	message: v.string(),
-	details: v.optional(v.unknown())
-});
-export type ApiError = v.InferOutput<typeof ApiErrorSchema>;
-
-/** `GET /api/audits` query: a page of the organisation's audits (a shopper's: their own). */
-export const AUDIT_LIST_MAX_LIMIT = 100;
-
-/** A report's state: none queued yet, queued or rendering, ready to download, or failed. */
-export const REPORT_STATES = ['none', 'pending', 'ready', 'failed'] as const;
-export type ReportState = (typeof REPORT_STATES)[number];
-
-/** One row of the office's audit list. */
-export const AuditListItemSchema = v.strictObject({
-	id: UuidSchema,
-	location: v.strictObject({ id: Id, name: v.string() }),
-	/** Own store or competitor, from the location. */
-	kind: v.picklist(['own', 'competitor']),
-	template: v.strictObject({
-		id: Id,
-		version: v.number(),
-		/** The template's name in each language it has (`en` always). */
-		name: v.record(v.string(), v.string())
-	}),
-	/** Never the shopper's name (invariant 6). */
-	shopperPseudonym: v.string(),
-	receivedAt: EpochMs,
-	submittedAt: v.nullable(EpochMs),
-	state: v.picklist(SERVER_AUDIT_STATES),
-	revision: v.number(),
-	totalPercent: v.nullable(v.number()),
-	/** The newest report version's state; the PDF is at `GET /api/audits/{id}/report` when ready. */
-	reportState: v.picklist(REPORT_STATES)
-});
-export type AuditListItem = v.InferOutput<typeof AuditListItemSchema>;
-
-/** `GET /api/audits?limit=&cursor=&state=`: newest received first; pass `nextCursor` for more. */
-export const AuditListResponseSchema = v.strictObject({
-	items: v.array(AuditListItemSchema),
-	nextCursor: v.nullable(v.string())
-});
-export type AuditListResponse = v.InferOutput<typeof AuditListResponseSchema>;
-
-/** A photo as the office sees it; the bytes are at `GET /api/photos/{id}` once `stored`. */
-export const PhotoInfoSchema = v.strictObject({
-	id: UuidSchema,
-	checkpointId: v.nullable(Id),
-	kind: v.picklist(['checkpoint', 'receipt', 'general']),
-	caption: v.string(),
-	capturedAt: EpochMs,
-	sha256: Sha256Hex,
-	byteLength: v.number(),
-	width: v.number(),
-	height: v.number(),
-	stored: v.boolean()
-});
-
-/** `GET /api/audits/{id}`: the audit as the server holds it, with its server-computed score. */
-export const AuditDetailSchema = v.strictObject({
-	...AuditListItemSchema.entries,
-	assignmentId: v.nullable(Id),
-	updatedAt: EpochMs,
-	content: v.strictObject({
-		locale: v.picklist(LOCALES),
-		location: LocationSchema,
-		timeIn: EpochMs,
-		timeOut: v.nullable(EpochMs),
-		stageTimeMs: v.record(v.string(), v.number()),
-		narrative: v.string(),
-		answers: v.array(AnswerSchema),
-		notes: v.array(NoteSchema)
-	}),
-	/** The domain AuditScore (stages, checkpoints, totalPercent, criticalFailures, capped). */
-	score: v.looseObject({ totalPercent: v.nullable(v.number()) }),
-	photos: v.array(PhotoInfoSchema),
-	comments: AuditStatusEntrySchema.entries.comments
-});
-export type AuditDetail = v.InferOutput<typeof AuditDetailSchema>;

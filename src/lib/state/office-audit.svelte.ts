@@ -1,5 +1,5 @@
 import { createOfficeApi } from '$lib/client/api/office-api';
-import type { AuditDetail } from '$lib/contract/sync';
+import type { AuditDetail } from '$lib/contract/office';
 import type { AnswerValue, JourneyTemplate } from '$lib/domain/types';
 import { findTemplate } from './reference-data.svelte';
 

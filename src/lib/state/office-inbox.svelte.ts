@@ -1,5 +1,6 @@
 import { createOfficeApi, type OfficeApi } from '$lib/client/api/office-api';
-import { SERVER_AUDIT_STATES, type AuditListItem, type ServerAuditState } from '$lib/contract/sync';
+import { SERVER_AUDIT_STATES, type ServerAuditState } from '$lib/contract/sync';
+import { type AuditListItem } from '$lib/contract/office';
 import { dayRangeBounds, startOfLocalDay } from './day-range';
 
 export interface InboxFilters {

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { OfficeApi } from '$lib/client/api/office-api';
-import type { AuditListResponse } from '$lib/contract/sync';
+import type { AuditListResponse } from '$lib/contract/office';
 import { filtersFromSearch, OfficeInbox, queryOfFilters } from './office-inbox.svelte';
 
 type ListQuery = Parameters<OfficeApi['listAudits']>[0];

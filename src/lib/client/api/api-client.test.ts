@@ -118,6 +118,7 @@ describe('api client requests', () => {
 			displayName: 'D',
 			pseudonym: 'P',
 			role: 'shopper',
+			fieldWork: true,
 			organisation: { id: 'o', name: 'O' }
 		};
 		const { fetch, calls } = fakeFetch(({ url }) =>

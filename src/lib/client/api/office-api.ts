@@ -1,11 +1,11 @@
 import { API } from '$lib/contract/api-paths';
+import { type ServerAuditState } from '$lib/contract/sync';
 import {
 	AuditDetailSchema,
 	AuditListResponseSchema,
 	type AuditDetail,
-	type AuditListResponse,
-	type ServerAuditState
-} from '$lib/contract/sync';
+	type AuditListResponse
+} from '$lib/contract/office';
 import { sendRequest, type FetchLike } from './request';
 
 /** The office's reads of received audits (online only). Throws ApiRequestError. */

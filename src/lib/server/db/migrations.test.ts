@@ -19,10 +19,10 @@ describe('migrations', () => {
 					handle.db
 				)
 			).rows.map((row) => row.name);
-		expect(await applied()).toEqual(['001-initial', '002-report-jobs']);
+		expect(await applied()).toEqual(['001-initial', '002-report-jobs', '003-review']);
 		await migrate(handle.db);
 		await migrate(handle.db);
-		expect(await applied()).toEqual(['001-initial', '002-report-jobs']);
+		expect(await applied()).toEqual(['001-initial', '002-report-jobs', '003-review']);
 		await handle.db
 			.insertInto('organisations')
 			.values({ id: 'o', name: 'O', created_at: 1 })

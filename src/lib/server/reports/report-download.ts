@@ -1,5 +1,5 @@
 import type { SessionUser } from '$lib/contract/auth';
-import type { ReportState } from '$lib/contract/sync';
+import type { ReportState } from '$lib/contract/office';
 import { ServiceError } from '../service-error';
 import { findAudit } from '../repos/audits';
 import { latestReportJobs, type ReportJobRow } from '../repos/report-jobs';

@@ -87,7 +87,7 @@ describe('report jobs queued by submits', () => {
 				{ ...submitRequestOf(audit), revision: 9 },
 				NOW
 			)
-		).rejects.toMatchObject({ status: 409 });
+		).rejects.toMatchObject({ reason: 'conflict' });
 		expect(await listReportJobsOfAudit(f.ctx.db, audit.id)).toHaveLength(1);
 	});
 });

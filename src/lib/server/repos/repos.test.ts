@@ -91,7 +91,7 @@ describe('repos', () => {
 		);
 		await expect(
 			publishTemplate(handle.db, org.organisation.id, { ...RETAIL_STORE_VISIT, stages: [] }, T0 + 1)
-		).rejects.toMatchObject({ status: 409, code: 'template_version_exists' });
+		).rejects.toMatchObject({ reason: 'conflict', code: 'template_version_exists' });
 		expect(
 			(await getTemplate(handle.db, org.organisation.id, RETAIL_STORE_VISIT.id, 1))?.stages.length
 		).toBe(RETAIL_STORE_VISIT.stages.length);
@@ -174,7 +174,7 @@ describe('repos', () => {
 			status: 'open' as const,
 			updatedAt: T0
 		};
-		const refused = { status: 422, code: 'invalid_assignment' };
+		const refused = { reason: 'invalid', code: 'invalid_assignment' };
 		await expect(
 			createAssignment(handle.db, { ...base, shopperId: org.manager.id })
 		).rejects.toMatchObject(refused);

@@ -35,7 +35,7 @@ describe('tenant isolation in repos', () => {
 	it("refuses to overwrite another organisation's location id", async () => {
 		await expect(
 			saveLocation(handle.db, b.organisation.id, { ...a.location, name: 'Hijacked' }, Date.now())
-		).rejects.toMatchObject({ status: 409 });
+		).rejects.toMatchObject({ reason: 'conflict' });
 		expect((await getLocation(handle.db, a.organisation.id, a.location.id))?.name).toBe(
 			a.location.name
 		);
@@ -80,10 +80,10 @@ describe('tenant isolation in repos', () => {
 		};
 		await expect(
 			createAssignment(handle.db, { ...base, locationId: b.location.id })
-		).rejects.toMatchObject({ status: 422 });
+		).rejects.toMatchObject({ reason: 'invalid' });
 		await expect(
 			createAssignment(handle.db, { ...base, shopperId: b.shopper.id })
-		).rejects.toMatchObject({ status: 422 });
+		).rejects.toMatchObject({ reason: 'invalid' });
 		expect(await getAssignment(handle.db, a.organisation.id, 'asg-cross')).toBeUndefined();
 	});
 });

@@ -78,7 +78,7 @@ describe('office reads', () => {
 			(await listAuditsFor(f.ctx, f.a.manager, { locationId: f.a.competitor.id })).items
 		).toEqual([]);
 		await expect(listAuditsFor(f.ctx, f.a.manager, { cursor: 'garbage' })).rejects.toMatchObject({
-			status: 400,
+			reason: 'bad_request',
 			code: 'invalid_cursor'
 		});
 	});
@@ -109,7 +109,7 @@ describe('office reads', () => {
 		expect((await getAuditDetail(f.ctx, f.a.shopper, audit.id)).id).toBe(audit.id);
 		for (const user of [f.a.otherShopper, f.b.manager, f.b.admin, f.b.shopper]) {
 			await expect(getAuditDetail(f.ctx, user, audit.id)).rejects.toMatchObject({
-				status: 404,
+				reason: 'not_found',
 				code: 'audit_not_found'
 			});
 		}
@@ -127,7 +127,7 @@ describe('office reads', () => {
 		);
 		for (const user of [f.a.otherShopper, f.b.manager, f.b.shopper]) {
 			await expect(readPhoto(f.ctx, user, photo.entry.id)).rejects.toMatchObject({
-				status: 404,
+				reason: 'not_found',
 				code: 'photo_not_found'
 			});
 		}
@@ -135,9 +135,11 @@ describe('office reads', () => {
 		await expect(
 			readPhoto(f.ctx, f.a.manager, audits[1]!.photos[0]!.entry.id)
 		).rejects.toMatchObject({
-			status: 404
+			reason: 'not_found'
 		});
-		await expect(readPhoto(f.ctx, f.a.manager, '../x')).rejects.toMatchObject({ status: 400 });
+		await expect(readPhoto(f.ctx, f.a.manager, '../x')).rejects.toMatchObject({
+			reason: 'bad_request'
+		});
 	});
 });
 
@@ -252,7 +254,7 @@ describe('office reads by received day', () => {
 			{ receivedFrom: Number.NaN }
 		]) {
 			await expect(listAuditsFor(f.ctx, f.a.manager, query)).rejects.toMatchObject({
-				status: 400,
+				reason: 'bad_request',
 				code: 'invalid_query'
 			});
 		}

@@ -1,11 +1,11 @@
 import type { SessionUser } from '$lib/contract/auth';
+import { type ServerAuditState } from '$lib/contract/sync';
 import {
 	AUDIT_LIST_MAX_LIMIT,
 	type AuditDetail,
 	type AuditListItem,
-	type AuditListResponse,
-	type ServerAuditState
-} from '$lib/contract/sync';
+	type AuditListResponse
+} from '$lib/contract/office';
 import type { AuditScore } from '$lib/domain/types';
 import { ServiceError } from '../service-error';
 import { findAudit, findAuditListRow, listAudits, type AuditListRow } from '../repos/audits';
@@ -155,7 +155,8 @@ export async function getAuditDetail(
 		comments: comments.map((comment) => ({
 			checkpointId: comment.checkpoint_id,
 			body: comment.body,
-			createdAt: comment.created_at
+			createdAt: comment.created_at,
+			round: comment.round
 		}))
 	};
 }

@@ -77,7 +77,7 @@ describe('submitAudit', () => {
 		const [first, second, ...rest] = audit.photos;
 		await uploadAllPhotos(f.ctx, f.a.shopper, { ...audit, photos: rest }, NOW);
 		await expect(submit('k1')).rejects.toMatchObject({
-			status: 409,
+			reason: 'conflict',
 			code: 'photos_missing',
 			details: { missing: [first!.entry.id, second!.entry.id].sort() }
 		});
@@ -89,20 +89,20 @@ describe('submitAudit', () => {
 	it('refuses another revision (409 revision_mismatch) and another manifest (409 manifest_mismatch)', async () => {
 		await uploadAllPhotos(f.ctx, f.a.shopper, audit, NOW);
 		await expect(submit('k1', { ...submitRequestOf(audit), revision: 2 })).rejects.toMatchObject({
-			status: 409,
+			reason: 'conflict',
 			code: 'revision_mismatch',
 			details: { serverRevision: 1 }
 		});
 		const request = submitRequestOf(audit);
 		await expect(
 			submit('k2', { ...request, photos: request.photos.slice(1) })
-		).rejects.toMatchObject({ status: 409, code: 'manifest_mismatch' });
+		).rejects.toMatchObject({ reason: 'conflict', code: 'manifest_mismatch' });
 		await expect(
 			submit('k3', {
 				...request,
 				photos: [{ ...request.photos[0]!, sha256: 'c'.repeat(64) }, ...request.photos.slice(1)]
 			})
-		).rejects.toMatchObject({ status: 409, code: 'manifest_mismatch' });
+		).rejects.toMatchObject({ reason: 'conflict', code: 'manifest_mismatch' });
 		expect((await findAudit(f.ctx.db, audit.id))!.state).toBe('draft');
 	});
 
@@ -131,14 +131,14 @@ describe('submitAudit', () => {
 		await expect(
 			submit('k1', { ...request, photos: request.photos.slice(1) })
 		).rejects.toMatchObject({
-			status: 422,
+			reason: 'invalid',
 			code: 'idempotency_key_reused'
 		});
 		const other = completeAuditOf(f.a, { id: undefined });
 		await upsertAudit(f.ctx, f.a.shopper, other.id, { ...other.upload, assignmentId: null }, NOW);
 		await expect(
 			submitAudit(f.ctx, f.a.shopper, other.id, 'k1', submitRequestOf(other), NOW)
-		).rejects.toMatchObject({ status: 422, code: 'idempotency_key_reused' });
+		).rejects.toMatchObject({ reason: 'invalid', code: 'idempotency_key_reused' });
 	});
 
 	it('answers a second submit with a new key with the current state, without submitting again', async () => {
@@ -187,7 +187,7 @@ describe('submitAudit', () => {
 		);
 		const request = { revision: 2, photos: photos.map((p) => ({ id: p.id, sha256: p.sha256 })) };
 		const failure = await submit('k1', request).catch((error: unknown) => error);
-		expect(failure).toMatchObject({ status: 422, code: 'audit_incomplete' });
+		expect(failure).toMatchObject({ reason: 'invalid', code: 'audit_incomplete' });
 		const problems = (
 			failure as { details: { problems: { kind: string; checkpointId: string | null }[] } }
 		).details.problems;
@@ -241,7 +241,7 @@ describe('submitAudit', () => {
 	it('requires an idempotency key of 1–200 characters', async () => {
 		for (const key of [null, '', 'x'.repeat(201)]) {
 			await expect(submit(key)).rejects.toMatchObject({
-				status: 400,
+				reason: 'bad_request',
 				code: 'invalid_idempotency_key'
 			});
 		}
@@ -251,7 +251,7 @@ describe('submitAudit', () => {
 		await uploadAllPhotos(f.ctx, f.a.shopper, audit, NOW);
 		for (const user of [f.b.shopper, f.a.otherShopper]) {
 			await expect(submit('k1', submitRequestOf(audit), user)).rejects.toMatchObject({
-				status: 404,
+				reason: 'not_found',
 				code: 'audit_not_found'
 			});
 		}

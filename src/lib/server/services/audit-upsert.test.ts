@@ -177,7 +177,7 @@ describe('upsertAudit', () => {
 				{ ...audit.upload, revision: 2, photos: [changed, ...rest] },
 				NOW
 			)
-		).rejects.toMatchObject({ status: 409, code: 'photo_changed' });
+		).rejects.toMatchObject({ reason: 'conflict', code: 'photo_changed' });
 		expect((await findAudit(f.ctx.db, audit.id))!.revision).toBe(1);
 	});
 
@@ -191,7 +191,7 @@ describe('upsertAudit', () => {
 			.execute();
 		await expect(
 			upsertAudit(f.ctx, f.a.shopper, audit.id, { ...audit.upload, revision: 2 }, NOW)
-		).rejects.toMatchObject({ status: 409, code: 'audit_locked' });
+		).rejects.toMatchObject({ reason: 'conflict', code: 'audit_locked' });
 		const same = await upsertAudit(f.ctx, f.a.shopper, audit.id, audit.upload, NOW);
 		expect(same).toMatchObject({ revision: 1, state: 'submitted' });
 	});
@@ -230,15 +230,15 @@ describe('upsertAudit', () => {
 		for (const [change, code] of cases) {
 			await expect(
 				upsertAudit(f.ctx, f.a.shopper, audit.id, { ...audit.upload, ...change }, NOW)
-			).rejects.toMatchObject({ status: 422, code });
+			).rejects.toMatchObject({ reason: 'invalid', code });
 		}
 		// Another shopper's assignment of the same organisation is not this shopper's either.
 		await expect(
 			upsertAudit(f.ctx, f.a.otherShopper, audit.id, audit.upload, NOW)
-		).rejects.toMatchObject({ status: 422, code: 'unknown_assignment' });
+		).rejects.toMatchObject({ reason: 'invalid', code: 'unknown_assignment' });
 		await expect(
 			upsertAudit(f.ctx, f.a.shopper, '../../etc', audit.upload, NOW)
-		).rejects.toMatchObject({ status: 400, code: 'invalid_id' });
+		).rejects.toMatchObject({ reason: 'bad_request', code: 'invalid_id' });
 		expect(await findAudit(f.ctx.db, audit.id)).toBeUndefined();
 	});
 
@@ -248,7 +248,7 @@ describe('upsertAudit', () => {
 		const intruder = completeAuditOf(f.b, { id: audit.id, revision: 9 });
 		await expect(
 			upsertAudit(f.ctx, f.b.shopper, audit.id, intruder.upload, NOW)
-		).rejects.toMatchObject({ status: 404, code: 'audit_not_found' });
+		).rejects.toMatchObject({ reason: 'not_found', code: 'audit_not_found' });
 		await expect(
 			upsertAudit(
 				f.ctx,
@@ -257,7 +257,7 @@ describe('upsertAudit', () => {
 				{ ...audit.upload, assignmentId: null, revision: 9 },
 				NOW
 			)
-		).rejects.toMatchObject({ status: 404, code: 'audit_not_found' });
+		).rejects.toMatchObject({ reason: 'not_found', code: 'audit_not_found' });
 		const row = await findAudit(f.ctx.db, audit.id);
 		expect(row).toMatchObject({
 			organisation_id: f.a.organisation.id,

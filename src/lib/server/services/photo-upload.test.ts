@@ -101,14 +101,14 @@ describe('uploadPhoto', () => {
 	it('refuses bytes whose hash differs from the header or from the manifest (422 hash_mismatch)', async () => {
 		const photo = audit.photos[0]!;
 		await expect(put(photo.entry.id, photo.bytes, 'b'.repeat(64))).rejects.toMatchObject({
-			status: 422,
+			reason: 'invalid',
 			code: 'hash_mismatch'
 		});
 		// A real JPEG with a matching header, but not the photo the manifest names.
 		const other = fixturePhoto('checkout-portrait.jpg');
 		const receiptPhoto = audit.photos.find((p) => p.bytes.byteLength !== other.byteLength)!;
 		await expect(put(receiptPhoto.entry.id, other)).rejects.toMatchObject({
-			status: 422,
+			reason: 'invalid',
 			code: 'hash_mismatch'
 		});
 		expect((await findPhoto(f.ctx.db, photo.entry.id))?.stored_at).toBeNull();
@@ -128,15 +128,18 @@ describe('uploadPhoto', () => {
 			NOW
 		);
 		await expect(put(htmlEntry.id, html)).rejects.toMatchObject({
-			status: 415,
+			reason: 'unsupported',
 			code: 'not_a_jpeg'
 		});
 		await expect(put(truncatedEntry.id, truncated)).rejects.toMatchObject({
-			status: 422,
+			reason: 'invalid',
 			code: 'truncated_jpeg'
 		});
 		const png = fixturePhoto('entrance.png');
-		await expect(put(htmlEntry.id, png)).rejects.toMatchObject({ status: 415, code: 'not_a_jpeg' });
+		await expect(put(htmlEntry.id, png)).rejects.toMatchObject({
+			reason: 'unsupported',
+			code: 'not_a_jpeg'
+		});
 		expect((await findPhoto(f.ctx.db, htmlEntry.id))?.stored_at).toBeNull();
 		expect((await findPhoto(f.ctx.db, truncatedEntry.id))?.stored_at).toBeNull();
 		expect(() => readdirSync(folder())).toThrow();
@@ -145,14 +148,14 @@ describe('uploadPhoto', () => {
 	it('refuses a photo that is not in this audit’s manifest (404 photo_not_in_manifest)', async () => {
 		const bytes = fixturePhoto('receipt.jpg');
 		await expect(put(randomUUID(), bytes)).rejects.toMatchObject({
-			status: 404,
+			reason: 'not_found',
 			code: 'photo_not_in_manifest'
 		});
 		// A photo of another audit of the same shopper is not in this one's manifest either.
 		const second = completeAuditOf(f.a);
 		await upsertAudit(f.ctx, f.a.shopper, second.id, second.upload, NOW);
 		await expect(put(second.photos[0]!.entry.id, second.photos[0]!.bytes)).rejects.toMatchObject({
-			status: 404,
+			reason: 'not_found',
 			code: 'photo_not_in_manifest'
 		});
 	});
@@ -163,7 +166,7 @@ describe('uploadPhoto', () => {
 			await expect(
 				put(photo.entry.id, photo.bytes, photo.entry.sha256, user)
 			).rejects.toMatchObject({
-				status: 404,
+				reason: 'not_found',
 				code: 'audit_not_found'
 			});
 		}
@@ -173,22 +176,22 @@ describe('uploadPhoto', () => {
 	it('refuses a missing hash header, a path-traversal id and an oversized body', async () => {
 		const photo = audit.photos[0]!;
 		await expect(put(photo.entry.id, photo.bytes, null)).rejects.toMatchObject({
-			status: 400,
+			reason: 'bad_request',
 			code: 'missing_content_sha256'
 		});
 		await expect(put('../../../etc/passwd', photo.bytes)).rejects.toMatchObject({
-			status: 400,
+			reason: 'bad_request',
 			code: 'invalid_id'
 		});
 		await expect(
 			put(photo.entry.id, photo.bytes, undefined, f.a.shopper, '..')
 		).rejects.toMatchObject({
-			status: 400,
+			reason: 'bad_request',
 			code: 'invalid_id'
 		});
 		const huge = new Uint8Array(MAX_PHOTO_UPLOAD_BYTES + 1);
 		await expect(put(photo.entry.id, huge)).rejects.toMatchObject({
-			status: 413,
+			reason: 'too_large',
 			code: 'payload_too_large'
 		});
 		expect(() => readdirSync(folder())).toThrow();

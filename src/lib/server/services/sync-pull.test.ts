@@ -149,7 +149,8 @@ describe('pullChanges', () => {
 					{
 						checkpointId: 'greeting.greeted',
 						body: 'Please describe the greeting.',
-						createdAt: LATER + 100
+						createdAt: LATER + 100,
+						round: 1
 					}
 				]
 			}

@@ -66,7 +66,8 @@ export async function pullChanges(
 				.map((comment) => ({
 					checkpointId: comment.checkpoint_id,
 					body: comment.body,
-					createdAt: comment.created_at
+					createdAt: comment.created_at,
+					round: comment.round
 				}))
 		}))
 	};

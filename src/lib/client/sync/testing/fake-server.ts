@@ -16,7 +16,7 @@ export interface FakeAudit {
 	state: ServerAuditState;
 	/** When the review state last changed (for pulls). */
 	changedAt: number;
-	comments: { checkpointId: string | null; body: string; createdAt: number }[];
+	comments: { checkpointId: string | null; body: string; createdAt: number; round: number }[];
 }
 
 export interface FakePhoto {
@@ -64,13 +64,21 @@ export class FakeSyncServer {
 		this.sessionValid = false;
 	}
 
-	/** A reviewer returns a submitted audit with a comment. */
-	returnAudit(auditId: string, body: string): void {
+	/** A reviewer returns a submitted audit with an overall comment and checkpoint comments. */
+	returnAudit(
+		auditId: string,
+		body: string,
+		checkpointComments: { checkpointId: string; body: string }[] = []
+	): void {
 		const audit = this.audits.get(auditId);
 		if (!audit) throw new Error(`No audit ${auditId}`);
 		audit.state = 'returned';
 		audit.changedAt = ++this.clock;
-		audit.comments.push({ checkpointId: null, body, createdAt: this.clock });
+		const round = Math.max(0, ...audit.comments.map((comment) => comment.round)) + 1;
+		audit.comments.push({ checkpointId: null, body, createdAt: this.clock, round });
+		for (const comment of checkpointComments) {
+			audit.comments.push({ ...comment, createdAt: this.clock, round });
+		}
 	}
 
 	readonly fetch = async (input: string, init: RequestInit = {}): Promise<Response> => {

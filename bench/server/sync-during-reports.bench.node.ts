@@ -8,7 +8,8 @@ import { expect, test } from 'vitest';
 import { API, CONTENT_SHA256_HEADER, IDEMPOTENCY_KEY_HEADER } from '$lib/contract/api-paths';
 import { DEMO_LOCATIONS } from '$lib/domain/demo-locations';
 import { openDatabase, type DbHandle } from '$lib/server/db/connect';
-import { insertReportJob } from '$lib/server/repos/report-jobs';
+import { findAudit } from '$lib/server/repos/audits';
+import { queueReport } from '$lib/server/reports/report-queue';
 import { publishTemplate } from '$lib/server/repos/templates';
 import { DEMO_ORGANISATION } from '$lib/server/seed/demo-accounts';
 import {
@@ -241,12 +242,8 @@ test('sync endpoint p99 while Audit-L reports are made vs idle', async () => {
 							recursive: true,
 							force: true
 						});
-						await insertReportJob(db, {
-							id: randomUUID(),
-							organisationId: DEMO_ORGANISATION.id,
-							auditId: audit.id,
-							now: Date.now()
-						});
+						const row = await findAudit(db, audit.id);
+						if (row) await queueReport(db, row, Date.now());
 					}
 					await new Promise((done) => setTimeout(done, 100));
 				}

@@ -10,6 +10,16 @@ export const API = {
 	auditReport: (auditId: string) => `/api/audits/${encodeURIComponent(auditId)}/report`,
 	submit: (auditId: string) => `/api/audits/${encodeURIComponent(auditId)}/submit`,
 	audits: '/api/audits',
+	approve: (auditId: string) => `/api/audits/${encodeURIComponent(auditId)}/approve`,
+	returnAudit: (auditId: string) => `/api/audits/${encodeURIComponent(auditId)}/return`,
+	trail: (auditId: string) => `/api/audits/${encodeURIComponent(auditId)}/trail`,
+	changes: (auditId: string) => `/api/audits/${encodeURIComponent(auditId)}/changes`,
+	reportVersions: (auditId: string) => `/api/audits/${encodeURIComponent(auditId)}/reports`,
+	reportVersion: (auditId: string, version: number) =>
+		`/api/audits/${encodeURIComponent(auditId)}/reports/${version}`,
+	reviewQueue: '/api/review-queue',
+	commentLibrary: '/api/comment-library',
+	libraryComment: (id: string) => `/api/comment-library/${encodeURIComponent(id)}`,
 	photo: (photoId: string) => `/api/photos/${encodeURIComponent(photoId)}`
 } as const;
 

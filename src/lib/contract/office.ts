@@ -87,3 +87,138 @@ export const AuditDetailSchema = v.strictObject({
 	comments: AuditStatusEntrySchema.entries.comments
 });
 export type AuditDetail = v.InferOutput<typeof AuditDetailSchema>;
+
+/** What a reviewer saw when deciding: the decision applies only if the audit is still so. */
+const ReviewExpectation = {
+	expectedState: v.picklist(['submitted', 'resubmitted']),
+	expectedRevision: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(2 ** 31 - 1))
+};
+
+/** The most checkpoint comments one return carries. */
+export const MAX_RETURN_COMMENTS = 200;
+/** The longest reviewer comment. */
+export const MAX_REVIEW_COMMENT_LENGTH = 5000;
+
+const ReviewCommentText = v.pipe(
+	v.string(),
+	v.trim(),
+	v.maxLength(MAX_REVIEW_COMMENT_LENGTH, 'A comment can be at most 5000 characters.')
+);
+
+/** `POST /api/audits/{id}/approve` (and the office's approve form). */
+export const ApproveRequestSchema = v.strictObject({ ...ReviewExpectation });
+export type ApproveRequest = v.InferOutput<typeof ApproveRequestSchema>;
+
+/** `POST /api/audits/{id}/return`: an overall comment and comments on chosen checkpoints. */
+export const ReturnRequestSchema = v.pipe(
+	v.strictObject({
+		...ReviewExpectation,
+		comment: ReviewCommentText,
+		checkpointComments: v.pipe(
+			v.array(
+				v.strictObject({
+					checkpointId: Id,
+					body: v.pipe(ReviewCommentText, v.minLength(1, 'A checkpoint comment cannot be empty.'))
+				})
+			),
+			v.maxLength(MAX_RETURN_COMMENTS)
+		)
+	}),
+	v.check(
+		(request) => request.comment.length > 0 || request.checkpointComments.length > 0,
+		'Say what needs work: an overall comment or a comment on a checkpoint.'
+	)
+);
+export type ReturnRequest = v.InferOutput<typeof ReturnRequestSchema>;
+
+/** The answer to an approve or return: the audit's new state and the report version it made. */
+export const ReviewOutcomeSchema = v.strictObject({
+	id: UuidSchema,
+	state: v.picklist(SERVER_AUDIT_STATES),
+	revision: v.number(),
+	reportVersion: v.number()
+});
+export type ReviewOutcome = v.InferOutput<typeof ReviewOutcomeSchema>;
+
+/** `GET /api/review-queue`: audits waiting for review, oldest hand-in first. */
+export const ReviewQueueResponseSchema = v.strictObject({
+	items: v.array(AuditListItemSchema),
+	nextCursor: v.nullable(v.string())
+});
+export type ReviewQueueResponse = v.InferOutput<typeof ReviewQueueResponseSchema>;
+
+/** One step of an audit's trail. */
+export const AuditEventSchema = v.strictObject({
+	id: v.string(),
+	kind: v.picklist([
+		'submitted',
+		'returned',
+		'resubmitted',
+		'approved',
+		'report_ready',
+		'report_failed'
+	]),
+	revision: v.number(),
+	/** Who took the step, by pseudonym; null for the system. */
+	actor: v.nullable(v.strictObject({ pseudonym: v.string(), role: v.string() })),
+	/** A return's comments and round, a report's version, … */
+	details: v.record(v.string(), v.unknown()),
+	createdAt: EpochMs
+});
+export type AuditEvent = v.InferOutput<typeof AuditEventSchema>;
+
+/** `GET /api/audits/{id}/trail`. */
+export const AuditTrailSchema = v.strictObject({ events: v.array(AuditEventSchema) });
+export type AuditTrail = v.InferOutput<typeof AuditTrailSchema>;
+
+/** One report version of an audit. */
+export const ReportVersionSchema = v.strictObject({
+	version: v.number(),
+	state: v.picklist(['pending', 'ready', 'failed']),
+	/** The review state it shows; null on versions made before it was recorded. */
+	reviewState: v.nullable(v.string()),
+	/** The audit revision it shows; null on versions made before it was recorded. */
+	revision: v.nullable(v.number()),
+	createdAt: EpochMs
+});
+export type ReportVersion = v.InferOutput<typeof ReportVersionSchema>;
+
+/** `GET /api/audits/{id}/reports`: newest first. */
+export const ReportVersionsSchema = v.strictObject({ versions: v.array(ReportVersionSchema) });
+
+/** A value before and after, for what changed since a return (null: absent on that side). */
+const Change = <T extends v.GenericSchema>(value: T) =>
+	v.strictObject({ checkpointId: Id, before: v.nullable(value), after: v.nullable(value) });
+
+/** `GET /api/audits/{id}/changes`: what the shopper changed since the last return. */
+export const ChangesSinceReturnSchema = v.strictObject({
+	/** When it was last returned, and at which revision; null when it never was. */
+	returnedAt: v.nullable(EpochMs),
+	returnedRevision: v.nullable(v.number()),
+	answers: v.array(Change(AnswerSchema.entries.value)),
+	notes: v.array(Change(v.string())),
+	narrative: v.nullable(v.strictObject({ before: v.string(), after: v.string() })),
+	photosAdded: v.array(
+		v.strictObject({ id: UuidSchema, checkpointId: v.nullable(Id), caption: v.string() })
+	),
+	photosRemoved: v.array(
+		v.strictObject({ id: UuidSchema, checkpointId: v.nullable(Id), caption: v.string() })
+	),
+	captionsChanged: v.array(
+		v.strictObject({ id: UuidSchema, before: v.string(), after: v.string() })
+	)
+});
+export type ChangesSinceReturn = v.InferOutput<typeof ChangesSinceReturnSchema>;
+
+/** A reusable reviewer comment. */
+export const LibraryCommentSchema = v.strictObject({
+	id: v.string(),
+	body: v.string(),
+	createdAt: EpochMs
+});
+export type LibraryCommentItem = v.InferOutput<typeof LibraryCommentSchema>;
+
+/** `POST /api/comment-library`. */
+export const AddLibraryCommentSchema = v.strictObject({
+	body: v.pipe(v.string(), v.trim(), v.minLength(1, 'The comment is empty.'), v.maxLength(1000))
+});

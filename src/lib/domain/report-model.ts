@@ -33,6 +33,14 @@ export interface ReportLabels {
 	version: string;
 	shopper: string;
 	generatedAt: string;
+	/** The review state line on the cover. */
+	reviewState: string;
+	/** `{version}` is replaced. */
+	reportVersion: string;
+	reviewSubmitted: string;
+	reviewReturned: string;
+	reviewResubmitted: string;
+	reviewApproved: string;
 	summary: string;
 	totalScore: string;
 	/** `{cap}` and `{uncapped}` are replaced. */
@@ -84,6 +92,12 @@ const LABELS: Record<Locale, ReportLabels> = {
 		version: 'version',
 		shopper: 'Shopper',
 		generatedAt: 'Report generated',
+		reviewState: 'Review',
+		reportVersion: 'Report version {version}',
+		reviewSubmitted: 'Submitted, awaiting review',
+		reviewReturned: 'Returned to the shopper',
+		reviewResubmitted: 'Resubmitted, awaiting review',
+		reviewApproved: 'Approved',
 		summary: 'Summary',
 		totalScore: 'Total score',
 		cappedNote:
@@ -131,6 +145,12 @@ const LABELS: Record<Locale, ReportLabels> = {
 		version: 'version',
 		shopper: 'Mystery shopper',
 		generatedAt: 'Rapport dannet',
+		reviewState: 'Gennemgang',
+		reportVersion: 'Rapportversion {version}',
+		reviewSubmitted: 'Indsendt, afventer gennemgang',
+		reviewReturned: 'Sendt tilbage til shopperen',
+		reviewResubmitted: 'Indsendt igen, afventer gennemgang',
+		reviewApproved: 'Godkendt',
 		summary: 'Resumé',
 		totalScore: 'Samlet score',
 		cappedNote:
@@ -178,6 +198,12 @@ const LABELS: Record<Locale, ReportLabels> = {
 		version: 'versjon',
 		shopper: 'Mystery shopper',
 		generatedAt: 'Rapport laget',
+		reviewState: 'Gjennomgang',
+		reportVersion: 'Rapportversjon {version}',
+		reviewSubmitted: 'Sendt inn, venter på gjennomgang',
+		reviewReturned: 'Sendt tilbake til testkunden',
+		reviewResubmitted: 'Sendt inn på nytt, venter på gjennomgang',
+		reviewApproved: 'Godkjent',
 		summary: 'Sammendrag',
 		totalScore: 'Samlet poengsum',
 		cappedNote:
@@ -225,6 +251,12 @@ const LABELS: Record<Locale, ReportLabels> = {
 		version: 'wersja',
 		shopper: 'Tajemniczy klient',
 		generatedAt: 'Raport utworzony',
+		reviewState: 'Weryfikacja',
+		reportVersion: 'Wersja raportu {version}',
+		reviewSubmitted: 'Przesłany, czeka na weryfikację',
+		reviewReturned: 'Zwrócony audytorowi',
+		reviewResubmitted: 'Przesłany ponownie, czeka na weryfikację',
+		reviewApproved: 'Zatwierdzony',
 		summary: 'Podsumowanie',
 		totalScore: 'Wynik łączny',
 		cappedNote:
@@ -312,7 +344,23 @@ export interface ReportInput {
 	generatedAt: number;
 	/** IANA zone for dates and times; default Europe/Copenhagen. */
 	timeZone?: string;
+	/** The review state and report version this report shows; absent on an unversioned preview. */
+	review?: { state: ReportReviewState; version: number };
 }
+
+/** The cover's wording of a review state. */
+function reviewStateLabel(labels: ReportLabels, state: ReportReviewState): string {
+	const byState: Record<ReportReviewState, string> = {
+		submitted: labels.reviewSubmitted,
+		returned: labels.reviewReturned,
+		resubmitted: labels.reviewResubmitted,
+		approved: labels.reviewApproved
+	};
+	return byState[state];
+}
+
+/** The review states a report can show (a report is made only once an audit is handed in). */
+export type ReportReviewState = 'submitted' | 'returned' | 'resubmitted' | 'approved';
 
 export interface ReportFact {
 	label: string;
@@ -333,6 +381,10 @@ export interface ReportCover {
 	templateVersion: number;
 	shopper: string;
 	generatedAt: string;
+	/** "Approved", "Returned to the shopper", … ; null when the input names no review. */
+	reviewState: string | null;
+	/** "Report version 2"; null when the input names no review. */
+	reportVersion: string | null;
 	/** Everything above as label/value pairs, in display order. */
 	facts: ReportFact[];
 }
@@ -733,7 +785,11 @@ function buildCover(input: ReportInput, formats: Formats): ReportCover {
 		templateName,
 		templateVersion: template.version,
 		shopper: input.shopperPseudonym,
-		generatedAt: formats.dateTime.format(input.generatedAt)
+		generatedAt: formats.dateTime.format(input.generatedAt),
+		reviewState: input.review ? reviewStateLabel(labels, input.review.state) : null,
+		reportVersion: input.review
+			? labels.reportVersion.replace('{version}', String(input.review.version))
+			: null
 	};
 	const facts: ReportFact[] = [
 		{ label: labels.organisation, value: cover.organisation },
@@ -748,6 +804,9 @@ function buildCover(input: ReportInput, formats: Formats): ReportCover {
 		{ label: labels.duration, value: duration ?? '—' },
 		{ label: labels.template, value: `${templateName}, ${labels.version} ${template.version}` },
 		{ label: labels.shopper, value: cover.shopper },
+		...(cover.reviewState && cover.reportVersion
+			? [{ label: labels.reviewState, value: `${cover.reviewState} · ${cover.reportVersion}` }]
+			: []),
 		{ label: labels.generatedAt, value: cover.generatedAt }
 	];
 	return { ...cover, facts };

@@ -1,50 +1,62 @@
-import type { ReportInput } from '$lib/domain/report-model';
+import type { ReportInput, ReportReviewState } from '$lib/domain/report-model';
 import type { AuditScore } from '$lib/domain/types';
 import type { Db } from '../db/connect';
 import type { PhotoStore } from '../files/photo-store';
 import { findAudit } from '../repos/audits';
 import { getOrganisation } from '../repos/organisations';
 import { listPhotosOfAudit } from '../repos/photos';
+import type { ReportJobRow } from '../repos/report-jobs';
 import { getTemplate } from '../repos/templates';
 import { getUser } from '../repos/users';
 import { parseContent } from '../services/audit-content';
+import { parseReportSnapshot, type ReportSnapshot } from './report-snapshot';
+
+/** The report version being made: its number and what it was queued with. */
+export type ReportVersionJob = Pick<
+	ReportJobRow,
+	'audit_id' | 'version' | 'snapshot' | 'review_state'
+>;
 
 /**
- * The report model's input for one audit, from the database: its stored content, the published
- * template version it was made with, the server's stored score (never re-scored here), photo
- * metadata, the organisation's name and the shopper's pseudonym — never the name. The report is
- * in the audit's own locale. Throws when anything the report needs is missing, including a
- * photo's bytes: the renderer would quietly leave the picture out, and a report of a complete
- * audit must not lose evidence without anyone noticing.
+ * The report model's input for one report version, from the database: the snapshot the version
+ * was queued with (content, the server's score — never re-scored here — and photo metadata at
+ * that revision), the published template version, the organisation's name and the shopper's
+ * pseudonym — never the name — and the version's review state. Versions queued before snapshots
+ * existed use the audit as stored. The report is in the audit's own locale. Throws when
+ * anything the report needs is missing, including a photo's bytes: the renderer would quietly
+ * leave the picture out, and a report of a complete audit must not lose evidence unnoticed.
  */
 export async function buildReportInput(
 	db: Db,
 	photoStore: PhotoStore,
-	auditId: string,
+	job: ReportVersionJob,
 	generatedAt: number
 ): Promise<ReportInput> {
-	const audit = await findAudit(db, auditId);
-	if (!audit) throw new Error(`Audit ${auditId} no longer exists`);
+	const audit = await findAudit(db, job.audit_id);
+	if (!audit) throw new Error(`Audit ${job.audit_id} no longer exists`);
 	const organisationId = audit.organisation_id;
-	const [template, organisation, shopper, photos] = await Promise.all([
-		getTemplate(db, organisationId, audit.template_id, audit.template_version),
+	const snapshot =
+		job.snapshot === null ? await legacySnapshot(db, job) : parseReportSnapshot(job.snapshot);
+	const [template, organisation, shopper] = await Promise.all([
+		getTemplate(db, organisationId, snapshot.templateId, snapshot.templateVersion),
 		getOrganisation(db, organisationId),
-		getUser(db, organisationId, audit.shopper_id),
-		listPhotosOfAudit(db, auditId)
+		getUser(db, organisationId, audit.shopper_id)
 	]);
 	if (!template) {
-		throw new Error(`Template ${audit.template_id} v${audit.template_version} is not published`);
+		throw new Error(
+			`Template ${snapshot.templateId} v${snapshot.templateVersion} is not published`
+		);
 	}
 	if (!organisation) throw new Error(`Organisation ${organisationId} is gone`);
 	const missing: string[] = [];
-	for (const photo of photos) {
-		const key = { organisationId, auditId, photoId: photo.id };
-		if (photo.stored_at === null || !(await photoStore.exists(key))) missing.push(photo.id);
+	for (const photo of snapshot.photos) {
+		const key = { organisationId, auditId: audit.id, photoId: photo.id };
+		if (!(await photoStore.exists(key))) missing.push(photo.id);
 	}
 	if (missing.length > 0) {
 		throw new Error(`Photo file missing: ${missing.join(', ')}`);
 	}
-	const content = parseContent(audit.content);
+	const { content } = snapshot;
 	return {
 		template,
 		content: {
@@ -57,17 +69,42 @@ export async function buildReportInput(
 			location: content.location,
 			locale: content.locale
 		},
+		score: snapshot.score,
+		photos: snapshot.photos.map((photo) => ({
+			id: photo.id,
+			checkpointId: photo.checkpointId,
+			kind: photo.kind,
+			caption: photo.caption,
+			capturedAt: photo.capturedAt
+		})),
+		organisationName: organisation.name,
+		shopperPseudonym: shopper?.pseudonym ?? '',
+		reportLocale: content.locale,
+		generatedAt,
+		review: { state: snapshot.state, version: job.version }
+	};
+}
+
+/** A version queued before snapshots were recorded: the audit as it is stored now. */
+async function legacySnapshot(db: Db, job: ReportVersionJob): Promise<ReportSnapshot> {
+	const audit = await findAudit(db, job.audit_id);
+	if (!audit) throw new Error(`Audit ${job.audit_id} no longer exists`);
+	const photos = await listPhotosOfAudit(db, audit.id);
+	const state = (job.review_state ?? audit.state) as ReportReviewState;
+	return {
+		revision: Number(audit.revision),
+		state: state === ('draft' as string) ? 'submitted' : state,
+		templateId: audit.template_id,
+		templateVersion: Number(audit.template_version),
+		content: parseContent(audit.content),
 		score: JSON.parse(audit.score) as AuditScore,
 		photos: photos.map((photo) => ({
 			id: photo.id,
 			checkpointId: photo.checkpoint_id,
 			kind: photo.kind,
 			caption: photo.caption,
-			capturedAt: photo.captured_at
-		})),
-		organisationName: organisation.name,
-		shopperPseudonym: shopper?.pseudonym ?? '',
-		reportLocale: content.locale,
-		generatedAt
+			capturedAt: Number(photo.captured_at),
+			sha256: photo.sha256
+		}))
 	};
 }

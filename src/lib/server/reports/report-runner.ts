@@ -1,6 +1,8 @@
+import { randomUUID } from 'node:crypto';
 import { buildReportModel } from '$lib/domain/report-model';
 import type { Db, Dialect } from '../db/connect';
 import { createDiskPhotoStore } from '../files/photo-store';
+import { insertAuditEvent } from '../repos/audit-events';
 import {
 	claimReportJob,
 	completeReportJob,
@@ -96,12 +98,7 @@ export function startReportRunner(options: ReportRunnerOptions): ReportRunner {
 		});
 		if (!job) return false;
 		try {
-			const input = await buildReportInput(
-				ctx.db,
-				createDiskPhotoStore(ctx.dataDir),
-				job.audit_id,
-				now()
-			);
+			const input = await buildReportInput(ctx.db, createDiskPhotoStore(ctx.dataDir), job, now());
 			const file = reportFileName(job.organisation_id, job.audit_id, job.version);
 			await render({
 				dataDir: ctx.dataDir,
@@ -111,24 +108,29 @@ export function startReportRunner(options: ReportRunnerOptions): ReportRunner {
 				file,
 				inProcess: options.inProcess
 			});
-			await completeReportJob(ctx.db, {
+			const completed = await completeReportJob(ctx.db, {
 				id: job.id,
 				instanceId: options.instanceId,
 				file,
 				now: now()
 			});
+			if (completed) await recordReportEvent(ctx.db, job, 'report_ready', now());
 			options.onJob?.(job, { ok: true });
 		} catch (cause) {
 			const error = cause instanceof Error ? cause.message : String(cause);
 			// job.attempts already counts this attempt; the next delay is the one after it.
 			const delay = delays[job.attempts - 1] ?? 0;
-			await failReportJob(ctx.db, {
+			const recorded = await failReportJob(ctx.db, {
 				id: job.id,
 				instanceId: options.instanceId,
 				error,
 				retryAt: now() + delay,
 				now: now()
 			});
+			// In the trail once it has given up, not at every retried attempt.
+			if (recorded && job.attempts >= maxAttempts) {
+				await recordReportEvent(ctx.db, job, 'report_failed', now(), { error });
+			}
 			options.onJob?.(job, { ok: false, error });
 		}
 		return true;
@@ -158,4 +160,23 @@ export function startReportRunner(options: ReportRunnerOptions): ReportRunner {
 			await running;
 		}
 	};
+}
+
+async function recordReportEvent(
+	db: Db,
+	job: ReportJobRow,
+	kind: 'report_ready' | 'report_failed',
+	at: number,
+	extra: Record<string, unknown> = {}
+): Promise<void> {
+	await insertAuditEvent(db, {
+		id: randomUUID(),
+		organisation_id: job.organisation_id,
+		audit_id: job.audit_id,
+		actor_id: null,
+		kind,
+		revision: job.audit_revision ?? 0,
+		details: JSON.stringify({ version: job.version, ...extra }),
+		created_at: at
+	});
 }

@@ -1,4 +1,5 @@
 import type { Location } from '$lib/domain/types';
+import { runsAudits } from '$lib/domain/roles';
 import type { Db } from '../db/connect';
 import type { AssignmentTable } from '../db/schema';
 import { ServiceError } from '../service-error';
@@ -39,7 +40,7 @@ export async function createAssignment(db: Db, input: NewAssignment): Promise<As
 		getLocation(db, org, input.locationId),
 		getUser(db, org, input.shopperId)
 	]);
-	if (!template || !location || shopper?.role !== 'shopper') {
+	if (!template || !location || !shopper || !runsAudits(shopper)) {
 		throw new ServiceError(
 			'invalid',
 			'invalid_assignment',

@@ -91,6 +91,69 @@ export async function markSubmitted(
 		.execute();
 }
 
+/**
+ * Moves an audit from one review state to another only while it is still in `from` at
+ * `revision` (optimistic concurrency: of two reviewers acting at once, one statement matches and
+ * the other finds nothing). Returns whether it moved.
+ */
+export async function changeReviewState(
+	db: Db,
+	change: {
+		id: string;
+		organisationId: string;
+		from: AuditState;
+		revision: number;
+		to: AuditState;
+		now: number;
+	}
+): Promise<boolean> {
+	const result = await db
+		.updateTable('audits')
+		.set({ state: change.to, updated_at: change.now })
+		.where('id', '=', change.id)
+		.where('organisation_id', '=', change.organisationId)
+		.where('state', '=', change.from)
+		.where('revision', '=', change.revision)
+		.executeTakeFirst();
+	return result.numUpdatedRows > 0n;
+}
+
+/** One page of an organisation's review queue. */
+export interface ReviewQueueFilter {
+	organisationId: string;
+	/** Keyset position: rows strictly after (handed in later than) this one. */
+	after?: { submittedAt: number; id: string };
+	/** Leave out this audit (the one on screen, for "next audit"). */
+	excludeId?: string;
+	limit: number;
+}
+
+/**
+ * Audits waiting for review (submitted or resubmitted), oldest hand-in first; served by the
+ * partial index `audits_review_queue` in that order.
+ */
+export async function listReviewQueue(db: Db, filter: ReviewQueueFilter): Promise<AuditListRow[]> {
+	let query = listQuery(db)
+		.where('audits.organisation_id', '=', filter.organisationId)
+		.where('audits.state', 'in', ['submitted', 'resubmitted'])
+		.where('audits.submitted_at', 'is not', null);
+	const after = filter.after;
+	if (after) {
+		query = query.where((eb) =>
+			eb.or([
+				eb('audits.submitted_at', '>', after.submittedAt),
+				eb.and([eb('audits.submitted_at', '=', after.submittedAt), eb('audits.id', '>', after.id)])
+			])
+		);
+	}
+	if (filter.excludeId !== undefined) query = query.where('audits.id', '!=', filter.excludeId);
+	return query
+		.orderBy('audits.submitted_at', 'asc')
+		.orderBy('audits.id', 'asc')
+		.limit(filter.limit)
+		.execute();
+}
+
 /** A shopper's audits changed at or after `since` and no longer drafts (review state to sync). */
 export async function listReviewedAuditsSince(
 	db: Db,
@@ -114,6 +177,8 @@ export interface AuditListFilter {
 	/** Only this shopper's audits (a shopper reading their own). */
 	shopperId?: string;
 	state?: AuditState;
+	/** Only audits at these locations (a report reader's); an empty list matches nothing. */
+	locationIds?: readonly string[];
 	/** Own stores or competitors, by the audit's location. */
 	kind?: 'own' | 'competitor';
 	templateId?: string;
@@ -153,6 +218,10 @@ export async function listAudits(db: Db, filter: AuditListFilter): Promise<Audit
 	if (filter.shopperId !== undefined)
 		query = query.where('audits.shopper_id', '=', filter.shopperId);
 	if (filter.state !== undefined) query = query.where('audits.state', '=', filter.state);
+	if (filter.locationIds !== undefined) {
+		if (filter.locationIds.length === 0) return [];
+		query = query.where('audits.location_id', 'in', filter.locationIds);
+	}
 	if (filter.kind !== undefined) query = query.where('locations.kind', '=', filter.kind);
 	if (filter.templateId !== undefined) {
 		query = query.where('audits.template_id', '=', filter.templateId);

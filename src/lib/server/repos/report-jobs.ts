@@ -12,7 +12,16 @@ export type ReportJobState = ReportJobTable['state'];
  */
 export async function insertReportJob(
 	db: Db,
-	job: { id: string; organisationId: string; auditId: string; now: number }
+	job: {
+		id: string;
+		organisationId: string;
+		auditId: string;
+		now: number;
+		/** The revision and review state the version shows, and the content it is made from. */
+		auditRevision: number;
+		reviewState: string;
+		snapshot: string;
+	}
 ): Promise<ReportJobRow> {
 	const last = await db
 		.selectFrom('report_jobs')
@@ -35,7 +44,10 @@ export async function insertReportJob(
 			locked_until: null,
 			file: null,
 			created_at: job.now,
-			updated_at: job.now
+			updated_at: job.now,
+			audit_revision: job.auditRevision,
+			review_state: job.reviewState,
+			snapshot: job.snapshot
 		})
 		.returningAll()
 		.executeTakeFirstOrThrow();
@@ -209,4 +221,18 @@ export async function listReportJobsOfAudit(db: Db, auditId: string): Promise<Re
 		.where('audit_id', '=', auditId)
 		.orderBy('version')
 		.execute();
+}
+
+/** One report version of an audit, or undefined. */
+export async function findReportJobVersion(
+	db: Db,
+	auditId: string,
+	version: number
+): Promise<ReportJobRow | undefined> {
+	return db
+		.selectFrom('report_jobs')
+		.selectAll()
+		.where('audit_id', '=', auditId)
+		.where('version', '=', version)
+		.executeTakeFirst();
 }

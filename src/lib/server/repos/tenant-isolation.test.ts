@@ -60,7 +60,7 @@ describe('tenant isolation in repos', () => {
 		expect(await listAssignmentsForShopper(handle.db, b.organisation.id, a.shopper.id)).toEqual([]);
 		expect(await getUser(handle.db, b.organisation.id, a.shopper.id)).toBeUndefined();
 		expect((await listUsers(handle.db, b.organisation.id)).map((u) => u.organisationId)).toEqual(
-			Array(4).fill(b.organisation.id)
+			Array(7).fill(b.organisation.id)
 		);
 	});
 

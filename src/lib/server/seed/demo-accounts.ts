@@ -3,6 +3,11 @@ import type { Role } from '$lib/contract/auth';
 /** The demo organisation's fixed id, so a start can tell whether the demo data is present. */
 export const DEMO_ORGANISATION = { id: 'org-nordlys', name: 'Nordlys Elektronik' } as const;
 
+/** The locations each demo report reader (viewer) may read. */
+export const DEMO_READER_LOCATIONS: Readonly<Record<string, readonly string[]>> = {
+	'store.copenhagen@nordlys.example': ['loc-own-copenhagen']
+};
+
 /** One demo sign-in. */
 export interface DemoAccount {
 	email: string;
@@ -36,6 +41,13 @@ export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
 		fieldWork: true,
 		displayName: 'Jonas Berg',
 		pseudonym: 'Shopper 23'
+	},
+	{
+		email: 'store.copenhagen@nordlys.example',
+		role: 'viewer',
+		fieldWork: false,
+		displayName: 'Lars Winther',
+		pseudonym: 'Store reader 1'
 	},
 	{
 		email: 'admin@nordlys.example',

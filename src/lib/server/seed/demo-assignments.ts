@@ -12,8 +12,20 @@ export interface DemoVisit {
 // Danish first (the shops are Danish), then English for shoppers who read it better.
 const brief = (da: string, en: string) => `${da}\n\nEN: ${en}`;
 
-/** Three visits for each demo shopper: an own store, a competitor, and a staged complaint. */
+/** Three visits for each demo shopper (an own store, a competitor, a staged complaint), and the manager's own competitor visit. */
 export const DEMO_VISITS: readonly DemoVisit[] = [
+	{
+		// The manager shops a competitor herself (field work): her own visit, synced from her browser.
+		shopperEmail: 'manager@nordlys.example',
+		templateId: 'competitor-visit',
+		locationId: 'loc-comp-odense',
+		startDay: 0,
+		days: 7,
+		brief: brief(
+			'Se hvordan konkurrenten præsenterer bærbare til studerende, og spørg efter en demo.',
+			'See how the competitor presents student laptops, and ask for a demo.'
+		)
+	},
 	{
 		shopperEmail: 'shopper17@nordlys.example',
 		templateId: 'retail-store-visit',

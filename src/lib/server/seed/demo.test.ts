@@ -64,7 +64,7 @@ describe('demo seed', () => {
 				expect(a.brief).toMatch(/^\S.+\n\nEN: \S.+$/s);
 			}
 		}
-		expect(await listAssignments(handle.db, ORG)).toHaveLength(6);
+		expect(await listAssignments(handle.db, ORG)).toHaveLength(7);
 		const brief = (await listAssignments(handle.db, ORG)).map((a) => a.brief).join('\n');
 		expect(brief).toContain('Spørg efter en bærbar til en studerende, budget 6000 kr.');
 	});

@@ -7,8 +7,9 @@ import { createAssignment } from '../repos/assignments';
 import { countOrganisations, createOrganisation } from '../repos/organisations';
 import { saveLocation } from '../repos/locations';
 import { publishTemplate } from '../repos/templates';
+import { grantLocations } from '../repos/user-locations';
 import { createUser } from '../repos/users';
-import { DEMO_ACCOUNTS, DEMO_ORGANISATION } from './demo-accounts';
+import { DEMO_ACCOUNTS, DEMO_ORGANISATION, DEMO_READER_LOCATIONS } from './demo-accounts';
 import { DEMO_VISITS } from './demo-assignments';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -56,6 +57,9 @@ async function seedInTransaction(db: Db, now: number, hashes: string[]): Promise
 		}
 		for (const location of DEMO_LOCATIONS) await saveLocation(trx, org, location, now);
 		for (const template of BUILTIN_TEMPLATES) await publishTemplate(trx, org, template, now);
+		for (const [email, locationIds] of Object.entries(DEMO_READER_LOCATIONS)) {
+			await grantLocations(trx, org, userIds.get(email)!, locationIds);
+		}
 		const today = Math.floor(now / DAY_MS) * DAY_MS;
 		for (const visit of DEMO_VISITS) {
 			const template = BUILTIN_TEMPLATES.find((t) => t.id === visit.templateId)!;

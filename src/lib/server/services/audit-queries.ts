@@ -8,7 +8,16 @@ import {
 } from '$lib/contract/office';
 import type { AuditScore } from '$lib/domain/types';
 import { ServiceError } from '../service-error';
-import { findAudit, findAuditListRow, listAudits, type AuditListRow } from '../repos/audits';
+import { reviewsAudits } from '$lib/domain/roles';
+import {
+	findAudit,
+	findAuditListRow,
+	listAudits,
+	type AuditListFilter,
+	type AuditListRow,
+	type AuditState
+} from '../repos/audits';
+import { listLocationIdsOfUser } from '../repos/user-locations';
 import { listPhotosOfAudit } from '../repos/photos';
 import { latestReportJobs, type ReportJobRow } from '../repos/report-jobs';
 import { reportStateOf } from '../reports/report-download';
@@ -17,6 +26,7 @@ import { auditNotFound, canReadAudit } from './audit-access';
 import { parseContent } from './audit-content';
 import type { ServiceContext } from './context';
 import { requireUuid } from './ids';
+import { decodeKeysetCursor, encodeKeysetCursor } from './keyset-cursor';
 import { findTemplateNames } from './org-lookups';
 
 export interface AuditListQuery {
@@ -45,7 +55,8 @@ export async function listAuditsFor(
 	query: AuditListQuery
 ): Promise<AuditListResponse> {
 	const limit = Math.min(Math.max(Math.trunc(query.limit ?? 50), 1), AUDIT_LIST_MAX_LIMIT);
-	const after = query.cursor ? decodeCursor(query.cursor) : undefined;
+	const position = query.cursor ? decodeKeysetCursor(query.cursor) : undefined;
+	const after = position && { receivedAt: position.at, id: position.id };
 	for (const name of ['receivedFrom', 'receivedBefore'] as const) {
 		const value = query[name];
 		if (value !== undefined && !(Number.isSafeInteger(value) && value >= 0)) {
@@ -71,10 +82,10 @@ export async function listAuditsFor(
 			}
 		);
 	}
+	const scope = await listScopeOf(ctx, user, query.state);
 	const rows = await listAudits(ctx.db, {
 		organisationId: user.organisation.id,
-		shopperId: user.role === 'shopper' ? user.id : undefined,
-		state: query.state,
+		...scope,
 		kind: query.kind,
 		templateId: query.templateId,
 		locationId: query.locationId,
@@ -84,22 +95,29 @@ export async function listAuditsFor(
 		limit: limit + 1
 	});
 	const page = rows.slice(0, limit);
-	const [names, reports] = await Promise.all([
-		findTemplateNames(
-			ctx.db,
-			user.organisation.id,
-			page.map((row) => row.template_id)
-		),
-		latestReportJobs(
-			ctx.db,
-			page.map((row) => row.id)
-		)
-	]);
 	const last = page[page.length - 1];
 	return {
-		items: page.map((row) => listItemOf(row, names, reports.get(row.id))),
-		nextCursor: rows.length > limit && last ? encodeCursor(last.received_at, last.id) : null
+		items: await listItemsOf(ctx, user.organisation.id, page),
+		nextCursor: rows.length > limit && last ? encodeKeysetCursor(last.received_at, last.id) : null
 	};
+}
+
+/**
+ * Which audits a user's list may hold: reviewers every audit of the organisation; report readers
+ * the approved audits of their locations; anyone else (a shopper) their own.
+ */
+async function listScopeOf(
+	ctx: ServiceContext,
+	user: SessionUser,
+	state: AuditState | undefined
+): Promise<Pick<AuditListFilter, 'shopperId' | 'state' | 'locationIds'>> {
+	if (reviewsAudits(user)) return { state };
+	if (user.role === 'viewer') {
+		const locationIds = await listLocationIdsOfUser(ctx.db, user.organisation.id, user.id);
+		// Asked for another state, a reader sees nothing rather than unapproved audits.
+		return { state: 'approved', locationIds: state && state !== 'approved' ? [] : locationIds };
+	}
+	return { shopperId: user.id, state };
 }
 
 /**
@@ -114,11 +132,12 @@ export async function getAuditDetail(
 ): Promise<AuditDetail> {
 	requireUuid(auditId, 'audit');
 	const audit = await findAudit(ctx.db, auditId);
-	if (!audit || !canReadAudit(user, audit)) throw auditNotFound();
+	if (!audit || !(await canReadAudit(ctx.db, user, audit))) throw auditNotFound();
 	const [row, photos, comments, names, reports] = await Promise.all([
 		findAuditListRow(ctx.db, audit.id),
 		listPhotosOfAudit(ctx.db, audit.id),
-		listCommentsOfAudits(ctx.db, audit.organisation_id, [audit.id]),
+		// Review comments are the review team's and the shopper's, not a report reader's.
+		user.role === 'viewer' ? [] : listCommentsOfAudits(ctx.db, audit.organisation_id, [audit.id]),
 		findTemplateNames(ctx.db, audit.organisation_id, [audit.template_id]),
 		latestReportJobs(ctx.db, [audit.id])
 	]);
@@ -161,6 +180,26 @@ export async function getAuditDetail(
 	};
 }
 
+/** The office's list items of these rows: template names and report states looked up per page. */
+export async function listItemsOf(
+	ctx: ServiceContext,
+	organisationId: string,
+	rows: readonly AuditListRow[]
+): Promise<AuditListItem[]> {
+	const [names, reports] = await Promise.all([
+		findTemplateNames(
+			ctx.db,
+			organisationId,
+			rows.map((row) => row.template_id)
+		),
+		latestReportJobs(
+			ctx.db,
+			rows.map((row) => row.id)
+		)
+	]);
+	return rows.map((row) => listItemOf(row, names, reports.get(row.id)));
+}
+
 function listItemOf(
 	row: AuditListRow,
 	names: Map<string, Record<string, string>>,
@@ -184,29 +223,4 @@ function listItemOf(
 		totalPercent: row.total_percent,
 		reportState: reportStateOf(report)
 	};
-}
-
-function encodeCursor(receivedAt: number, id: string): string {
-	return Buffer.from(JSON.stringify([receivedAt, id])).toString('base64url');
-}
-
-function decodeCursor(cursor: string): { receivedAt: number; id: string } {
-	try {
-		const value: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-		if (
-			Array.isArray(value) &&
-			value.length === 2 &&
-			Number.isSafeInteger(value[0]) &&
-			typeof value[1] === 'string'
-		) {
-			return { receivedAt: value[0] as number, id: value[1] };
-		}
-	} catch {
-		// Reported below.
-	}
-	throw new ServiceError(
-		'bad_request',
-		'invalid_cursor',
-		'The cursor is not one this API gave out.'
-	);
 }

@@ -1,13 +1,16 @@
+import { randomUUID } from 'node:crypto';
 import type { SessionUser } from '$lib/contract/auth';
+import { handInAction, REVIEW_TRANSITIONS } from '$lib/domain/review-transitions';
 import type { SubmitRequest, SubmitResponse } from '$lib/contract/sync';
 import { validateAudit } from '$lib/domain/validation';
 import type { Db } from '../db/connect';
 import { ServiceError } from '../service-error';
 import { findAudit, lockAudit, markSubmitted, type AuditRow } from '../repos/audits';
+import { insertAuditEvent } from '../repos/audit-events';
 import { findIdempotencyKey, insertIdempotencyKey } from '../repos/idempotency-keys';
 import { listPhotosOfAudit } from '../repos/photos';
 import { announceReportQueued, queueReport } from '../reports/report-queue';
-import { requireOwnAudit } from './audit-access';
+import { requireFieldWork, requireOwnAudit } from './audit-access';
 import { answerMap, noteMap, parseContent, scoreContent } from './audit-content';
 import { photoStoreOf, type ServiceContext } from './context';
 import { requireUuid } from './ids';
@@ -49,6 +52,7 @@ export async function submitAudit(
 			'Send an Idempotency-Key header of 1 to 200 characters.'
 		);
 	}
+	requireFieldWork(user);
 	requireUuid(auditId, 'audit');
 	const requestHash = hashRequest(auditId, request);
 	const replay = await replayOf(ctx.db, user.id, idempotencyKey, requestHash);
@@ -112,18 +116,43 @@ export async function submitAudit(
 				});
 			}
 			const score = scoreContent(template, content);
-			const state = current.state === 'returned' ? 'resubmitted' : 'submitted';
-			await markSubmitted(trx, auditId, {
+			const action = handInAction(current.state);
+			if (action === null) throw revisionMismatch(current);
+			const state = REVIEW_TRANSITIONS[action].to;
+			const changed = {
 				state,
 				score: JSON.stringify(score),
 				totalPercent: score.totalPercent,
 				submittedAt: now
-			});
+			};
+			await markSubmitted(trx, auditId, changed);
 			if (current.assignment_id !== null) {
 				await completeAssignment(trx, current.organisation_id, current.assignment_id, now);
 			}
-			// The report version of this hand-in, committed with it or not at all.
-			await queueReport(trx, { organisationId: current.organisation_id, auditId }, now);
+			await insertAuditEvent(trx, {
+				id: randomUUID(),
+				organisation_id: current.organisation_id,
+				audit_id: auditId,
+				actor_id: user.id,
+				kind: state,
+				revision: current.revision,
+				details: JSON.stringify({ totalPercent: score.totalPercent }),
+				created_at: now
+			});
+			// The report version of this hand-in, made from exactly this revision, committed with it
+			// or not at all.
+			await queueReport(
+				trx,
+				{
+					...current,
+					state,
+					score: changed.score,
+					total_percent: changed.totalPercent,
+					submitted_at: now,
+					updated_at: now
+				},
+				now
+			);
 			queued = true;
 			outcome = {
 				status: 200,

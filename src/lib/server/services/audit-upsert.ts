@@ -12,7 +12,7 @@ import {
 	updatePhotoDetails,
 	type PhotoRow
 } from '../repos/photos';
-import { auditNotFound, isOwnAudit } from './audit-access';
+import { auditNotFound, isOwnAudit, requireFieldWork } from './audit-access';
 import { checkAgainstTemplate, contentOf, scoreContent } from './audit-content';
 import { photoStoreOf, type ServiceContext } from './context';
 import { requireUuid } from './ids';
@@ -35,6 +35,7 @@ export async function upsertAudit(
 	upload: AuditUpload,
 	now: number
 ): Promise<AuditUploadResponse> {
+	requireFieldWork(user);
 	requireUuid(auditId, 'audit');
 	const organisationId = user.organisation.id;
 	const existing = await findAudit(ctx.db, auditId);

@@ -23,7 +23,7 @@ export async function readPhoto(
 		throw notFound;
 	}
 	const audit = await findAudit(ctx.db, photo.audit_id);
-	if (!audit || !canReadAudit(user, audit)) throw notFound;
+	if (!audit || !(await canReadAudit(ctx.db, user, audit))) throw notFound;
 	const bytes = await photoStoreOf(ctx).get({
 		organisationId: audit.organisation_id,
 		auditId: audit.id,

@@ -5,7 +5,7 @@ import { inspectJpeg } from '../files/jpeg';
 import { ServiceError } from '../service-error';
 import { findAudit } from '../repos/audits';
 import { findPhoto, markPhotoStored } from '../repos/photos';
-import { requireOwnAudit } from './audit-access';
+import { requireFieldWork, requireOwnAudit } from './audit-access';
 import { photoStoreOf, type ServiceContext } from './context';
 import { requireUuid } from './ids';
 import { sha256Hex } from './sha256';
@@ -31,6 +31,7 @@ export async function uploadPhoto(
 	upload: PhotoUpload,
 	now: number
 ): Promise<PhotoUploadResponse> {
+	requireFieldWork(user);
 	requireUuid(upload.auditId, 'audit');
 	requireUuid(upload.photoId, 'photo');
 	const audit = requireOwnAudit(user, await findAudit(ctx.db, upload.auditId));

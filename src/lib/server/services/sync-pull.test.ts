@@ -85,7 +85,7 @@ describe('pullChanges', () => {
 		expect(next.assignments.map((a) => a.brief)).toEqual(['late commit']);
 	});
 
-	it('scopes assignments by role and never crosses organisations', async () => {
+	it('gives everyone their own assignments only, managers too, and never crosses organisations', async () => {
 		await createAssignment(f.ctx.db, {
 			id: `asg-${randomUUID()}`,
 			organisationId: f.a.organisation.id,
@@ -99,13 +99,28 @@ describe('pullChanges', () => {
 			status: 'open',
 			updatedAt: NOW
 		});
+		await createAssignment(f.ctx.db, {
+			id: `asg-${randomUUID()}`,
+			organisationId: f.a.organisation.id,
+			templateId: f.a.template.id,
+			templateVersion: 1,
+			locationId: f.a.competitor.id,
+			shopperId: f.a.fieldManager.id,
+			windowStart: NOW,
+			windowEnd: NOW + 1,
+			brief: 'manager’s own competitor visit',
+			status: 'open',
+			updatedAt: NOW
+		});
 		const ids = async (user: typeof f.a.shopper) =>
 			(await pullChanges(f.ctx, user, 0, LATER)).assignments.map((a) => a.brief).sort();
 		expect(await ids(f.a.shopper)).toEqual([f.a.assignment.brief]);
 		expect(await ids(f.a.otherShopper)).toEqual(['competitor visit']);
-		expect(await ids(f.a.manager)).toEqual(['competitor visit', f.a.assignment.brief].sort());
-		expect(await ids(f.a.admin)).toHaveLength(2);
-		const other = await pullChanges(f.ctx, f.b.manager, 0, LATER);
+		// The office plans and lists everyone's visits from the server; a pull carries one's own.
+		expect(await ids(f.a.fieldManager)).toEqual(['manager’s own competitor visit']);
+		expect(await ids(f.a.manager)).toEqual([]);
+		expect(await ids(f.a.admin)).toEqual([]);
+		const other = await pullChanges(f.ctx, f.b.shopper, 0, LATER);
 		expect(other.assignments.map((a) => a.id)).toEqual([f.b.assignment.id]);
 		expect(other.locations.every((l) => l.id.includes(f.b.organisation.id.slice(4)))).toBe(true);
 		expect(JSON.stringify(other)).not.toContain(f.a.organisation.id.slice(4));

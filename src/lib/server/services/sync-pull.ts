@@ -31,7 +31,9 @@ export async function pullChanges(
 ): Promise<PullResponse> {
 	const organisationId = user.organisation.id;
 	const cursor = Math.max(0, now - PULL_SAFETY_MARGIN_MS);
-	const shopperFilter = user.role === 'shopper' ? user.id : null;
+	// Everyone's visits are their own: a manager who runs audits gets their own assignments, not
+	// the whole organisation's (the office plans and lists visits from the server).
+	const shopperFilter = user.id;
 	const [templates, locations, assignments, audits] = await Promise.all([
 		listTemplatesSince(ctx.db, organisationId, since),
 		listLocationsSince(ctx.db, organisationId, since),

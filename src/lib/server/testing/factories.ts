@@ -8,6 +8,7 @@ import { createAssignment, type AssignmentRecord } from '../repos/assignments';
 import { saveLocation, type LocationRecord } from '../repos/locations';
 import { createOrganisation, type Organisation } from '../repos/organisations';
 import { publishTemplate } from '../repos/templates';
+import { grantLocations } from '../repos/user-locations';
 import { createUser, toSessionUser } from '../repos/users';
 
 /** Every factory user's password. */
@@ -20,6 +21,12 @@ export interface TestOrganisation {
 	otherShopper: SessionUser;
 	manager: SessionUser;
 	admin: SessionUser;
+	/** A manager who also runs audits (field work), e.g. competitor visits. */
+	fieldManager: SessionUser;
+	/** A report reader given `location` only. */
+	viewer: SessionUser;
+	/** A report reader given `competitor` only. */
+	otherViewer: SessionUser;
 	/** An own store. */
 	location: LocationRecord;
 	/** A competitor's store. */
@@ -50,7 +57,12 @@ export async function createTestOrganisation(
 		name: options.name ?? `Test organisation ${slug}`,
 		createdAt: now
 	});
-	const user = async (role: Role, label: string, pseudonym: string) =>
+	const user = async (
+		role: Role,
+		label: string,
+		pseudonym: string,
+		fieldWork: boolean = role === 'shopper'
+	) =>
 		toSessionUser(
 			await createUser(db, {
 				id: randomUUID(),
@@ -59,7 +71,7 @@ export async function createTestOrganisation(
 				displayName: `${label} ${slug}`,
 				pseudonym,
 				role,
-				fieldWork: role === 'shopper',
+				fieldWork,
 				passwordHash: hash,
 				createdAt: now
 			}),
@@ -69,6 +81,9 @@ export async function createTestOrganisation(
 	const otherShopper = await user('shopper', 'shopper2', 'Shopper 2');
 	const manager = await user('manager', 'manager', 'Reviewer 1');
 	const admin = await user('admin', 'admin', 'Admin 1');
+	const fieldManager = await user('manager', 'fieldmanager', 'Reviewer 2', true);
+	const viewer = await user('viewer', 'viewer', 'Reader 1');
+	const otherViewer = await user('viewer', 'viewer2', 'Reader 2');
 	const location = await saveLocation(
 		db,
 		organisation.id,
@@ -95,6 +110,8 @@ export async function createTestOrganisation(
 		},
 		now
 	);
+	await grantLocations(db, organisation.id, viewer.id, [location.id]);
+	await grantLocations(db, organisation.id, otherViewer.id, [competitor.id]);
 	const { template } = await publishTemplate(db, organisation.id, RETAIL_STORE_VISIT, now);
 	const assignment = await createAssignment(db, {
 		id: `asg-${slug}`,
@@ -115,6 +132,9 @@ export async function createTestOrganisation(
 		otherShopper,
 		manager,
 		admin,
+		fieldManager,
+		viewer,
+		otherViewer,
 		location,
 		competitor,
 		template,

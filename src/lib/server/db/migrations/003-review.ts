@@ -71,10 +71,18 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 	await db.schema.alterTable('report_jobs').addColumn('review_state', 'text').execute();
 	await db.schema.alterTable('report_jobs').addColumn('snapshot', 'text').execute();
 
-	// The review queue: an organisation's audits waiting for review, oldest hand-in first.
+	// The review queue: an organisation's audits waiting for review, oldest hand-in first. Partial,
+	// so one ordered index range serves the queue's keyset pages whatever else the table holds.
 	await db.schema
 		.createIndex('audits_review_queue')
 		.on('audits')
-		.columns(['organisation_id', 'state', 'submitted_at', 'id'])
+		.columns(['organisation_id', 'submitted_at', 'id'])
+		.where(sql<boolean>`state in ('submitted', 'resubmitted')`)
+		.execute();
+	// Report readers list approved audits of their locations, newest first.
+	await db.schema
+		.createIndex('audits_location_received')
+		.on('audits')
+		.columns(['organisation_id', 'location_id', 'received_at', 'id'])
 		.execute();
 }

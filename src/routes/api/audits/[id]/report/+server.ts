@@ -1,6 +1,7 @@
 import { requireUser } from '$lib/server/auth/require-user';
 import { getServerContext } from '$lib/server/context';
 import { respond } from '$lib/server/http/api-error';
+import { pdfResponse } from '$lib/server/http/pdf-response';
 import { readLatestReport } from '$lib/server/reports/report-download';
 import type { RequestHandler } from './$types';
 
@@ -9,14 +10,5 @@ export const GET: RequestHandler = ({ locals, params }) =>
 	respond(async () => {
 		const user = requireUser(locals);
 		const ctx = await getServerContext();
-		const report = await readLatestReport(ctx, user, params.id);
-		return new Response(new Uint8Array(report.bytes), {
-			headers: {
-				'content-type': 'application/pdf',
-				'content-length': String(report.bytes.byteLength),
-				'content-disposition': `attachment; filename="${report.filename}"`,
-				'cache-control': 'private, no-cache',
-				'x-content-type-options': 'nosniff'
-			}
-		});
+		return pdfResponse(await readLatestReport(ctx, user, params.id));
 	});

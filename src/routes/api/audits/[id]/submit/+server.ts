@@ -1,7 +1,7 @@
 import { json } from '@sveltejs/kit';
 import { IDEMPOTENCY_KEY_HEADER, MAX_JSON_BODY_BYTES } from '$lib/contract/api-paths';
 import { SubmitRequestSchema } from '$lib/contract/sync';
-import { requireUser } from '$lib/server/auth/require-user';
+import { requireFieldWorker } from '$lib/server/auth/require-user';
 import { getServerContext } from '$lib/server/context';
 import { respond } from '$lib/server/http/api-error';
 import { readJson } from '$lib/server/http/read-body';
@@ -11,7 +11,7 @@ import type { RequestHandler } from './$types';
 /** Hands the audit in for review; safe to repeat with the same Idempotency-Key. */
 export const POST: RequestHandler = ({ locals, params, request }) =>
 	respond(async () => {
-		const user = requireUser(locals, ['shopper']);
+		const user = requireFieldWorker(locals);
 		const key = request.headers.get(IDEMPOTENCY_KEY_HEADER);
 		const body = await readJson(request, SubmitRequestSchema, MAX_JSON_BODY_BYTES);
 		const ctx = await getServerContext();

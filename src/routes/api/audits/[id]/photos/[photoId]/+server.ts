@@ -1,6 +1,6 @@
 import { json } from '@sveltejs/kit';
 import { CONTENT_SHA256_HEADER, MAX_PHOTO_UPLOAD_BYTES } from '$lib/contract/api-paths';
-import { requireUser } from '$lib/server/auth/require-user';
+import { requireFieldWorker } from '$lib/server/auth/require-user';
 import { getServerContext } from '$lib/server/context';
 import { ApiFailure, respond } from '$lib/server/http/api-error';
 import { readBytes } from '$lib/server/http/read-body';
@@ -10,7 +10,7 @@ import type { RequestHandler } from './$types';
 /** One photo's bytes, raw `image/jpeg`, with their SHA-256 in `x-content-sha256`. */
 export const PUT: RequestHandler = ({ locals, params, request }) =>
 	respond(async () => {
-		const user = requireUser(locals, ['shopper']);
+		const user = requireFieldWorker(locals);
 		const type = (request.headers.get('content-type') ?? '').split(';')[0]?.trim().toLowerCase();
 		if (type !== 'image/jpeg') {
 			throw new ApiFailure(415, 'unsupported_media_type', 'Send the photo as image/jpeg.');

@@ -1,0 +1,60 @@
+import type { ReportReviewState } from '$lib/domain/report-model';
+import type { AuditScore } from '$lib/domain/types';
+import type { Db } from '../db/connect';
+import type { AuditRow } from '../repos/audits';
+import { listPhotosOfAudit } from '../repos/photos';
+import { parseContent, type AuditContent } from '../services/audit-content';
+
+/**
+ * What one report version is made from, taken in the transaction that queues it: the audit's
+ * content, the server's score and the photo manifest at that revision. A pending version is
+ * rendered from this, never from whatever the audit holds when the runner gets to it, so a
+ * returned audit edited before its report is made cannot show new content under the old number.
+ */
+export interface ReportSnapshot {
+	revision: number;
+	state: ReportReviewState;
+	templateId: string;
+	templateVersion: number;
+	content: AuditContent;
+	score: AuditScore;
+	photos: {
+		id: string;
+		checkpointId: string | null;
+		kind: 'checkpoint' | 'receipt' | 'general';
+		caption: string;
+		capturedAt: number;
+		sha256: string;
+	}[];
+}
+
+const REPORTABLE: readonly string[] = ['submitted', 'returned', 'resubmitted', 'approved'];
+
+/** The snapshot of `audit` as it stands (pass the row as updated in the same transaction). */
+export async function takeReportSnapshot(db: Db, audit: AuditRow): Promise<ReportSnapshot> {
+	if (!REPORTABLE.includes(audit.state)) {
+		throw new Error(`A ${audit.state} audit has no report`);
+	}
+	const photos = await listPhotosOfAudit(db, audit.id);
+	return {
+		revision: Number(audit.revision),
+		state: audit.state as ReportReviewState,
+		templateId: audit.template_id,
+		templateVersion: Number(audit.template_version),
+		content: parseContent(audit.content),
+		score: JSON.parse(audit.score) as AuditScore,
+		photos: photos.map((photo) => ({
+			id: photo.id,
+			checkpointId: photo.checkpoint_id,
+			kind: photo.kind,
+			caption: photo.caption,
+			capturedAt: Number(photo.captured_at),
+			sha256: photo.sha256
+		}))
+	};
+}
+
+/** Reads a stored snapshot back (the server wrote it). */
+export function parseReportSnapshot(json: string): ReportSnapshot {
+	return JSON.parse(json) as ReportSnapshot;
+}

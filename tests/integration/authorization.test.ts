@@ -18,16 +18,38 @@ import { cookieFetch, plainLocation } from './cookie-fetch';
 // Every role against every endpoint of the real server, and a second organisation against the
 // first one's audits, photos and assignments. Roles and organisations are enforced on the server.
 
-type Who = 'anonymous' | 'shopper' | 'otherShopper' | 'manager' | 'admin' | 'bShopper' | 'bManager';
+type Who =
+	| 'anonymous'
+	| 'shopper'
+	| 'otherShopper'
+	| 'manager'
+	| 'admin'
+	| 'fieldManager'
+	| 'viewer'
+	| 'otherViewer'
+	| 'bShopper'
+	| 'bManager';
 const EVERYONE: Who[] = [
 	'anonymous',
 	'shopper',
 	'otherShopper',
 	'manager',
 	'admin',
+	'fieldManager',
+	'viewer',
+	'otherViewer',
 	'bShopper',
 	'bManager'
 ];
+
+/** The same status for every signed-in role of organisation A, B's and the anonymous caller's. */
+function statuses(
+	signedIn: number,
+	overrides: Partial<Record<Who, number>> = {}
+): Record<Who, number> {
+	const all = Object.fromEntries(EVERYONE.map((who) => [who, signedIn])) as Record<Who, number>;
+	return { ...all, anonymous: 401, ...overrides };
+}
 
 let handle: DbHandle;
 let a: TestOrganisation;
@@ -84,6 +106,9 @@ beforeAll(async () => {
 	clients.set('otherShopper', await client(a.otherShopper.email));
 	clients.set('manager', await client(a.manager.email));
 	clients.set('admin', await client(a.admin.email));
+	clients.set('fieldManager', await client(a.fieldManager.email));
+	clients.set('viewer', await client(a.viewer.email));
+	clients.set('otherViewer', await client(a.otherViewer.email));
 	clients.set('bShopper', await client(b.shopper.email));
 	clients.set('bManager', await client(b.manager.email));
 
@@ -130,6 +155,9 @@ describe('each role against each endpoint', () => {
 				otherShopper: 200,
 				manager: 200,
 				admin: 200,
+				fieldManager: 200,
+				viewer: 200,
+				otherViewer: 200,
 				bShopper: 200,
 				bManager: 200
 			}
@@ -143,6 +171,9 @@ describe('each role against each endpoint', () => {
 				otherShopper: 200,
 				manager: 200,
 				admin: 200,
+				fieldManager: 200,
+				viewer: 200,
+				otherViewer: 200,
 				bShopper: 200,
 				bManager: 200
 			}
@@ -156,6 +187,9 @@ describe('each role against each endpoint', () => {
 				otherShopper: 200,
 				manager: 200,
 				admin: 200,
+				fieldManager: 200,
+				viewer: 200,
+				otherViewer: 200,
 				bShopper: 200,
 				bManager: 200
 			}
@@ -169,6 +203,9 @@ describe('each role against each endpoint', () => {
 				otherShopper: 404,
 				manager: 200,
 				admin: 200,
+				fieldManager: 404,
+				viewer: 404,
+				otherViewer: 404,
 				bShopper: 404,
 				bManager: 404
 			}
@@ -182,6 +219,9 @@ describe('each role against each endpoint', () => {
 				otherShopper: 404,
 				manager: 200,
 				admin: 200,
+				fieldManager: 404,
+				viewer: 404,
+				otherViewer: 404,
 				bShopper: 404,
 				bManager: 404
 			}
@@ -197,6 +237,9 @@ describe('each role against each endpoint', () => {
 				otherShopper: 404,
 				manager: 403,
 				admin: 403,
+				fieldManager: 404,
+				viewer: 403,
+				otherViewer: 403,
 				bShopper: 404,
 				bManager: 403
 			}
@@ -218,6 +261,9 @@ describe('each role against each endpoint', () => {
 				otherShopper: 404,
 				manager: 403,
 				admin: 403,
+				fieldManager: 404,
+				viewer: 403,
+				otherViewer: 403,
 				bShopper: 404,
 				bManager: 403
 			}
@@ -235,6 +281,9 @@ describe('each role against each endpoint', () => {
 				otherShopper: 404,
 				manager: 403,
 				admin: 403,
+				fieldManager: 404,
+				viewer: 403,
+				otherViewer: 403,
 				bShopper: 404,
 				bManager: 403
 			}
@@ -250,9 +299,80 @@ describe('each role against each endpoint', () => {
 				otherShopper: 422,
 				manager: 403,
 				admin: 403,
+				fieldManager: 422,
+				viewer: 403,
+				otherViewer: 403,
 				bShopper: 422,
 				bManager: 403
 			}
+		},
+		{
+			name: "GET /api/audits/{id}/trail of A's audit",
+			request: (who) => send(who, API.trail(audit.id)),
+			expect: statuses(403, { manager: 200, admin: 200, fieldManager: 200, bManager: 404 })
+		},
+		{
+			name: "GET /api/audits/{id}/changes of A's audit",
+			request: (who) => send(who, API.changes(audit.id)),
+			expect: statuses(403, { manager: 200, admin: 200, fieldManager: 200, bManager: 404 })
+		},
+		{
+			name: "GET /api/audits/{id}/reports of A's unapproved audit",
+			request: (who) => send(who, API.reportVersions(audit.id)),
+			// Readers of the audit only: its shopper and reviewers; a report reader once approved.
+			expect: statuses(404, { shopper: 200, manager: 200, admin: 200, fieldManager: 200 })
+		},
+		{
+			name: "GET /api/audits/{id}/reports/9 of A's audit (no such version)",
+			request: (who) => send(who, API.reportVersion(audit.id, 9)),
+			expect: statuses(404)
+		},
+		{
+			name: "POST /api/audits/{id}/approve on A's audit, as seen at a revision it never had",
+			request: (who) =>
+				send(
+					who,
+					API.approve(audit.id),
+					json('POST', { expectedState: 'submitted', expectedRevision: 99 })
+				),
+			// Reviewers pass every check up to the stale expectation; nothing changes.
+			expect: statuses(403, { manager: 409, admin: 409, fieldManager: 409, bManager: 404 })
+		},
+		{
+			name: "POST /api/audits/{id}/return on A's audit, as seen at a revision it never had",
+			request: (who) =>
+				send(
+					who,
+					API.returnAudit(audit.id),
+					json('POST', {
+						expectedState: 'submitted',
+						expectedRevision: 99,
+						comment: 'Please redo the greeting.',
+						checkpointComments: []
+					})
+				),
+			expect: statuses(403, { manager: 409, admin: 409, fieldManager: 409, bManager: 404 })
+		},
+		{
+			name: 'GET /api/review-queue',
+			request: (who) => send(who, API.reviewQueue),
+			expect: statuses(403, { manager: 200, admin: 200, fieldManager: 200, bManager: 200 })
+		},
+		{
+			name: 'GET /api/comment-library',
+			request: (who) => send(who, API.commentLibrary),
+			expect: statuses(403, { manager: 200, admin: 200, fieldManager: 200, bManager: 200 })
+		},
+		{
+			name: 'POST /api/comment-library',
+			request: (who) =>
+				send(who, API.commentLibrary, json('POST', { body: 'Add a photo of the shelf.' })),
+			expect: statuses(403, { manager: 201, admin: 201, fieldManager: 201, bManager: 201 })
+		},
+		{
+			name: 'DELETE /api/comment-library/{unknown id}',
+			request: (who) => send(who, API.libraryComment(randomUUID()), { method: 'DELETE' }),
+			expect: statuses(403, { manager: 404, admin: 404, fieldManager: 404, bManager: 404 })
 		}
 	];
 
@@ -294,5 +414,47 @@ describe('organisations never see each other', () => {
 			assignments: { id: string }[];
 		};
 		expect(pull.assignments.map((x) => x.id)).not.toContain(a.assignment.id);
+	});
+});
+
+describe('review decisions and report readers', () => {
+	test('a reader never sees an unapproved audit; once approved, only the reader of its location does', async () => {
+		const listOf = async (who: Who) =>
+			(
+				(await (await send(who, `${API.audits}?limit=100`)).json()) as { items: { id: string }[] }
+			).items.map((i) => i.id);
+		expect(await listOf('viewer')).not.toContain(audit.id);
+		expect((await send('viewer', API.audit(audit.id))).status).toBe(404);
+
+		const approved = await send(
+			'manager',
+			API.approve(audit.id),
+			json('POST', { expectedState: 'submitted', expectedRevision: audit.upload.revision })
+		);
+		expect(approved.status, await approved.clone().text()).toBe(200);
+		expect(await approved.json()).toMatchObject({ state: 'approved', reportVersion: 2 });
+
+		// The second decision on what was seen before: a conflict naming the state now.
+		const again = await send(
+			'admin',
+			API.approve(audit.id),
+			json('POST', { expectedState: 'submitted', expectedRevision: audit.upload.revision })
+		);
+		expect(again.status).toBe(409);
+		expect(await again.json()).toMatchObject({
+			error: 'review_conflict',
+			details: { state: 'approved' }
+		});
+
+		expect(await listOf('viewer')).toContain(audit.id);
+		expect((await send('viewer', API.audit(audit.id))).status).toBe(200);
+		expect((await send('viewer', API.photo(audit.photos[0]!.entry.id))).status).toBe(200);
+		expect((await send('viewer', API.trail(audit.id))).status).toBe(403);
+		expect(await listOf('otherViewer')).not.toContain(audit.id);
+		expect((await send('otherViewer', API.audit(audit.id))).status).toBe(404);
+		const versions = (await (await send('viewer', API.reportVersions(audit.id))).json()) as {
+			versions: { version: number }[];
+		};
+		expect(versions.versions.map((v) => v.version)).toEqual([2]);
 	});
 });

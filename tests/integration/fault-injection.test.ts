@@ -199,3 +199,146 @@ test('20 audits with 5 photos each reach the server exactly once through a fault
 	expect(files.filter((name) => !name.endsWith('.jpg'))).toEqual([]);
 	db.close();
 });
+
+test('a returned audit comes back, is edited and resubmitted through a faulty network: one audit, its final content, one report per version', async () => {
+	const baseUrl = inject('baseUrl');
+	const browser = cookieFetch(baseUrl);
+	const plain = createApiClient({ fetch: browser, baseUrl });
+	const db = await openShopwalkDb('fault-device-review');
+	const audits = new AuditStore(db);
+	const reference = new ReferenceStore(db);
+	const outbox = new OutboxStore(db);
+	await reference.setUser(
+		await plain.signIn({ email: 'shopper23@nordlys.example', password: PASSWORD })
+	);
+	let chaosOn = false;
+	const plan = chaos(20261201);
+	// Harsher than the first test's schedule: a round of few requests still meets many faults.
+	const harsh = (request: { method: string; url: string }): Fault => {
+		const first = plan(request);
+		return first.kind === 'pass' ? plan(request) : first;
+	};
+	const faulty = createFaultyFetch(browser, (request) =>
+		chaosOn ? harsh(request) : { kind: 'pass' }
+	);
+	const api = createApiClient({ fetch: faulty, baseUrl, jsonTimeoutMs: 15_000 });
+	let clock = Date.now();
+	const engine = new SyncEngine({
+		api,
+		audits,
+		outbox,
+		reference,
+		lock: createLocalLock(),
+		now: () => clock,
+		environment: {}
+	});
+	expect(await engine.pull()).toEqual({ ok: true });
+	const template = (await reference.getTemplate('retail-store-visit', 1)) as JourneyTemplate;
+	const location = (await reference.listLocations()).find((l) => l.kind === 'own')!;
+
+	// One complete audit, sent over a clean connection.
+	const id = crypto.randomUUID();
+	const built = buildCompleteAudit({ template, location, id, receipt: false, now: clock });
+	const { upload } = built;
+	await audits.createAudit(newAudit({ id, template, location, locale: 'en', now: upload.timeIn }));
+	for (const answer of upload.answers) await audits.saveAnswer(id, answer, clock);
+	for (const note of upload.notes) await audits.saveNote(id, note.checkpointId, note.text, clock);
+	for (const photo of built.photos) {
+		await audits.addPhoto(
+			{
+				id: photo.entry.id,
+				auditId: id,
+				checkpointId: photo.entry.checkpointId,
+				kind: photo.entry.kind,
+				caption: '',
+				capturedAt: photo.entry.capturedAt,
+				width: photo.entry.width,
+				height: photo.entry.height,
+				byteLength: photo.bytes.byteLength,
+				type: 'image/jpeg',
+				thumb: new ArrayBuffer(8),
+				thumbType: 'image/jpeg',
+				createdAt: clock
+			},
+			photo.bytes
+		);
+	}
+	await audits.updateAudit(
+		id,
+		(a) => ({
+			...a,
+			timeOut: upload.timeOut,
+			stageTimeMs: upload.stageTimeMs,
+			narrative: 'First.'
+		}),
+		clock
+	);
+	await audits.queueForSync(id, clock);
+	await engine.sync({ force: true });
+	expect((await audits.getAudit(id))?.status).toBe('received');
+	const sentRevision = (await audits.getAudit(id))!.revision;
+
+	// The manager returns it with an overall comment and two checkpoint comments.
+	const office = cookieFetch(baseUrl);
+	await createApiClient({ fetch: office, baseUrl }).signIn({ email: MANAGER, password: PASSWORD });
+	const [cp1, cp2] = upload.answers.map((a) => a.checkpointId);
+	const returned = await office(`${baseUrl}/api/audits/${id}/return`, {
+		method: 'POST',
+		headers: { 'content-type': 'application/json' },
+		body: JSON.stringify({
+			expectedState: 'submitted',
+			expectedRevision: sentRevision,
+			comment: 'Tell us more about the visit.',
+			checkpointComments: [
+				{ checkpointId: cp1, body: 'Photo please.' },
+				{ checkpointId: cp2, body: 'Is this right?' }
+			]
+		})
+	});
+	expect(returned.status, await returned.clone().text()).toBe(200);
+
+	// Under chaos: pull until the return has arrived, then edit and resubmit until sent.
+	chaosOn = true;
+	let rounds = 0;
+	while ((await audits.getAudit(id))?.status !== 'draft') {
+		rounds += 1;
+		expect(rounds, 'the return arrives').toBeLessThan(200);
+		await engine.pull();
+		clock += 60_000;
+	}
+	const review = await reference.getReview(id);
+	expect(review?.state).toBe('returned');
+	expect(review?.comments.map((c) => c.checkpointId).sort()).toEqual([cp1, cp2, null].sort());
+	await audits.updateAudit(id, (a) => ({ ...a, narrative: 'Second, after the return.' }), clock);
+	await audits.queueForSync(id, clock);
+	while ((await audits.listOutbox()).length > 0) {
+		rounds += 1;
+		expect(rounds, 'the resubmission converges').toBeLessThan(400);
+		await engine.sync({ force: true });
+		clock += 11 * 60_000;
+	}
+	await faulty.settled();
+	const faults = faulty.log.filter((entry) => entry.fault.kind !== 'pass');
+	expect(faults.length, 'the network really misbehaved').toBeGreaterThan(3);
+	const final = (await audits.getAudit(id))!;
+	expect(final.status).toBe('received');
+
+	// The server: one audit, resubmitted at the device's final revision with its final content.
+	const detail = (await (await office(`${baseUrl}/api/audits/${id}`)).json()) as AuditDetail;
+	expect(detail).toMatchObject({ state: 'resubmitted', revision: final.revision });
+	expect(detail.content.narrative).toBe('Second, after the return.');
+	const list = (await (
+		await office(`${baseUrl}/api/audits?limit=100`)
+	).json()) as AuditListResponse;
+	expect(list.items.filter((item) => item.id === id)).toHaveLength(1);
+	// One report version per decision: submitted, returned, resubmitted — none twice.
+	const versions = (await (await office(`${baseUrl}/api/audits/${id}/reports`)).json()) as {
+		versions: { version: number; reviewState: string; revision: number }[];
+	};
+	expect(versions.versions.map((v) => [v.version, v.reviewState, v.revision])).toEqual([
+		[3, 'resubmitted', final.revision],
+		[2, 'returned', sentRevision],
+		[1, 'submitted', sentRevision]
+	]);
+	db.close();
+});

@@ -15,8 +15,12 @@ export const SessionUserSchema = v.strictObject({
 	/** What reports show instead of the shopper's name (invariant 6). */
 	pseudonym: v.string(),
 	role: v.picklist(ROLES),
-	/** Whether this person runs audits on a device (every shopper; managers who choose to). */
-	fieldWork: v.boolean(),
+	/**
+	 * Whether this person runs audits on a device (managers who choose to; shoppers always do,
+	 * whatever this says). Optional on input so a user stored on a tablet before it existed still
+	 * reads back, as signed in, offline.
+	 */
+	fieldWork: v.optional(v.boolean(), false),
 	organisation: v.strictObject({ id: v.string(), name: v.string() })
 });
 export type SessionUser = v.InferOutput<typeof SessionUserSchema>;

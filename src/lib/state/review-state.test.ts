@@ -98,7 +98,7 @@ describe('reviewView', () => {
 	});
 
 	it('flags changes the server does not have (made after a lost submit answer)', () => {
-		const held = { id: 'a1', state: 'submitted', revision: 3, comments: [] } as const;
+		const held: ReviewRecord = { id: 'a1', state: 'submitted', revision: 3, comments: [] };
 		expect(reviewView(held, { status: 'received', revision: 4 }).unsentChanges).toBe(true);
 		expect(reviewView(held, { status: 'received', revision: 3 }).unsentChanges).toBe(false);
 	});

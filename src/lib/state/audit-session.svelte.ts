@@ -18,7 +18,7 @@ import type {
 import { getDeviceServices, getPhotoProcessor } from './app-services';
 import { notifications } from './notifications.svelte';
 import { findTemplate } from './reference-data.svelte';
-import { NO_REVIEW, reviewView, type ReviewView } from './review-view';
+import { auditBadge, NO_REVIEW, reviewView, type AuditBadge, type ReviewView } from './review-view';
 import { syncStatus } from './sync-status.svelte';
 import { writeTracker } from './write-tracker.svelte';
 
@@ -107,6 +107,11 @@ export class AuditSession {
 	/** The reviewer's latest round: open, addressed, approved or none. */
 	get review(): ReviewView {
 		return this.#review;
+	}
+
+	/** The audit's badge: its device status, or "returned — N comments" / approved. */
+	get badge(): AuditBadge {
+		return auditBadge(this.audit, this.#review);
 	}
 
 	/** The reviewer's open comments on a checkpoint (none once the round is answered). */

@@ -1,5 +1,6 @@
 import type { PhotoMeta } from '$lib/client/storage/records';
 import type { AuditStore } from '$lib/client/storage/audit-store';
+import type { ReferenceStore } from '$lib/client/storage/reference-store';
 import { checkRoomForPhoto } from '$lib/client/storage/storage-health';
 import { addStageTime } from '$lib/domain/new-audit';
 import { auditProgress, type AuditProgress } from '$lib/domain/progress';
@@ -14,14 +15,35 @@ import type {
 	PhotoRef,
 	ValidationProblem
 } from '$lib/domain/types';
-import { getAuditStore, getPhotoProcessor } from './app-services';
+import { getDeviceServices, getPhotoProcessor } from './app-services';
 import { notifications } from './notifications.svelte';
 import { findTemplate } from './reference-data.svelte';
+import { auditBadge, NO_REVIEW, reviewView, type AuditBadge, type ReviewView } from './review-view';
 import { syncStatus } from './sync-status.svelte';
 import { writeTracker } from './write-tracker.svelte';
 
 export type SaveState = 'saving' | 'saved' | 'failed';
 export type PhotoTarget = { checkpointId: string | null; kind: PhotoRef['kind'] };
+
+/** What a session reads and writes; the app's device services by default. */
+export interface AuditSessionDeps {
+	audits: AuditStore;
+	reference: Pick<ReferenceStore, 'getReview'>;
+	findTemplate: (id: string, version: number) => Promise<JourneyTemplate | null>;
+	now: () => number;
+}
+
+/** A checkpoint the reviewer commented on, with where it is in the journey. */
+export interface CommentedCheckpoint {
+	checkpointId: string;
+	stageIndex: number;
+	comments: readonly string[];
+}
+
+async function defaultDeps(): Promise<AuditSessionDeps> {
+	const { audits, reference } = await getDeviceServices();
+	return { audits, reference, findTemplate, now: Date.now };
+}
 
 /**
  * One audit being walked on the device. Every change is written to IndexedDB first; the UI
@@ -31,7 +53,9 @@ export type PhotoTarget = { checkpointId: string | null; kind: PhotoRef['kind'] 
 export class AuditSession {
 	readonly template: JourneyTemplate;
 	#store: AuditStore;
+	#reference: AuditSessionDeps['reference'];
 	#now: () => number;
+	#review = $state.raw<ReviewView>(NO_REVIEW);
 
 	audit = $state.raw<Audit>() as Audit;
 	#answers = $state<Record<string, AnswerValue>>({});
@@ -44,35 +68,99 @@ export class AuditSession {
 	#writeSeq = new Map<string, number>();
 	#stageEnteredAt: { stageId: string; at: number } | null = null;
 
-	private constructor(
-		store: AuditStore,
-		audit: Audit,
-		template: JourneyTemplate,
-		now: () => number
-	) {
-		this.#store = store;
+	private constructor(deps: AuditSessionDeps, audit: Audit, template: JourneyTemplate) {
+		this.#store = deps.audits;
+		this.#reference = deps.reference;
 		this.audit = audit;
 		this.template = template;
-		this.#now = now;
+		this.#now = deps.now;
 	}
 
-	/** Loads an audit and everything of it from the device. Null when no such audit exists here. */
-	static async load(auditId: string, now: () => number = Date.now): Promise<AuditSession | null> {
-		const store = await getAuditStore();
+	/**
+	 * Loads an audit and everything of it from the device, its review comments included. Null
+	 * when no such audit exists here.
+	 */
+	static async load(
+		auditId: string,
+		deps: () => Promise<AuditSessionDeps> = defaultDeps
+	): Promise<AuditSession | null> {
+		const resolved = await deps();
+		const store = resolved.audits;
 		const audit = await store.getAudit(auditId);
 		if (!audit) return null;
-		const template = await findTemplate(audit.templateId, audit.templateVersion);
+		const template = await resolved.findTemplate(audit.templateId, audit.templateVersion);
 		if (!template) return null;
-		const session = new AuditSession(store, audit, template, now);
-		const [answers, notes, photos] = await Promise.all([
+		const session = new AuditSession(resolved, audit, template);
+		const [answers, notes, photos, review] = await Promise.all([
 			store.listAnswers(auditId),
 			store.listNotes(auditId),
-			store.listPhotos(auditId)
+			store.listPhotos(auditId),
+			resolved.reference.getReview(auditId)
 		]);
 		session.#answers = Object.fromEntries(answers.map((a) => [a.checkpointId, a.value]));
 		session.#notes = Object.fromEntries(notes.map((n) => [n.checkpointId, n.text]));
 		session.#photos = photos;
+		session.#review = reviewView(review, audit);
 		return session;
+	}
+
+	/** The reviewer's latest round: open, addressed, approved or none. */
+	get review(): ReviewView {
+		return this.#review;
+	}
+
+	/** The audit's badge: its device status, or "returned — N comments" / approved. */
+	get badge(): AuditBadge {
+		return auditBadge(this.audit, this.#review);
+	}
+
+	/** The reviewer's open comments on a checkpoint (none once the round is answered). */
+	reviewCommentsOf(checkpointId: string): readonly string[] {
+		if (this.#review.status !== 'open') return [];
+		return this.#review.byCheckpoint.get(checkpointId) ?? [];
+	}
+
+	/** How many checkpoints of a stage carry open reviewer comments. */
+	stageReviewCount(stageIndex: number): number {
+		const stage = this.template.stages[stageIndex];
+		if (!stage || this.#review.status !== 'open') return 0;
+		return stage.checkpoints.filter((c) => this.#review.byCheckpoint.has(c.id)).length;
+	}
+
+	/**
+	 * The checkpoints of the latest round's comments, in journey order (open or addressed; the
+	 * summary shows them either way). Comments on checkpoints the template lacks are left out.
+	 */
+	get commentedCheckpoints(): CommentedCheckpoint[] {
+		const result: CommentedCheckpoint[] = [];
+		this.template.stages.forEach((stage, stageIndex) => {
+			for (const checkpoint of stage.checkpoints) {
+				const comments = this.#review.byCheckpoint.get(checkpoint.id);
+				if (comments) result.push({ checkpointId: checkpoint.id, stageIndex, comments });
+			}
+		});
+		return result;
+	}
+
+	/**
+	 * Reads the audit's status and review state again (after a sync: a pull may have returned
+	 * or approved it, a drain sent it). Content shown on screen is kept; it is the device's own.
+	 */
+	async refreshFromDevice(): Promise<void> {
+		if (this.busy) return;
+		try {
+			const [fresh, review] = await Promise.all([
+				this.#store.getAudit(this.audit.id),
+				this.#reference.getReview(this.audit.id)
+			]);
+			if (!fresh || this.busy) return;
+			if (fresh.status !== this.audit.status || fresh.revision !== this.audit.revision) {
+				this.audit = fresh;
+			}
+			this.#review = reviewView(review, fresh);
+		} catch (error) {
+			notifications.error(error);
+		}
 	}
 
 	get editable(): boolean {
@@ -312,8 +400,14 @@ export class AuditSession {
 	}
 
 	async #reload(): Promise<void> {
-		const fresh = await this.#store.getAudit(this.audit.id);
-		if (fresh) this.audit = fresh;
+		const [fresh, review] = await Promise.all([
+			this.#store.getAudit(this.audit.id),
+			this.#reference.getReview(this.audit.id)
+		]);
+		if (fresh) {
+			this.audit = fresh;
+			this.#review = reviewView(review, fresh);
+		}
 	}
 
 	#touch(now: number): void {

@@ -1,7 +1,8 @@
 import type { Answer, Audit, CheckpointNote } from '$lib/domain/types';
 import { StorageError } from './storage-errors';
 import { addPhoto, deletePhoto, updatePhotoCaption, type NewPhoto } from './photo-writes';
-import { auditKeyRange, bumped, requireDraft } from './records';
+import { auditKeyRange, bumped, requireAudit, requireDraft, submitEntryId } from './records';
+import { heldReview, type ServerHolds } from './review-state';
 import { TRANSITIONS, transitionStatus } from './status-transitions';
 import type { BinaryInput, OutboxEntry, PhotoBytesRecord, PhotoMeta } from './records';
 import type { ShopwalkDb } from './schema';
@@ -249,6 +250,34 @@ export class AuditStore {
 	/** The server has the audit: status `received` and the submit entry removed, atomically. */
 	markReceived(auditId: string, now: number): Promise<void> {
 		return transitionStatus(this.#db, auditId, now, TRANSITIONS.received);
+	}
+
+	/**
+	 * The server holds the audit as handed in (`holds`: a submit's answer, a replay, or an
+	 * `audit_locked` refusal): status `received`, the submit entry removed and the server's state
+	 * and revision recorded beside its review comments, all in one transaction. A received audit
+	 * only gets the record. The device's content is kept as it is, even when it is newer than
+	 * `holds.revision` (changes made after a submit whose answer was lost): it goes up again if
+	 * the audit is returned. Throws `conflict` for a draft.
+	 */
+	markSent(auditId: string, holds: ServerHolds, now: number): Promise<void> {
+		const stores = ['audits', 'outbox', 'reviews'] as const;
+		return runTransaction(this.#db, [...stores], 'readwrite', async (tx) => {
+			const audit = requireAudit(await tx.objectStore('audits').get(auditId), auditId);
+			if (audit.status === 'draft') {
+				throw new StorageError('conflict', `Audit ${auditId} is a draft; it was not sent`);
+			}
+			const reviews = tx.objectStore('reviews');
+			const review = heldReview(auditId, holds, await reviews.get(auditId));
+			await requests(
+				() =>
+					audit.status === 'received'
+						? Promise.resolve()
+						: tx.objectStore('audits').put({ ...audit, status: 'received', updatedAt: now }),
+				() => tx.objectStore('outbox').delete(submitEntryId(auditId)),
+				() => (review ? reviews.put(review) : Promise.resolve())
+			);
+		});
 	}
 
 	/** A reviewer returned a received audit: it is a draft again. On a draft it changes nothing. */

@@ -79,7 +79,7 @@ describe('queueForSync', () => {
 				kind: 'submit',
 				revision: 6,
 				createdAt: 50,
-				idempotencyKey: expect.stringMatching(/^[0-9a-f-]{36}$/),
+				idempotencyKey: 'audit-1:submit:6',
 				attempts: 0,
 				nextAttemptAt: 0,
 				lastError: null

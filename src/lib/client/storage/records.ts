@@ -55,8 +55,9 @@ export interface OutboxEntry {
 	revision: number;
 	createdAt: number;
 	/**
-	 * A UUID made when the entry is created and sent with every retry of this submit, so the
-	 * server applies it once however often it arrives.
+	 * Sent with every retry of this submit, so the server applies it once however often it
+	 * arrives: `<auditId>:submit:<revision>` (entries queued by schema version 3 kept a UUID).
+	 * Sync sends {@link submitIdempotencyKey} of the revision it uploads.
 	 */
 	idempotencyKey: string;
 	/** Failed attempts so far; the backoff grows with it. */
@@ -73,7 +74,7 @@ export type OutboxEntryV2 = Omit<
 	'idempotencyKey' | 'attempts' | 'nextAttemptAt' | 'lastError'
 >;
 
-/** A fresh submit entry for `audit` at `now`, with a new idempotency key. */
+/** A fresh submit entry for `audit` at `now`, keyed by the audit's revision. */
 export function newSubmitEntry(audit: Pick<Audit, 'id' | 'revision'>, now: number): OutboxEntry {
 	return {
 		id: submitEntryId(audit.id),
@@ -81,7 +82,7 @@ export function newSubmitEntry(audit: Pick<Audit, 'id' | 'revision'>, now: numbe
 		kind: 'submit',
 		revision: audit.revision,
 		createdAt: now,
-		idempotencyKey: crypto.randomUUID(),
+		idempotencyKey: submitIdempotencyKey(audit.id, audit.revision),
 		attempts: 0,
 		nextAttemptAt: 0,
 		lastError: null
@@ -143,6 +144,14 @@ export function bumped(audit: Audit, now: number): Audit {
 /** Key range of every `[auditId, checkpointId]` key of one audit (arrays sort after strings). */
 export function auditKeyRange(auditId: string): IDBKeyRange {
 	return IDBKeyRange.bound([auditId], [auditId, []]);
+}
+
+/**
+ * The submit's idempotency key for one revision: every retry of that revision replays the first
+ * outcome, and a resubmission after a return (a new revision) is a new submit.
+ */
+export function submitIdempotencyKey(auditId: string, revision: number): string {
+	return `${auditId}:submit:${revision}`;
 }
 
 /** The deterministic id of an audit's submit entry, so queueing twice leaves one entry. */

@@ -47,6 +47,8 @@ const user = (id: string): SessionUser => ({
 	organisation: { id: 'o1', name: 'Org' }
 });
 
+const NOW = 5_000;
+
 async function open() {
 	return new ReferenceStore(await openShopwalkDb());
 }
@@ -62,7 +64,8 @@ describe('ReferenceStore.applyPull', () => {
 				locations: [loc('l2', 'South'), loc('l1', 'North')],
 				assignments: [assignment('a2', 50, 'open'), assignment('a1', 20, 'open')],
 				audits: [{ id: 'x', state: 'returned', revision: 3, comments: [] }]
-			})
+			}),
+			NOW
 		);
 		expect(await store.getCursor()).toBe(100);
 		expect((await store.getTemplate('t1', 2))?.name.en).toBe('newer');
@@ -80,13 +83,15 @@ describe('ReferenceStore.applyPull', () => {
 	it('upserts: a later pull changes statuses and keeps cancelled and done assignments', async () => {
 		const store = await open();
 		await store.applyPull(
-			pull({ assignments: [assignment('a1', 20, 'open'), assignment('a2', 30, 'open')] })
+			pull({ assignments: [assignment('a1', 20, 'open'), assignment('a2', 30, 'open')] }),
+			NOW
 		);
 		await store.applyPull(
 			pull({
 				cursor: 200,
 				assignments: [assignment('a1', 20, 'cancelled'), assignment('a2', 30, 'done')]
-			})
+			}),
+			NOW
 		);
 		expect((await store.listAssignments()).map((a) => [a.id, a.status])).toEqual([
 			['a1', 'cancelled'],
@@ -97,8 +102,8 @@ describe('ReferenceStore.applyPull', () => {
 
 	it('never moves the cursor backwards', async () => {
 		const store = await open();
-		await store.applyPull(pull({ cursor: 300 }));
-		await store.applyPull(pull({ cursor: 200, locations: [loc('l9', 'Late')] }));
+		await store.applyPull(pull({ cursor: 300 }), NOW);
+		await store.applyPull(pull({ cursor: 200, locations: [loc('l9', 'Late')] }), NOW);
 		expect(await store.getCursor()).toBe(300);
 		expect((await store.listLocations()).map((l) => l.id)).toEqual(['l9']);
 	});
@@ -107,7 +112,10 @@ describe('ReferenceStore.applyPull', () => {
 		const store = await open();
 		const broken = { ...assignment('a1', 20, 'open'), id: undefined } as unknown as Assignment;
 		await expect(
-			store.applyPull(pull({ cursor: 500, locations: [loc('l1', 'North')], assignments: [broken] }))
+			store.applyPull(
+				pull({ cursor: 500, locations: [loc('l1', 'North')], assignments: [broken] }),
+				NOW
+			)
 		).rejects.toBeDefined();
 		expect(await store.getCursor()).toBe(0);
 		expect(await store.listLocations()).toEqual([]);
@@ -119,7 +127,7 @@ describe('ReferenceStore user', () => {
 		const store = await open();
 		expect(await store.getUser()).toBeNull();
 		await store.setUser(user('u1'));
-		await store.applyPull(pull({ cursor: 100, locations: [loc('l1', 'North')] }));
+		await store.applyPull(pull({ cursor: 100, locations: [loc('l1', 'North')] }), NOW);
 		await store.setUser(user('u1'));
 		expect(await store.getUser()).toEqual(user('u1'));
 		expect(await store.getCursor()).toBe(100);
@@ -133,7 +141,7 @@ describe('ReferenceStore user', () => {
 	it('clearSession forgets the user, cursor and pulled data', async () => {
 		const store = await open();
 		await store.setUser(user('u1'));
-		await store.applyPull(pull({ assignments: [assignment('a1', 1, 'open')] }));
+		await store.applyPull(pull({ assignments: [assignment('a1', 1, 'open')] }), NOW);
 		await store.clearSession();
 		expect(await store.getUser()).toBeNull();
 		expect(await store.getCursor()).toBe(0);

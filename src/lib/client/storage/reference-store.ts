@@ -3,6 +3,7 @@ import { SessionUserSchema, type SessionUser } from '$lib/contract/auth';
 import type { PullResponse } from '$lib/contract/sync';
 import type { JourneyTemplate, Location } from '$lib/domain/types';
 import type { AssignmentRecord, ReviewRecord, TemplateRecord } from './records';
+import { applyReviewState } from './review-state';
 
 /** A pull response whose templates have been checked to be whole JourneyTemplates. */
 export type PulledData = Omit<PullResponse, 'templates'> & { templates: TemplateRecord[] };
@@ -27,12 +28,15 @@ export class ReferenceStore {
 	}
 
 	/**
-	 * Applies one pull in a single transaction: upserts every template, location, assignment
-	 * (cancelled and done ones keep their status) and review, then stores the cursor. The cursor
-	 * never moves backwards, so a late, older pull cannot make the next one skip changes.
+	 * Applies one pull in a single transaction: upserts every template, location and assignment
+	 * (cancelled and done ones keep their status), applies each audit's review state (see
+	 * `applyReviewState`: a newer one is stored, a returned audit becomes a draft again, one the
+	 * server holds as handed in at the device's revision becomes `received`), then stores the
+	 * cursor. The cursor never moves backwards, so a late, older pull cannot make the next one
+	 * skip changes. Resolves with the ids of the audits whose status changed.
 	 */
-	applyPull(pull: PulledData): Promise<void> {
-		const stores = [...REFERENCE_STORES, 'meta'] as const;
+	applyPull(pull: PulledData, now: number): Promise<string[]> {
+		const stores = [...REFERENCE_STORES, 'meta', 'audits', 'outbox'] as const;
 		return runTransaction(this.#db, [...stores], 'readwrite', async (tx) => {
 			const current = await tx.objectStore('meta').get(CURSOR_KEY);
 			const cursor = typeof current === 'number' ? Math.max(current, pull.cursor) : pull.cursor;
@@ -42,9 +46,13 @@ export class ReferenceStore {
 				...pull.assignments.map(
 					(assignment) => () => tx.objectStore('assignments').put(assignment)
 				),
-				...pull.audits.map((review) => () => tx.objectStore('reviews').put(review)),
 				() => tx.objectStore('meta').put(cursor, CURSOR_KEY)
 			);
+			const changed: string[] = [];
+			for (const review of pull.audits) {
+				if (await applyReviewState(tx, review, now)) changed.push(review.id);
+			}
+			return changed;
 		});
 	}
 
@@ -96,6 +104,13 @@ export class ReferenceStore {
 	getReview(auditId: string): Promise<ReviewRecord | undefined> {
 		return runTransaction(this.#db, ['reviews'], 'readonly', (tx) =>
 			tx.objectStore('reviews').get(auditId)
+		);
+	}
+
+	/** The server's review state of every audit the device has heard of. */
+	listReviews(): Promise<ReviewRecord[]> {
+		return runTransaction(this.#db, ['reviews'], 'readonly', (tx) =>
+			tx.objectStore('reviews').getAll()
 		);
 	}
 

@@ -100,14 +100,14 @@ describe('schema version 3', () => {
 });
 
 describe('outbox entries made by queueForSync', () => {
-	it('carry a new idempotency key, kept by a repeated queue and renewed after a reopen', async () => {
+	it('carry the per-revision idempotency key, kept by a repeated queue and renewed with a new revision', async () => {
 		const db = await openShopwalkDb();
 		const store = new AuditStore(db);
 		await store.createAudit(makeAudit({ id: 'a', revision: 1 }));
 		await store.queueForSync('a', 5);
 		const [first] = await store.listOutbox();
 		expect(first).toMatchObject({ attempts: 0, nextAttemptAt: 0, lastError: null, revision: 1 });
-		expect(first!.idempotencyKey).toMatch(UUID);
+		expect(first!.idempotencyKey).toBe('a:submit:1');
 
 		await store.queueForSync('a', 6);
 		expect(await store.listOutbox()).toEqual([first]);
@@ -117,7 +117,6 @@ describe('outbox entries made by queueForSync', () => {
 		await store.queueForSync('a', 9);
 		const [second] = await store.listOutbox();
 		expect(second!.revision).toBe(2);
-		expect(second!.idempotencyKey).toMatch(UUID);
-		expect(second!.idempotencyKey).not.toBe(first!.idempotencyKey);
+		expect(second!.idempotencyKey).toBe('a:submit:2');
 	});
 });

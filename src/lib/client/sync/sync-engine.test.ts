@@ -138,7 +138,8 @@ describe('SyncEngine.drain', () => {
 		const keys = faulty.log.filter(isSubmit).map((r) => r.headers['idempotency-key']);
 		expect(keys).toHaveLength(2);
 		expect(keys[0]).toBe(keys[1]);
-		expect(keys[0]).toMatch(/^[0-9a-f-]{36}$/);
+		const revision = (await device.audits.getAudit(auditId))!.revision;
+		expect(keys[0]).toBe(`${auditId}:submit:${revision}`);
 		await expectConverged(device, server);
 	});
 

@@ -2,8 +2,9 @@ import type { ApiClient } from '$lib/client/api/api-client';
 import { ApiRequestError, isRetryableReason } from '$lib/client/api/api-error';
 import type { AuditStore } from '$lib/client/storage/audit-store';
 import type { OutboxStore } from '$lib/client/storage/outbox-store';
-import type { OutboxEntry } from '$lib/client/storage/records';
+import { submitIdempotencyKey, type OutboxEntry } from '$lib/client/storage/records';
 import type { ReferenceStore } from '$lib/client/storage/reference-store';
+import { HANDED_IN_STATES, type ServerHolds } from '$lib/client/storage/review-state';
 import { StorageError } from '$lib/client/storage/storage-errors';
 import type { Audit } from '$lib/domain/types';
 import { BACKOFF_CAP_MS, backoffDelay } from './backoff';
@@ -65,8 +66,9 @@ const LOCKED_RETRY_MS = 5_000;
  * Sends the outbox to the server and pulls reference data, one tab at a time.
  *
  * Each queued audit goes up as: PUT the audit (with its photo manifest), PUT every photo the
- * server says it lacks, then submit with the outbox entry's idempotency key; only then is the
- * audit `received` and its entry removed. Any failure keeps the audit, its photos and its
+ * server says it lacks, then submit with the key `<auditId>:submit:<revision>`; only then is the
+ * audit `received` and its entry removed. An upload refused as `audit_locked` (the server
+ * already has it handed in, say after a submit whose answer was lost) also makes it `received`. Any failure keeps the audit, its photos and its
  * entry, so the next drain repeats the same idempotent requests.
  */
 export class SyncEngine {
@@ -279,15 +281,27 @@ export class SyncEngine {
 			// A draft with an entry (an interrupted reopen) is not to be sent.
 			if (audit.status === 'draft') return { kind: 'skipped' };
 			await this.#audits.markUploading(audit.id, this.#now());
-			await this.#upload(audit, entry);
-			await this.#audits.markReceived(audit.id, this.#now());
+			const holds = await this.#upload(audit);
+			await this.#audits.markSent(audit.id, holds, this.#now());
 			return { kind: 'sent' };
 		} catch (error) {
+			const holds = audit && lockedHolds(error);
+			if (holds) {
+				// The server has it handed in already: a submit whose answer was lost, maybe with
+				// changes made on the device since. It is sent; those changes stay on the device.
+				try {
+					await this.#audits.markSent(audit!.id, holds, this.#now());
+					return { kind: 'sent' };
+				} catch (storageError) {
+					return this.#fail(entry, storageError);
+				}
+			}
 			return this.#fail(entry, error);
 		}
 	}
 
-	async #upload(audit: Audit, entry: OutboxEntry): Promise<void> {
+	/** PUT, photos, submit; resolves with what the server holds after the submit. */
+	async #upload(audit: Audit): Promise<ServerHolds> {
 		const upload = await buildAuditUpload(this.#audits, this.#outbox, audit, this.#hash);
 		const photosTotal = upload.photos.length;
 		const report = (photosDone: number) =>
@@ -307,14 +321,17 @@ export class SyncEngine {
 			await this.#api.putPhoto(audit.id, photo.id, stored.bytes, photo.sha256);
 			report(++photosDone);
 		}
-		await this.#api.submit(
+		// One key per revision (not the entry's): a resubmission after a return is a new submit,
+		// every retry of one revision replays the first answer.
+		const submitted = await this.#api.submit(
 			audit.id,
 			{
 				revision: upload.revision,
 				photos: upload.photos.map(({ id, sha256 }) => ({ id, sha256 }))
 			},
-			entry.idempotencyKey
+			submitIdempotencyKey(audit.id, upload.revision)
 		);
+		return { state: submitted.state, revision: submitted.revision };
 	}
 
 	async #fail(entry: OutboxEntry, error: unknown): Promise<SendResult> {
@@ -354,15 +371,8 @@ export class SyncEngine {
 		try {
 			const since = await this.#reference.getCursor();
 			const response = await this.#api.pull(since);
-			await this.#reference.applyPull(checkPulledTemplates(response));
-			for (const review of response.audits) {
-				if (review.state !== 'returned') continue;
-				const audit = await this.#audits.getAudit(review.id);
-				// Only the revision the server reviewed goes back; a newer one is already on its way.
-				if (audit?.status === 'received' && review.revision >= audit.revision) {
-					await this.#audits.markReturned(audit.id, this.#now());
-				}
-			}
+			// Returned audits become drafts, handed-in ones received, in the pull's transaction.
+			await this.#reference.applyPull(checkPulledTemplates(response), this.#now());
 			return { ok: true };
 		} catch (error) {
 			if (error instanceof ApiRequestError && error.reason === 'unauthenticated') {
@@ -400,6 +410,19 @@ export class SyncEngine {
 		if (this.#timer !== null) this.#timers.clearTimeout(this.#timer);
 		this.#timer = null;
 	}
+}
+
+/**
+ * What the server holds when it refused an upload as `409 audit_locked` (the audit is handed
+ * in: submitted, resubmitted or approved), from the refusal's details; null for anything else.
+ */
+function lockedHolds(error: unknown): ServerHolds | null {
+	if (!(error instanceof ApiRequestError) || error.code !== 'audit_locked') return null;
+	const details = error.details as { state?: unknown; revision?: unknown } | null | undefined;
+	const state = HANDED_IN_STATES.find((s) => s === details?.state);
+	const revision = details?.revision;
+	if (!state || typeof revision !== 'number' || !Number.isInteger(revision)) return null;
+	return { state, revision };
 }
 
 function localReason(error: unknown): string {

@@ -220,6 +220,26 @@ export const da: Messages = {
 	'report.signedOut': 'Din session er udløbet. Log ind igen for at hente rapporten.',
 	'report.failed': 'Rapporten kunne ikke hentes. Prøv igen senere.',
 
+	'review.returned': {
+		one: 'Sendt retur — {count} kommentar',
+		other: 'Sendt retur — {count} kommentarer'
+	},
+	'review.approved': 'Godkendt',
+	'review.reviewer': 'Gennemgang:',
+	'review.returnedTitle': 'Sendt retur af den, der gennemgår',
+	'review.returnedHint':
+		'Ret det, der bliver spurgt om, og markér så din audit klar til indsendelse igen.',
+	'review.addressedTitle': 'Kommentarer fra gennemgangen, besvaret i din genindsendelse',
+	'review.approvedTitle': 'Godkendt ved gennemgangen',
+	'review.overall': 'Samlet kommentar',
+	'review.commented': 'Kontrolpunkter med kommentarer',
+	'review.stageComments': {
+		one: '{count} kontrolpunkt med en kommentar fra gennemgangen',
+		other: '{count} kontrolpunkter med kommentarer fra gennemgangen'
+	},
+	'review.unsentChanges':
+		'Kontoret havde allerede denne audit før dine seneste ændringer. De gemmes på tabletten og sendes med, hvis den sendes retur.',
+
 	'update.available': 'En ny version af Shopwalk er klar.',
 	'update.apply': 'Opdatér nu',
 	'update.later': 'Senere'

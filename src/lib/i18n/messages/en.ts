@@ -216,6 +216,23 @@ export const en = {
 	'report.signedOut': 'Your session has ended. Sign in again to download the report.',
 	'report.failed': 'The report could not be downloaded. Try again later.',
 
+	'review.returned': { one: 'Returned — {count} comment', other: 'Returned — {count} comments' },
+	'review.approved': 'Approved',
+	'review.reviewer': 'Reviewer:',
+	'review.returnedTitle': 'Returned by the reviewer',
+	'review.returnedHint':
+		'Change what the reviewer asked for, then mark the audit ready to submit again.',
+	'review.addressedTitle': 'Reviewer comments, answered in your resubmission',
+	'review.approvedTitle': 'Approved by the reviewer',
+	'review.overall': 'Overall comment',
+	'review.commented': 'Checkpoints with comments',
+	'review.stageComments': {
+		one: '{count} checkpoint with a reviewer comment',
+		other: '{count} checkpoints with reviewer comments'
+	},
+	'review.unsentChanges':
+		'The office already had this audit before your last changes. They are kept on this tablet and go with it if it is returned.',
+
 	'update.available': 'A new version of Shopwalk is ready.',
 	'update.apply': 'Update now',
 	'update.later': 'Later'

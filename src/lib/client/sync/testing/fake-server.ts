@@ -49,6 +49,8 @@ export class FakeSyncServer {
 	readonly photos = new Map<string, FakePhoto>();
 	/** Submits that changed an audit's state, in order; replays are not counted. */
 	readonly submitExecutions: string[] = [];
+	/** The idempotency key of each submit that changed an audit's state, in order. */
+	readonly submitKeys: string[] = [];
 	/** Every request that reached the server. */
 	readonly received: { method: string; path: string }[] = [];
 	/** Audit ids this server refuses with 422 (to test a refused audit). */
@@ -79,6 +81,14 @@ export class FakeSyncServer {
 		for (const comment of checkpointComments) {
 			audit.comments.push({ ...comment, createdAt: this.clock, round });
 		}
+	}
+
+	/** A reviewer approves a submitted or resubmitted audit. */
+	approveAudit(auditId: string): void {
+		const audit = this.audits.get(auditId);
+		if (!audit) throw new Error(`No audit ${auditId}`);
+		audit.state = 'approved';
+		audit.changedAt = ++this.clock;
 	}
 
 	readonly fetch = async (input: string, init: RequestInit = {}): Promise<Response> => {
@@ -156,7 +166,10 @@ export class FakeSyncServer {
 			this.audits.set(auditId, { upload, state: 'draft', changedAt: 0, comments: [] });
 		} else if (upload.revision > existing.upload.revision) {
 			if (existing.state !== 'draft' && existing.state !== 'returned') {
-				return error(409, 'not_editable', `The audit is ${existing.state}`);
+				return error(409, 'audit_locked', `The audit is ${existing.state}`, {
+					state: existing.state,
+					revision: existing.upload.revision
+				});
 			}
 			existing.upload = upload;
 		}
@@ -216,6 +229,7 @@ export class FakeSyncServer {
 			audit.state = audit.state === 'draft' ? 'submitted' : 'resubmitted';
 			audit.changedAt = this.clock;
 			this.submitExecutions.push(auditId);
+			this.submitKeys.push(key);
 		}
 		const response: SubmitResponse = {
 			id: auditId,
@@ -259,6 +273,9 @@ function json(status: number, body: unknown): Response {
 	});
 }
 
-function error(status: number, code: string, message: string): Response {
-	return json(status, { error: code, message });
+function error(status: number, code: string, message: string, details?: unknown): Response {
+	return json(
+		status,
+		details === undefined ? { error: code, message } : { error: code, message, details }
+	);
 }

@@ -1,10 +1,17 @@
-import { readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { DbHandle } from '../db/connect';
 import { createDiskPhotoStore } from '../files/photo-store';
 import { claimReportJob, listReportJobsOfAudit, type ReportJobRow } from '../repos/report-jobs';
+import { listAuditEvents } from '../repos/audit-events';
+import { approveAudit, returnAudit } from '../services/audit-review';
+import { submitAudit } from '../services/audit-submit';
+import { upsertAudit } from '../services/audit-upsert';
 import { openSyncFixture, type SyncFixture } from '../services/test-helpers';
+import { submitRequestOf } from '../testing/complete-audit';
+import { readReportVersion } from './report-download';
 import { startReportRunner, type ReportRunner, type ReportRunnerOptions } from './report-runner';
 import { submitSmallAudit, waitFor } from './testing/report-fixture';
 import { writeReportPdf } from './write-report-pdf';
@@ -80,6 +87,67 @@ describe('the report runner', () => {
 		expect([...renders.values()]).toEqual(Array(10).fill(1));
 		expect(claims.sort()).toEqual(jobs.map((job) => job.id).sort());
 	}, 60_000);
+
+	it('renders each review version from its own revision, with its state and number on the cover', async () => {
+		const audit = await submitSmallAudit(f.ctx, f.a, NOW);
+		await returnAudit(
+			f.ctx,
+			f.a.manager,
+			audit.id,
+			{
+				expectedState: 'submitted',
+				expectedRevision: 1,
+				comment: 'Describe the farewell.',
+				checkpointComments: []
+			},
+			NOW + 10
+		);
+		// The shopper edits before the runner gets to version 2: it must still show revision 1.
+		audit.upload = { ...audit.upload, revision: 2, narrative: 'Edited after the return.' };
+		await upsertAudit(f.ctx, f.a.shopper, audit.id, audit.upload, NOW + 20);
+		await submitAudit(f.ctx, f.a.shopper, audit.id, 'k-2', submitRequestOf(audit), NOW + 30);
+		await approveAudit(
+			f.ctx,
+			f.a.admin,
+			audit.id,
+			{ expectedState: 'resubmitted', expectedRevision: 2 },
+			NOW + 40
+		);
+		start(f.database, 'instance-a');
+		await waitFor(
+			async () =>
+				(await listReportJobsOfAudit(f.ctx.db, audit.id)).every((job) => job.state === 'ready'),
+			40_000,
+			'four ready versions'
+		);
+		const text = async (version: number) => {
+			const { bytes, filename } = await readReportVersion(f.ctx, f.a.shopper, audit.id, version);
+			// For looking at the pages: REPORT_PDF_OUT=/tmp/versioned npm … writes /tmp/versioned-v4.pdf.
+			if (process.env.REPORT_PDF_OUT)
+				writeFileSync(`${process.env.REPORT_PDF_OUT}-v${version}.pdf`, bytes);
+			expect(filename).toBe(`shopwalk-report-${audit.id}-v${version}.pdf`);
+			return execFileSync('pdftotext', ['-enc', 'UTF-8', '-', '-'], {
+				input: bytes,
+				encoding: 'utf8'
+			}).replace(/\s+/g, ' ');
+		};
+		const v1 = await text(1);
+		const v2 = await text(2);
+		const v4 = await text(4);
+		expect(v1).toContain('Submitted, awaiting review · Report version 1');
+		expect(v2).toContain('Returned to the shopper · Report version 2');
+		expect(v2).toContain('Calm visit; the advisor was knowledgeable');
+		expect(v2).not.toContain('Edited after the return.');
+		expect(v4).toContain('Approved · Report version 4');
+		expect(v4).toContain('Edited after the return.');
+		const events = await listAuditEvents(f.ctx.db, f.a.organisation.id, audit.id);
+		expect(
+			events
+				.filter((event) => event.kind === 'report_ready')
+				.map((e) => e.details.version)
+				.sort()
+		).toEqual([1, 2, 3, 4]);
+	});
 
 	it('hands each due job to exactly one of many concurrent claims from two instances', async () => {
 		for (let index = 0; index < 10; index++) await submitSmallAudit(f.ctx, f.a, NOW + index);

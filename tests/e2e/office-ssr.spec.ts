@@ -3,7 +3,8 @@ import {
 	test,
 	type APIRequestContext,
 	type Browser,
-	type BrowserContext
+	type BrowserContext,
+	type Page
 } from '@playwright/test';
 import { randomUUID } from 'node:crypto';
 import {
@@ -63,7 +64,7 @@ async function submitAudit(request: APIRequestContext, origin: string): Promise<
 		template,
 		location,
 		now: Date.now(),
-		photoBytes: [fixturePhoto('receipt.jpg')]
+		photoBytes: [fixturePhoto('checkout-portrait.jpg'), fixturePhoto('receipt.jpg')]
 	});
 	const answers = built.upload.answers.map((a) =>
 		a.checkpointId === failing.id ? { ...a, value: 'no' as const } : a
@@ -340,24 +341,43 @@ test.describe('the office, rendered on the server', () => {
 		await page.keyboard.press('Escape');
 		await expect(dialog).toBeHidden();
 		await expect(page).toHaveURL(`/office/audits/${newer.id}`);
-		if (process.env.OFFICE_SCREENSHOTS) {
-			for (const [width, height] of [
-				[800, 1280],
-				[1280, 800]
-			] as const) {
-				await page.setViewportSize({ width, height });
-				await page.goto('/office');
-				await page.screenshot({ path: `${process.env.OFFICE_SCREENSHOTS}/inbox-${width}.png` });
-				await page.goto(`/office/audits/${newer.id}`);
-				await page.screenshot({
-					path: `${process.env.OFFICE_SCREENSHOTS}/audit-${width}.png`,
-					fullPage: true
-				});
-				await thumbs.first().click();
-				await page.screenshot({ path: `${process.env.OFFICE_SCREENSHOTS}/lightbox-${width}.png` });
-				await page.keyboard.press('Escape');
-			}
-		}
 		await context.close();
+	});
+
+	// Screenshots for people to look at (in the test's output, or OFFICE_SCREENSHOTS=<folder>);
+	// the check is that nothing is wider than the screen at either tablet orientation.
+	test('the inbox and an audit fit tablet screens both ways', async ({
+		browser,
+		baseURL
+	}, info) => {
+		const folder = process.env.OFFICE_SCREENSHOTS ?? info.outputDir;
+		const fits = (page: Page) =>
+			page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
+		for (const [width, height] of [
+			[800, 1280],
+			[1280, 800]
+		] as const) {
+			const context = await browser.newContext({
+				baseURL,
+				viewport: { width, height },
+				deviceScaleFactor: 1
+			});
+			await apiSignIn(context.request, MANAGER, baseURL!);
+			const page = await context.newPage();
+			await page.goto('/office');
+			expect(await fits(page), `inbox at ${width}×${height}`).toBe(true);
+			await page.screenshot({ path: `${folder}/inbox-${width}.png` });
+			await page.goto(`/office/audits/${newer.id}`);
+			expect(await fits(page), `audit at ${width}×${height}`).toBe(true);
+			await page.screenshot({ path: `${folder}/audit-${width}-top.png` });
+			await page.locator(`[data-checkpoint-id="${failing.id}"]`).scrollIntoViewIfNeeded();
+			await page.screenshot({ path: `${folder}/audit-${width}-stage.png` });
+			await page.getByTestId('office-receipt').scrollIntoViewIfNeeded();
+			await page.screenshot({ path: `${folder}/audit-${width}-receipt.png` });
+			await page.getByTestId('office-photo').first().click();
+			await expect(page.getByTestId('lightbox-photo')).toHaveJSProperty('complete', true);
+			await page.screenshot({ path: `${folder}/lightbox-${width}.png` });
+			await context.close();
+		}
 	});
 });

@@ -1,5 +1,5 @@
 import { SERVER_AUDIT_STATES, type ServerAuditState } from '$lib/contract/sync';
-import { dayRangeBounds, startOfDayIn, type DayRangeResult } from '$lib/domain/day-range';
+import { dayRangeBounds, type DayRangeResult } from '$lib/domain/day-range';
 
 /** The inbox's filters as the page address carries them (`?state=&kind=&template=&from=&to=`). */
 export interface InboxFilters {
@@ -38,11 +38,6 @@ export function filtersFromSearch(params: URLSearchParams): InboxFilters {
 		from: day('from'),
 		to: day('to')
 	};
-}
-
-/** Whether a day filter is a real calendar day (the zone does not matter for that). */
-export function isRealDay(day: string): boolean {
-	return startOfDayIn(day, 'UTC') !== null;
 }
 
 /** The received-time bounds of the filters' days in `timeZone`, or why they cannot be searched. */

@@ -10,6 +10,8 @@ import {
 } from 'workbox-precaching';
 import { NavigationRoute, registerRoute } from 'workbox-routing';
 import { SHELL_PATH, SKIP_WAITING_MESSAGE } from '$lib/shared/pwa-constants';
+import { da } from '$lib/i18n/messages/da';
+import { en } from '$lib/i18n/messages/en';
 
 declare const self: ServiceWorkerGlobalScope;
 
@@ -23,12 +25,35 @@ precacheAndRoute([
 ]);
 cleanupOutdatedCaches();
 
-// Every page is client-rendered from the same shell, so any navigation — even to a route never
-// visited — opens from the cache, with or without a network. API calls are never answered here.
+/** The office wing: rendered on the server, online only. */
+const OFFICE = /^\/office(?:\/|$)/;
+
+// Every field page is client-rendered from the same shell, so any navigation — even to a route
+// never visited — opens from the cache, with or without a network. API calls are never answered
+// here, and neither are office pages: the shopper's shell knows nothing of them.
 registerRoute(
 	new NavigationRoute(createHandlerBoundToURL(SHELL_PATH), {
-		denylist: [/^\/api\//, /\/[^/]+\.[a-z0-9]+$/i]
+		denylist: [/^\/api\//, OFFICE, /\/[^/]+\.[a-z0-9]+$/i]
 	})
+);
+
+// Office pages always come from the network; offline, a short page says why instead of the
+// browser's own error (in Danish when the browser prefers a language the office shows in Danish).
+registerRoute(
+	({ request, url }) => request.mode === 'navigate' && OFFICE.test(url.pathname),
+	async ({ request }) => {
+		try {
+			return await fetch(request);
+		} catch {
+			const danish = (self.navigator.languages ?? []).some((tag) => /^(da|nb|nn|no)\b/i.test(tag));
+			const text = (danish ? da : en)['office.offline'];
+			const body = `<!doctype html><html lang="${danish ? 'da' : 'en'}"><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Shopwalk</title><p style="font:1.1rem system-ui;max-width:32rem;margin:3rem auto;padding:0 1rem">${text}</p></html>`;
+			return new Response(body, {
+				status: 503,
+				headers: { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' }
+			});
+		}
+	}
 );
 
 // A new version waits until the user accepts it: reloading under a half-filled audit is never ours to decide.

@@ -1,4 +1,3 @@
-// The whole app is client-rendered: the shopper's routes read IndexedDB and must open offline
-// from the prerendered shell, at any URL.
-export const ssr = false;
+// The office wing renders on the server; the field wing, sign-in and the shell opt out of SSR in
+// their own layouts (see src/routes/(field)/+layout.ts).
 export const prerender = false;

@@ -13,9 +13,15 @@ export type UiLocale = (typeof UI_LOCALES)[number];
 const catalogues: Record<UiLocale, Messages> = { en, da };
 const STORAGE_KEY = 'shopwalk.locale';
 
+/** The cookie carrying the chosen language to the server, which renders the office in it. */
+export const LOCALE_COOKIE = 'shopwalk_locale';
+/** The cookie carrying the browser's IANA time zone, so the office shows times and days in it. */
+export const TIME_ZONE_COOKIE = 'shopwalk_tz';
+const ONE_YEAR_S = 365 * 24 * 60 * 60;
+
 const intlTags: Record<Locale, string> = { en: 'en-GB', da: 'da-DK', nb: 'nb-NO', pl: 'pl-PL' };
 
-function isUiLocale(value: unknown): value is UiLocale {
+export function isUiLocale(value: unknown): value is UiLocale {
 	return typeof value === 'string' && (UI_LOCALES as readonly string[]).includes(value);
 }
 
@@ -38,11 +44,28 @@ export function interpolate(text: string, params: MessageParams | undefined): st
 	);
 }
 
+/** Whether `value` names a time zone this runtime knows (`Europe/Copenhagen`, `UTC`). */
+export function isTimeZone(value: unknown): value is string {
+	if (typeof value !== 'string' || value === '' || value.length > 64) return false;
+	try {
+		new Intl.DateTimeFormat('en', { timeZone: value });
+		return true;
+	} catch {
+		return false;
+	}
+}
+
 class I18n {
 	#locale = $state<UiLocale>('en');
+	/** undefined: the runtime's own zone (the browser's, on the device). */
+	#timeZone = $state<string | undefined>(undefined);
 
 	get locale(): UiLocale {
 		return this.#locale;
+	}
+
+	get timeZone(): string | undefined {
+		return this.#timeZone;
 	}
 
 	get intlTag(): string {
@@ -62,12 +85,38 @@ class I18n {
 
 	setLocale(locale: UiLocale): void {
 		this.#locale = locale;
+		if (typeof document === 'undefined') return;
 		try {
 			localStorage.setItem(STORAGE_KEY, locale);
 		} catch {
 			// Not saved; it still applies to this session.
 		}
-		if (typeof document !== 'undefined') document.documentElement.lang = locale;
+		document.documentElement.lang = locale;
+		document.cookie = `${LOCALE_COOKIE}=${locale}; path=/; max-age=${ONE_YEAR_S}; samesite=lax`;
+	}
+
+	/** Shows times in `timeZone` (the office, where the server chose it); undefined: the browser's. */
+	setTimeZone(timeZone: string | undefined): void {
+		this.#timeZone = timeZone;
+	}
+
+	/**
+	 * Server rendering: the language and time zone of the request being rendered, set by the root
+	 * layout before anything else renders.
+	 *
+	 * Why a shared singleton is safe here: Svelte's server `render()` is synchronous (this app does
+	 * not enable `experimental.async`), and SvelteKit calls it once per request after every load
+	 * has finished. Between this call at the top of the root layout and the end of the HTML string
+	 * no other request's code can run — JavaScript runs one thing at a time and there is no `await`
+	 * in between — so concurrent requests cannot see each other's language. Every server render
+	 * passes through the root layout, so each one starts from its own values. The alternative, a
+	 * translator per request provided through context, would make every shared component (used by
+	 * the client-rendered field wing too) read context instead of this reactive singleton. If async
+	 * SSR is ever enabled, this must become that context.
+	 */
+	renderWith(locale: UiLocale, timeZone: string): void {
+		this.#locale = locale;
+		this.#timeZone = timeZone;
 	}
 
 	t(key: MessageKey, params?: MessageParams): string {
@@ -81,12 +130,16 @@ class I18n {
 	formatDateTime(epochMs: number): string {
 		return new Intl.DateTimeFormat(this.intlTag, {
 			dateStyle: 'medium',
-			timeStyle: 'short'
+			timeStyle: 'short',
+			timeZone: this.#timeZone
 		}).format(epochMs);
 	}
 
 	formatTime(epochMs: number): string {
-		return new Intl.DateTimeFormat(this.intlTag, { timeStyle: 'short' }).format(epochMs);
+		return new Intl.DateTimeFormat(this.intlTag, {
+			timeStyle: 'short',
+			timeZone: this.#timeZone
+		}).format(epochMs);
 	}
 
 	formatPercent(value: number): string {

@@ -1,0 +1,54 @@
+import type { SessionUser } from '$lib/contract/auth';
+import type { AuditDetail } from '$lib/contract/office';
+import type { JourneyTemplate } from '$lib/domain/types';
+import { getTemplate, listTemplates } from '../repos/templates';
+import { getAuditDetail } from './audit-queries';
+import type { ServiceContext } from './context';
+
+/** What the office's audit page shows: the audit, and the template version it was filled against. */
+export interface OfficeAuditPage {
+	detail: AuditDetail;
+	/** Null when that version is not published in the organisation (the page says so). */
+	template: JourneyTemplate | null;
+}
+
+/**
+ * One audit for the office page: `getAuditDetail` (same access rules, 404 audit_not_found) plus
+ * the published template version the audit records, read from the server, never the browser.
+ */
+export async function getOfficeAuditPage(
+	ctx: ServiceContext,
+	user: SessionUser,
+	auditId: string
+): Promise<OfficeAuditPage> {
+	const detail = await getAuditDetail(ctx, user, auditId);
+	const template = await getTemplate(
+		ctx.db,
+		user.organisation.id,
+		detail.template.id,
+		detail.template.version
+	);
+	return { detail, template: template ?? null };
+}
+
+/** A template the inbox can filter by, named as its newest published version is. */
+export interface TemplateChoice {
+	id: string;
+	name: JourneyTemplate['name'];
+}
+
+/** The organisation's templates, one entry per id (the newest version's name), by id. */
+export async function listTemplateChoices(
+	ctx: ServiceContext,
+	user: SessionUser
+): Promise<TemplateChoice[]> {
+	const published = await listTemplates(ctx.db, user.organisation.id);
+	const newest = new Map<string, JourneyTemplate>();
+	for (const { template } of published) {
+		const seen = newest.get(template.id);
+		if (!seen || seen.version < template.version) newest.set(template.id, template);
+	}
+	return [...newest.values()]
+		.map((template) => ({ id: template.id, name: template.name }))
+		.sort((a, b) => a.id.localeCompare(b.id));
+}

@@ -1,30 +1,25 @@
-import { expect, test, type BrowserContext, type Locator, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { getBuiltinTemplate } from '../../src/lib/domain/builtin-templates/index';
 import { roundPercent, scoreAudit } from '../../src/lib/domain/scoring';
 import { visibleCheckpointIds } from '../../src/lib/domain/visibility';
 import { isNegativeAnswer } from '../../src/lib/domain/answer-rules';
-import type { AnswerValue, Checkpoint, JourneyTemplate } from '../../src/lib/domain/types';
+import type { AnswerValue, JourneyTemplate } from '../../src/lib/domain/types';
+import {
+	answer,
+	fixture,
+	goOffline,
+	percent,
+	plannedAnswer,
+	waitForServiceWorker
+} from './field-walk';
 import { readStoredAudit, readStoredPhotoFacts } from './idb-probe';
 import { MANAGER, SHOPPER, signIn } from './sign-in';
 import { pdfToText } from './pdf-text';
 
-const photos = join(import.meta.dirname, '../../../shared/fixtures/photos');
-const fixture = (name: string) => ({
-	name,
-	mimeType: name.endsWith('.png') ? 'image/png' : 'image/jpeg',
-	buffer: readFileSync(join(photos, name))
-});
-const percent = (value: number | null) =>
-	value === null
-		? '–'
-		: new Intl.NumberFormat('en-GB', { maximumFractionDigits: 1 }).format(value) + ' %';
-
 const template = getBuiltinTemplate('retail-store-visit', 1) as JourneyTemplate;
 const checkpoints = new Map(template.stages.flatMap((s) => s.checkpoints.map((c) => [c.id, c])));
 const NOTE_DA = 'Medarbejderen så mig ikke; jeg ventede længe ved disken. Æbler, øl og å.';
-const TEXT_PL = 'Sprzedawca zaproponował gwarancję — źle, że nie wyjaśnił warunków. Łódź, żółć.';
 
 // One deliberate negative answer (with its required note) and one n.a. make the score non-trivial.
 const firstNegative = [...checkpoints.values()].find(
@@ -33,92 +28,6 @@ const firstNegative = [...checkpoints.values()].find(
 const firstNa = [...checkpoints.values()].find(
 	(c) => c.response.type === 'yes_no_na' && !c.critical && !c.visibleWhen
 );
-
-/** The answer the shopper gives to each checkpoint type in this walk. */
-function plannedAnswer(checkpoint: Checkpoint): AnswerValue {
-	const spec = checkpoint.response;
-	if (checkpoint.id === firstNegative.id) return 'no';
-	if (checkpoint.id === firstNa?.id) return 'na';
-	switch (spec.type) {
-		case 'yes_no':
-		case 'yes_no_na':
-			return 'yes';
-		case 'scale':
-			return 4;
-		case 'single_choice':
-			return spec.options[0]!.id;
-		case 'multiple_choice':
-			return spec.options.slice(0, 2).map((o) => o.id);
-		case 'number':
-			return spec.pass?.max ?? spec.pass?.min ?? spec.max ?? spec.min ?? 3;
-		case 'text':
-			return TEXT_PL;
-		case 'time':
-			return '10:15';
-	}
-}
-
-function label(checkpoint: Checkpoint, optionId: string): string {
-	const spec = checkpoint.response;
-	if (spec.type !== 'single_choice' && spec.type !== 'multiple_choice') return optionId;
-	return spec.options.find((o) => o.id === optionId)!.label.en;
-}
-
-async function answer(card: Locator, checkpoint: Checkpoint, value: AnswerValue): Promise<void> {
-	const spec = checkpoint.response;
-	const group = card.getByRole('group');
-	switch (spec.type) {
-		case 'yes_no':
-		case 'yes_no_na':
-			await group
-				.getByRole('button', {
-					name: { yes: 'Yes', no: 'No', na: 'N/A' }[value as 'yes'],
-					exact: true
-				})
-				.click();
-			break;
-		case 'scale':
-			await group.getByRole('button', { name: `${value} of 5` }).click();
-			break;
-		case 'single_choice':
-			await group
-				.getByRole('button', { name: label(checkpoint, value as string), exact: true })
-				.click();
-			break;
-		case 'multiple_choice':
-			for (const id of value as string[]) {
-				await group.getByRole('button', { name: label(checkpoint, id), exact: true }).click();
-				await expect(card.getByText('Saving…')).toHaveCount(0);
-			}
-			break;
-		case 'number':
-			await group.locator('input').fill(String(value));
-			await group.locator('input').press('Tab');
-			break;
-		case 'text':
-			await group.locator('textarea').fill(value as string);
-			await group.locator('textarea').blur();
-			break;
-		case 'time':
-			await group.locator('input[type="time"]').fill(value as string);
-			await group.locator('input[type="time"]').dispatchEvent('change');
-			break;
-	}
-}
-
-/** Offline for real: the page's requests and the service worker's own. */
-async function goOffline(context: BrowserContext): Promise<void> {
-	await context.setOffline(true);
-	await context.route('**', (route) =>
-		route.request().serviceWorker() ? route.abort('internetdisconnected') : route.fallback()
-	);
-}
-
-async function waitForServiceWorker(page: Page): Promise<void> {
-	await page.evaluate(() => navigator.serviceWorker.ready);
-	if (!(await page.evaluate(() => !!navigator.serviceWorker.controller))) await page.reload();
-	await expect.poll(() => page.evaluate(() => !!navigator.serviceWorker.controller)).toBe(true);
-}
 
 test.describe.serial('a whole store visit, offline', () => {
 	test('walk, photograph, reload and find everything', async ({ page, context }) => {
@@ -161,7 +70,7 @@ test.describe.serial('a whole store visit, offline', () => {
 				const next = stage.checkpoints.find((c) => visible.has(c.id) && !given.has(c.id));
 				if (!next) break;
 				const card = page.locator(`[data-checkpoint-id="${next.id}"]`);
-				const value = plannedAnswer(next);
+				const value = plannedAnswer(next, { negative: firstNegative.id, na: firstNa?.id });
 				await answer(card, next, value);
 				given.set(next.id, value);
 				if (isNegativeAnswer(next.response, value) && next.evidence.noteOnNegative) {

@@ -1,4 +1,4 @@
-import { runsAudits, usesOffice } from '$lib/domain/roles';
+import { reviewsAudits, runsAudits, usesOffice } from '$lib/domain/roles';
 import { requestLocale, requestTimeZone } from '$lib/server/office/request-locale';
 import type { LayoutServerLoad } from './$types';
 
@@ -17,7 +17,8 @@ export const load: LayoutServerLoad = ({ locals, cookies, request, url }) => {
 				? {
 						displayName: user.displayName,
 						organisationName: user.organisation.name,
-						runsAudits: runsAudits(user)
+						runsAudits: runsAudits(user),
+						reviews: reviewsAudits(user)
 					}
 				: null,
 		signedIn: user !== null

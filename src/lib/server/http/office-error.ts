@@ -23,12 +23,32 @@ export async function officeLoad<T>(run: () => Promise<T>): Promise<T> {
 	}
 }
 
+/** What a refused office form action tells its page. */
+export interface OfficeActionRefusal {
+	/** Which form was refused, when a page has several. */
+	action: string | null;
+	code: string;
+	message: string;
+	/** The service's details (e.g. a review conflict's current state), JSON-safe. */
+	details: Record<string, unknown> | null;
+}
+
 /** The `fail()` an office form action answers a service's refusal with; others are rethrown. */
 export function officeActionFailure(
-	caught: unknown
-): ActionFailure<{ code: string; message: string }> {
+	caught: unknown,
+	action: string | null = null
+): ActionFailure<OfficeActionRefusal> {
 	if (caught instanceof ServiceError) {
-		return fail(STATUS_OF_REASON[caught.reason], { code: caught.code, message: caught.message });
+		const details =
+			caught.details !== null && typeof caught.details === 'object'
+				? (caught.details as Record<string, unknown>)
+				: null;
+		return fail(STATUS_OF_REASON[caught.reason], {
+			action,
+			code: caught.code,
+			message: caught.message,
+			details
+		});
 	}
 	throw caught;
 }

@@ -346,6 +346,39 @@ test.describe('the office, rendered on the server', () => {
 
 	// Screenshots for people to look at (in the test's output, or OFFICE_SCREENSHOTS=<folder>);
 	// the check is that nothing is wider than the screen at either tablet orientation.
+	test('a reviewer returns one audit and approves another with plain form posts, no script', async ({
+		browser,
+		baseURL
+	}) => {
+		const context = await noScriptContext(browser, baseURL!, MANAGER);
+		const page = await context.newPage();
+
+		await page.goto(`/office/audits/${older.id}`);
+		const row = page.locator(`[data-comment-for="${failing.id}"]`);
+		await row.getByTestId('checkpoint-comment-toggle').click();
+		await row.getByTestId('checkpoint-comment').fill('Which employee, and how long did you wait?');
+		await page.getByTestId('return-comment').fill('Tell us more about the greeting.');
+		await page.getByTestId('return').click();
+		await expect(page.getByTestId('review-decided')).toContainText('Returned to the shopper');
+		await expect(page.getByTestId('office-detail-state')).toHaveText('Returned');
+		await expect(page.getByTestId('office-checkpoint-comment')).toContainText(
+			'Which employee, and how long did you wait?'
+		);
+		await expect(page.getByTestId('office-overall-comment')).toContainText(
+			'Tell us more about the greeting.'
+		);
+		await expect(page.getByTestId('approve')).toHaveCount(0);
+		await expect(page.locator('[data-testid="trail-event"][data-kind="returned"]')).toContainText(
+			'Reviewer 1'
+		);
+
+		await page.goto(`/office/audits/${newer.id}`);
+		await page.getByTestId('approve').click();
+		await expect(page.getByTestId('review-decided')).toContainText('Approved');
+		await expect(page.getByTestId('office-detail-state')).toHaveText('Approved');
+		await context.close();
+	});
+
 	test('the inbox and an audit fit tablet screens both ways', async ({
 		browser,
 		baseURL

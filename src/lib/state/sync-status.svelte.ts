@@ -34,6 +34,11 @@ class SyncStatus {
 			if (settled || progress.current) void pendingStatus.refresh();
 			if (settled) this.#dataVersion += 1;
 		});
+		// A pull can change what screens show (a return, an approval) with nothing sent at all.
+		sync.onPulled(() => {
+			this.#dataVersion += 1;
+			void pendingStatus.refresh();
+		});
 		sync.start();
 	}
 

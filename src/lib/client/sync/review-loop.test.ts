@@ -65,6 +65,20 @@ describe('the review loop on the device', () => {
 		expect((await device.audits.getAudit(auditId))!.revision).toBe(before + 1);
 	});
 
+	it('tells listeners after every applied pull, even when nothing was sent', async () => {
+		const { server, device } = await setup();
+		const auditId = await sentAudit(device);
+		let pulled = 0;
+		const stop = device.engine.onPulled(() => pulled++);
+		server.returnAudit(auditId, 'Add the receipt.');
+		expect(await device.engine.sync({ force: true })).toBe('done');
+		expect(pulled).toBe(1);
+		expect(await statusOf(device, auditId)).toBe('draft');
+		stop();
+		await device.engine.pull();
+		expect(pulled).toBe(1);
+	});
+
 	it('edit and resubmit: the new revision goes up once and is submitted once with its own key', async () => {
 		const { server, faulty, device } = await setup();
 		const auditId = await sentAudit(device);

@@ -83,6 +83,7 @@ export class SyncEngine {
 	readonly #timers: Timers;
 	readonly #environment: SyncEnvironment;
 	readonly #progress = new ProgressEmitter();
+	readonly #pulledListeners = new Set<() => void>();
 
 	#running: Promise<DrainOutcome> | null = null;
 	#rerun: { force: boolean } | null = null;
@@ -112,6 +113,15 @@ export class SyncEngine {
 	/** Calls `listener` with the current progress now and on every change; returns unsubscribe. */
 	subscribe(listener: ProgressListener): () => void {
 		return this.#progress.subscribe(listener);
+	}
+
+	/**
+	 * Calls `listener` after every pull that was applied to the device — a return, an approval,
+	 * new visits — so screens that show pulled data reload even when nothing was sent.
+	 */
+	onPulled(listener: () => void): () => void {
+		this.#pulledListeners.add(listener);
+		return () => this.#pulledListeners.delete(listener);
 	}
 
 	/**
@@ -373,6 +383,13 @@ export class SyncEngine {
 			const response = await this.#api.pull(since);
 			// Returned audits become drafts, handed-in ones received, in the pull's transaction.
 			await this.#reference.applyPull(checkPulledTemplates(response), this.#now());
+			for (const listener of [...this.#pulledListeners]) {
+				try {
+					listener();
+				} catch {
+					// A broken listener must not fail the pull.
+				}
+			}
 			return { ok: true };
 		} catch (error) {
 			if (error instanceof ApiRequestError && error.reason === 'unauthenticated') {

@@ -1,0 +1,215 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import { API } from '$lib/contract/api-paths';
+import { openDatabase, type DbHandle } from '$lib/server/db/connect';
+import { buildCompleteAudit, submitRequestOf } from '$lib/server/testing/complete-audit';
+import {
+	createTestOrganisation,
+	TEST_PASSWORD,
+	type TestOrganisation
+} from '$lib/server/testing/factories';
+import { cookieFetch, plainLocation } from './cookie-fetch';
+
+// The office's pages and form actions, rendered on the server, against every role: the same
+// rules as the API, checked in every load and action — not only in the layout.
+
+type Who = 'anonymous' | 'shopper' | 'manager' | 'admin' | 'viewer' | 'otherViewer' | 'bManager';
+const EVERYONE: Who[] = [
+	'anonymous',
+	'shopper',
+	'manager',
+	'admin',
+	'viewer',
+	'otherViewer',
+	'bManager'
+];
+
+let handle: DbHandle;
+let a: TestOrganisation;
+let b: TestOrganisation;
+let baseUrl: string;
+const clients = new Map<Who, typeof fetch>();
+let auditId: string;
+let revision: number;
+
+async function client(email: string | null): Promise<typeof fetch> {
+	const f = cookieFetch(baseUrl);
+	if (email) {
+		const response = await f(`${baseUrl}${API.signIn}`, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json' },
+			body: JSON.stringify({ email, password: TEST_PASSWORD })
+		});
+		expect(response.status).toBe(200);
+	}
+	return f;
+}
+
+/** A page request's status, redirects not followed (a sign-in redirect is the answer). */
+const page = (who: Who, path: string) =>
+	clients.get(who)!(`${baseUrl}${path}`, { redirect: 'manual' }).then((r) => r.status);
+
+/** A form post as a browser without JavaScript sends it. */
+const post = (who: Who, path: string, fields: Record<string, string>) =>
+	clients.get(who)!(`${baseUrl}${path}`, {
+		method: 'POST',
+		redirect: 'manual',
+		// What a browser sends: without it SvelteKit answers the enhanced (JSON) form protocol.
+		headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html' },
+		body: new URLSearchParams(fields).toString()
+	});
+
+async function statuses(run: (who: Who) => Promise<number>): Promise<Record<Who, number>> {
+	const got = {} as Record<Who, number>;
+	for (const who of EVERYONE) got[who] = await run(who);
+	return got;
+}
+
+beforeAll(async () => {
+	baseUrl = inject('baseUrl');
+	handle = await openDatabase({ dataDir: inject('dataDir') });
+	a = await createTestOrganisation(handle.db, { name: 'Office A' });
+	b = await createTestOrganisation(handle.db, { name: 'Office B' });
+	clients.set('anonymous', await client(null));
+	clients.set('shopper', await client(a.shopper.email));
+	clients.set('manager', await client(a.manager.email));
+	clients.set('admin', await client(a.admin.email));
+	clients.set('viewer', await client(a.viewer.email));
+	clients.set('otherViewer', await client(a.otherViewer.email));
+	clients.set('bManager', await client(b.manager.email));
+
+	const audit = buildCompleteAudit({
+		template: a.template,
+		location: plainLocation(a.location),
+		assignmentId: null,
+		receipt: false
+	});
+	const shopper = clients.get('shopper')!;
+	const put = await shopper(`${baseUrl}${API.audit(audit.id)}`, {
+		method: 'PUT',
+		headers: { 'content-type': 'application/json' },
+		body: JSON.stringify(audit.upload)
+	});
+	expect(put.status).toBe(200);
+	for (const photo of audit.photos) {
+		const stored = await shopper(`${baseUrl}${API.auditPhoto(audit.id, photo.entry.id)}`, {
+			method: 'PUT',
+			headers: { 'content-type': 'image/jpeg', 'x-content-sha256': photo.entry.sha256 },
+			body: photo.bytes as Uint8Array<ArrayBuffer>
+		});
+		expect(stored.status).toBe(200);
+	}
+	const submitted = await shopper(`${baseUrl}${API.submit(audit.id)}`, {
+		method: 'POST',
+		headers: { 'content-type': 'application/json', 'idempotency-key': randomUUID() },
+		body: JSON.stringify(submitRequestOf(audit))
+	});
+	expect(submitted.status).toBe(200);
+	auditId = audit.id;
+	revision = audit.upload.revision;
+});
+
+afterAll(async () => {
+	await handle?.close();
+});
+
+describe('office pages by role', () => {
+	test('the inbox: reviewers and report readers; shoppers are refused; strangers sign in', async () => {
+		expect(await statuses((who) => page(who, '/office'))).toEqual({
+			anonymous: 303,
+			shopper: 403,
+			manager: 200,
+			admin: 200,
+			viewer: 200,
+			otherViewer: 200,
+			bManager: 200
+		});
+	});
+
+	test('the review queue and saved comments: reviewers only', async () => {
+		for (const path of ['/office/review', '/office/comments']) {
+			expect(await statuses((who) => page(who, path))).toEqual({
+				anonymous: 303,
+				shopper: 403,
+				manager: 200,
+				admin: 200,
+				viewer: 403,
+				otherViewer: 403,
+				bManager: 200
+			});
+		}
+	});
+
+	test('an unapproved audit: its reviewers; no report reader; nobody of another organisation', async () => {
+		expect(await statuses((who) => page(who, `/office/audits/${auditId}`))).toEqual({
+			anonymous: 303,
+			shopper: 403,
+			manager: 200,
+			admin: 200,
+			viewer: 404,
+			otherViewer: 404,
+			bManager: 404
+		});
+	});
+
+	test('approve as a form post: refused for all but reviewers of the organisation, then applied once', async () => {
+		const approve = (who: Who) =>
+			post(who, `/office/audits/${auditId}?/approve`, {
+				expectedState: 'submitted',
+				expectedRevision: String(revision)
+			}).then((r) => r.status);
+		const refused: Who[] = ['anonymous', 'shopper', 'viewer', 'otherViewer', 'bManager'];
+		const got = {} as Record<string, number>;
+		for (const who of refused) got[who] = await approve(who);
+		// Report readers are refused the action and then, as for the page, told the unapproved
+		// audit does not exist for them.
+		expect(got).toEqual({
+			anonymous: 303,
+			shopper: 403,
+			viewer: 404,
+			otherViewer: 404,
+			bManager: 404
+		});
+		const state = async () =>
+			(
+				(await (await clients.get('manager')!(`${baseUrl}${API.audit(auditId)}`)).json()) as {
+					state: string;
+				}
+			).state;
+		expect(await state()).toBe('submitted');
+
+		// The manager's post is applied (303 back to the audit); the admin's, on the same stale
+		// view, is told it lost the race (409) with the state now — rendered as a page, no script.
+		const first = await post('manager', `/office/audits/${auditId}?/approve`, {
+			expectedState: 'submitted',
+			expectedRevision: String(revision)
+		});
+		expect(first.status).toBe(303);
+		expect(first.headers.get('location')).toBe(`/office/audits/${auditId}?decided=approved`);
+		const late = await post('admin', `/office/audits/${auditId}?/approve`, {
+			expectedState: 'submitted',
+			expectedRevision: String(revision)
+		});
+		expect(late.status).toBe(409);
+		expect(await late.text()).toContain('Someone else decided first');
+		expect(await state()).toBe('approved');
+
+		// Approved: now the reader of its location sees it, the other reader still does not.
+		expect(await page('viewer', `/office/audits/${auditId}`)).toBe(200);
+		expect(await page('otherViewer', `/office/audits/${auditId}`)).toBe(404);
+	});
+
+	test('saved comments as form posts: reviewers add and remove; others are refused', async () => {
+		for (const who of ['anonymous', 'shopper', 'viewer'] as const) {
+			const response = await post(who, '/office/comments?/add', { body: 'Not yours to add.' });
+			expect(response.status, who).toBe(who === 'anonymous' ? 303 : 403);
+		}
+		const added = await post('manager', '/office/comments?/add', { body: 'Add a shelf photo.' });
+		expect(added.status).toBe(303);
+		const html = await (await clients.get('admin')!(`${baseUrl}/office/comments`)).text();
+		expect(html).toContain('Add a shelf photo.');
+		expect(html).not.toContain('Not yours to add.');
+		const other = await (await clients.get('bManager')!(`${baseUrl}/office/comments`)).text();
+		expect(other).not.toContain('Add a shelf photo.');
+	});
+});

@@ -69,6 +69,7 @@ test('return with comments, fix offline, resubmit, see the changes, approve: a r
 		'Everything is filled in. The audit is ready to submit.'
 	);
 	await page.getByTestId('mark-ready').click();
+	await expect(page.getByTestId('audit-status')).toHaveText('Ready to submit');
 	await page.goto('/');
 	const item = page.locator('[data-testid="audit-item"]').first();
 	await expect(item).toHaveAttribute('data-status', 'received', { timeout: 60_000 });

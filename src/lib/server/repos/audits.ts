@@ -1,4 +1,4 @@
-import type { Insertable, Selectable } from 'kysely';
+import { sql, type Insertable, type Selectable } from 'kysely';
 import type { Db } from '../db/connect';
 import type { AuditTable } from '../db/schema';
 
@@ -133,9 +133,16 @@ export interface ReviewQueueFilter {
  * partial index `audits_review_queue` in that order.
  */
 export async function listReviewQueue(db: Db, filter: ReviewQueueFilter): Promise<AuditListRow[]> {
+	return reviewQueueQuery(db, filter).execute();
+}
+
+/** The review queue's query (see `listReviewQueue`), for running or explaining. */
+export function reviewQueueQuery(db: Db, filter: ReviewQueueFilter) {
 	let query = listQuery(db)
 		.where('audits.organisation_id', '=', filter.organisationId)
-		.where('audits.state', 'in', ['submitted', 'resubmitted'])
+		// Literals, not parameters: the partial index's predicate must be provable from the query
+		// (SQLite proves it only from constants).
+		.where(sql<boolean>`audits.state in ('submitted', 'resubmitted')`)
 		.where('audits.submitted_at', 'is not', null);
 	const after = filter.after;
 	if (after) {
@@ -150,8 +157,7 @@ export async function listReviewQueue(db: Db, filter: ReviewQueueFilter): Promis
 	return query
 		.orderBy('audits.submitted_at', 'asc')
 		.orderBy('audits.id', 'asc')
-		.limit(filter.limit)
-		.execute();
+		.limit(filter.limit);
 }
 
 /** A shopper's audits changed at or after `since` and no longer drafts (review state to sync). */
@@ -214,13 +220,21 @@ export async function findAuditListRow(db: Db, id: string): Promise<AuditListRow
 
 /** One page of an organisation's audits, newest received first. */
 export async function listAudits(db: Db, filter: AuditListFilter): Promise<AuditListRow[]> {
+	if (filter.locationIds?.length === 0) return [];
+	return auditListQuery(db, filter).execute();
+}
+
+/** The list's query (see `listAudits`), for running or explaining. */
+export function auditListQuery(db: Db, filter: AuditListFilter) {
 	let query = listQuery(db).where('audits.organisation_id', '=', filter.organisationId);
 	if (filter.shopperId !== undefined)
 		query = query.where('audits.shopper_id', '=', filter.shopperId);
 	if (filter.state !== undefined) query = query.where('audits.state', '=', filter.state);
 	if (filter.locationIds !== undefined) {
-		if (filter.locationIds.length === 0) return [];
-		query = query.where('audits.location_id', 'in', filter.locationIds);
+		query =
+			filter.locationIds.length === 0
+				? query.where(sql<boolean>`1 = 0`)
+				: query.where('audits.location_id', 'in', filter.locationIds);
 	}
 	if (filter.kind !== undefined) query = query.where('locations.kind', '=', filter.kind);
 	if (filter.templateId !== undefined) {
@@ -247,8 +261,7 @@ export async function listAudits(db: Db, filter: AuditListFilter): Promise<Audit
 	return query
 		.orderBy('audits.received_at', 'desc')
 		.orderBy('audits.id', 'desc')
-		.limit(filter.limit)
-		.execute();
+		.limit(filter.limit);
 }
 
 function listQuery(db: Db) {

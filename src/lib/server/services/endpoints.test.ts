@@ -1,6 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { SessionUser } from '$lib/contract/auth';
-import { fixturePhoto, submitRequestOf, type BuiltAudit } from '../testing/complete-audit';
+import {
+	devicePhoto,
+	fixturePhoto,
+	submitRequestOf,
+	type BuiltAudit
+} from '../testing/complete-audit';
 import { findAudit } from '../repos/audits';
 import { findPhoto } from '../repos/photos';
 import { upsertAudit } from './audit-upsert';
@@ -151,7 +156,9 @@ describe('sync endpoints over HTTP', () => {
 			bytes
 		);
 		expect(asPng.status).toBe(415);
-		expect((await findPhoto(fixture.ctx.db, target))?.stored_at).toBeNull();
+		expect(
+			(await findPhoto(fixture.ctx.db, fixture.a.organisation.id, target))?.stored_at
+		).toBeNull();
 	});
 
 	it('requires the idempotency key header on submit', async () => {

@@ -14,12 +14,11 @@ export const DbCount = v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue
 
 // A NUL (PostgreSQL's text cannot hold one) or a UTF-16 surrogate without its partner (no
 // character at all: UTF-8 cannot encode it, so a database would silently store U+FFFD instead).
-const UNSTORABLE_TEXT =
-	/\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 /** True when `text` holds neither a NUL nor a lone surrogate, so every database stores it as is. */
 export function isStorableText(text: string): boolean {
-	return !UNSTORABLE_TEXT.test(text);
+	return !text.includes('\u0000') && !LONE_SURROGATE.test(text);
 }
 
 /**

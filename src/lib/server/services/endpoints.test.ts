@@ -1,11 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { SessionUser } from '$lib/contract/auth';
-import {
-	devicePhoto,
-	fixturePhoto,
-	submitRequestOf,
-	type BuiltAudit
-} from '../testing/complete-audit';
+import { fixturePhoto, submitRequestOf, type BuiltAudit } from '../testing/complete-audit';
 import { findAudit } from '../repos/audits';
 import { findPhoto } from '../repos/photos';
 import { upsertAudit } from './audit-upsert';

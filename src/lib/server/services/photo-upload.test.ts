@@ -6,8 +6,11 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { MAX_PHOTO_UPLOAD_BYTES } from '$lib/contract/api-paths';
 import type { PhotoManifestEntry } from '$lib/contract/sync';
 import { devicePhoto, fixturePhoto, photoEntry, type BuiltAudit } from '../testing/complete-audit';
-import { findPhoto } from '../repos/photos';
+import { inspectJpeg } from '../files/jpeg';
+import { findPhoto, markPhotoStored } from '../repos/photos';
 import { upsertAudit } from './audit-upsert';
+import { photoStoreOf } from './context';
+import { readPhoto } from './photo-read';
 import { uploadPhoto } from './photo-upload';
 import { sha256Hex } from './sha256';
 import { completeAuditOf, openSyncFixture, type SyncFixture } from './test-helpers';
@@ -310,4 +313,37 @@ describe('uploadPhoto', () => {
 		await addToManifest(honest);
 		await expect(put(honest.id, small)).resolves.toMatchObject({ id: honest.id });
 	});
+
+	it('serves a photo stored before the rule without its metadata: no APP1, APP13 or COM', async () => {
+		const camera = fixturePhoto('shelf-12mp-rot6.jpg');
+		const entry = photoEntry(camera, { checkpointId: null, kind: 'general' });
+		await addToManifest(entry);
+		// As an older server would have stored it: the camera's bytes, GPS and all.
+		const key = { organisationId: f.a.organisation.id, auditId: audit.id, photoId: entry.id };
+		await photoStoreOf(f.ctx).put(key, camera);
+		await markPhotoStored(f.ctx.db, { id: entry.id, auditId: audit.id, sha256: entry.sha256 }, NOW);
+		const served = await readPhoto(f.ctx, f.a.manager, entry.id);
+		const markers = segmentMarkers(served.bytes);
+		expect(markers).toEqual(expect.arrayContaining([0xe0, 0xdb, 0xc0, 0xc4, 0xda]));
+		expect(segmentMarkers(camera)).toContain(0xe1);
+		expect(markers).not.toContain(0xe1);
+		expect(markers).not.toContain(0xed);
+		expect(markers).not.toContain(0xfe);
+		expect(inspectJpeg(served.bytes)).toMatchObject({ ok: true, width: 4032, metadata: [] });
+		expect(served.sha256).toBe(sha256Hex(served.bytes));
+		expect((await sharp(served.bytes).metadata()).exif).toBeUndefined();
+	});
 });
+
+/** The marker of every segment before the first scan (SOI excluded). */
+function segmentMarkers(bytes: Uint8Array): number[] {
+	const markers: number[] = [];
+	let pos = 2;
+	while (pos + 4 <= bytes.length && bytes[pos] === 0xff) {
+		const marker = bytes[pos + 1] ?? 0;
+		markers.push(marker);
+		if (marker === 0xda) break;
+		pos += 2 + (((bytes[pos + 2] ?? 0) << 8) | (bytes[pos + 3] ?? 0));
+	}
+	return markers;
+}

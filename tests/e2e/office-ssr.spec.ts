@@ -18,7 +18,7 @@ import { roundPercent, scoreAudit } from '../../src/lib/domain/scoring';
 import type { JourneyTemplate } from '../../src/lib/domain/types';
 import {
 	buildCompleteAudit,
-	fixturePhoto,
+	devicePhoto,
 	submitRequestOf,
 	type BuiltAudit
 } from '../../src/lib/server/testing/complete-audit';
@@ -64,7 +64,7 @@ async function submitAudit(request: APIRequestContext, origin: string): Promise<
 		template,
 		location,
 		now: Date.now(),
-		photoBytes: [fixturePhoto('checkout-portrait.jpg'), fixturePhoto('receipt.jpg')]
+		photoBytes: [devicePhoto('checkout-portrait.jpg'), devicePhoto('receipt.jpg')]
 	});
 	const answers = built.upload.answers.map((a) =>
 		a.checkpointId === failing.id ? { ...a, value: 'no' as const } : a

@@ -9,7 +9,12 @@ import {
 	TEST_PASSWORD,
 	type TestOrganisation
 } from '$lib/server/testing/factories';
-import { buildCompleteAudit, fixturePhoto, photoEntry } from '$lib/server/testing/complete-audit';
+import {
+	buildCompleteAudit,
+	devicePhoto,
+	fixturePhoto,
+	photoEntry
+} from '$lib/server/testing/complete-audit';
 import { cookieFetch, plainLocation } from './cookie-fetch';
 
 // Bad input against the real server: each a clear 4xx with a JSON error, nothing stored, and
@@ -109,7 +114,7 @@ test('malformed, mistyped, unknown and oversized audit payloads are refused and 
 test('fake, truncated, mismatched and oversized photos are refused and store nothing', async () => {
 	const notJpeg = fixturePhoto('not-an-image.jpg');
 	const truncated = fixturePhoto('truncated.jpg');
-	const good = fixturePhoto('receipt.jpg');
+	const good = devicePhoto('receipt.jpg');
 	const built = buildCompleteAudit({
 		template: org.template,
 		location: plainLocation(org.location),

@@ -14,26 +14,13 @@ import type { AuditDetail, AuditListResponse } from '$lib/contract/office';
 import { newAudit } from '$lib/domain/new-audit';
 import { scoreAudit } from '$lib/domain/scoring';
 import type { JourneyTemplate } from '$lib/domain/types';
-import { buildCompleteAudit, fixturePhoto } from '$lib/server/testing/complete-audit';
+import { buildCompleteAudit, devicePhoto, distinctJpeg } from '$lib/server/testing/complete-audit';
 import { cookieFetch } from './cookie-fetch';
 
 const AUDITS = 20;
 const SHOPPER = 'shopper17@nordlys.example';
 const MANAGER = 'manager@nordlys.example';
 const PASSWORD = 'shopwalk-demo';
-
-/** A distinct, still valid JPEG: the fixture with a comment segment (FF FE) after SOI. */
-function uniqueJpeg(base: Uint8Array, label: string): Uint8Array {
-	const text = new TextEncoder().encode(label);
-	const segment = new Uint8Array(4 + text.length);
-	segment.set([0xff, 0xfe, (text.length + 2) >> 8, (text.length + 2) & 0xff]);
-	segment.set(text, 4);
-	const out = new Uint8Array(base.length + segment.length);
-	out.set(base.subarray(0, 2));
-	out.set(segment, 2);
-	out.set(base.subarray(2), 2 + segment.length);
-	return out;
-}
 
 /** Deterministic chaos: a seeded sequence of faults over every request of the sync. */
 function chaos(seed: number): (request: { method: string; url: string }) => Fault {
@@ -88,7 +75,7 @@ test('20 audits with 5 photos each reach the server exactly once through a fault
 	const location = (await reference.listLocations()).find((l) => l.kind === 'own')!;
 
 	// Twenty complete audits on the device, five photos each, all queued.
-	const receipt = fixturePhoto('receipt.jpg');
+	const receipt = devicePhoto('receipt.jpg');
 	const expected = new Map<string, { total: number | null; hashes: string[] }>();
 	for (let i = 0; i < AUDITS; i++) {
 		const id = crypto.randomUUID();
@@ -98,7 +85,7 @@ test('20 audits with 5 photos each reach the server exactly once through a fault
 			id,
 			receipt: false,
 			now: clock,
-			photoBytes: Array.from({ length: 5 }, (_, p) => uniqueJpeg(receipt, `audit ${i} photo ${p}`))
+			photoBytes: Array.from({ length: 5 }, (_, p) => distinctJpeg(receipt, i * 5 + p))
 		});
 		expect(built.photos).toHaveLength(5);
 		const { upload } = built;

@@ -6,8 +6,31 @@ export const Id = v.pipe(v.string(), v.regex(/^[A-Za-z0-9][A-Za-z0-9._:-]{0,99}$
 export const UuidSchema = v.pipe(v.string(), v.uuid('not a UUID'));
 export const EpochMs = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(8.64e15));
 export const Sha256Hex = v.pipe(v.string(), v.regex(/^[0-9a-f]{64}$/, 'not a SHA-256 hex digest'));
-export const ShortText = v.pipe(v.string(), v.maxLength(500));
-export const LongText = v.pipe(v.string(), v.maxLength(20_000));
+
+/** The largest integer both databases store in an `integer` column (PostgreSQL's int4). */
+export const MAX_DB_INT = 2 ** 31 - 1;
+/** A positive integer that fits an `integer` column: revisions, template versions. */
+export const DbCount = v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(MAX_DB_INT));
+
+// A NUL (PostgreSQL's text cannot hold one) or a UTF-16 surrogate without its partner (no
+// character at all: UTF-8 cannot encode it, so a database would silently store U+FFFD instead).
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** True when `text` holds neither a NUL nor a lone surrogate, so every database stores it as is. */
+export function isStorableText(text: string): boolean {
+	return !text.includes('\u0000') && !LONE_SURROGATE.test(text);
+}
+
+/**
+ * Any string that crosses the network: refused (never silently changed) when it holds a NUL or
+ * a lone surrogate, so SQLite and PostgreSQL store exactly what the device sent, or nothing.
+ */
+export const SafeString = v.pipe(
+	v.string(),
+	v.check(isStorableText, 'contains a NUL character or a lone surrogate')
+);
+export const ShortText = v.pipe(SafeString, v.maxLength(500));
+export const LongText = v.pipe(SafeString, v.maxLength(20_000));
 
 export const LocationSchema = v.strictObject({
 	id: Id,
@@ -20,8 +43,8 @@ export const LocationSchema = v.strictObject({
 
 export const AnswerValueSchema = v.union([
 	v.pipe(v.number(), v.finite()),
-	v.pipe(v.string(), v.maxLength(20_000)),
-	v.pipe(v.array(v.pipe(v.string(), v.maxLength(100))), v.maxLength(100))
+	v.pipe(SafeString, v.maxLength(20_000)),
+	v.pipe(v.array(v.pipe(SafeString, v.maxLength(100))), v.maxLength(100))
 ]);
 
 export const AnswerSchema = v.strictObject({

@@ -2,10 +2,12 @@ import * as v from 'valibot';
 import { LOCALES } from '$lib/domain/types';
 import {
 	AnswerSchema,
+	DbCount,
 	EpochMs,
 	Id,
 	LocationSchema,
 	NoteSchema,
+	SafeString,
 	SERVER_AUDIT_STATES,
 	Sha256Hex,
 	UuidSchema
@@ -91,7 +93,7 @@ export type AuditDetail = v.InferOutput<typeof AuditDetailSchema>;
 /** What a reviewer saw when deciding: the decision applies only if the audit is still so. */
 const ReviewExpectation = {
 	expectedState: v.picklist(['submitted', 'resubmitted']),
-	expectedRevision: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(2 ** 31 - 1))
+	expectedRevision: DbCount
 };
 
 /** The most checkpoint comments one return carries. */
@@ -100,7 +102,7 @@ export const MAX_RETURN_COMMENTS = 200;
 export const MAX_REVIEW_COMMENT_LENGTH = 5000;
 
 const ReviewCommentText = v.pipe(
-	v.string(),
+	SafeString,
 	v.trim(),
 	v.maxLength(MAX_REVIEW_COMMENT_LENGTH, 'A comment can be at most 5000 characters.')
 );
@@ -220,5 +222,5 @@ export type LibraryCommentItem = v.InferOutput<typeof LibraryCommentSchema>;
 
 /** `POST /api/comment-library`. */
 export const AddLibraryCommentSchema = v.strictObject({
-	body: v.pipe(v.string(), v.trim(), v.minLength(1, 'The comment is empty.'), v.maxLength(1000))
+	body: v.pipe(SafeString, v.trim(), v.minLength(1, 'The comment is empty.'), v.maxLength(1000))
 });

@@ -2,6 +2,7 @@ import * as v from 'valibot';
 import { LOCALES } from '$lib/domain/types';
 import {
 	AnswerSchema,
+	DbCount,
 	EpochMs,
 	Id,
 	LocationSchema,
@@ -17,7 +18,9 @@ export {
 	AnswerSchema,
 	AnswerValueSchema,
 	ApiErrorSchema,
+	isStorableText,
 	LocationSchema,
+	MAX_DB_INT,
 	NoteSchema,
 	SERVER_AUDIT_STATES,
 	UuidSchema,
@@ -45,28 +48,43 @@ export const PhotoManifestEntrySchema = v.strictObject({
 });
 export type PhotoManifestEntry = v.InferOutput<typeof PhotoManifestEntrySchema>;
 
+/** The most time one stage's screen may have been open, in all: 31 days. */
+export const MAX_STAGE_TIME_MS = 31 * 24 * 60 * 60 * 1000;
+
 /**
  * `PUT /api/audits/{id}`: the device's whole audit at one revision. Idempotent: the server keeps
- * the highest revision it has seen; an older or equal revision changes nothing.
+ * the highest revision it has seen; an older or equal revision changes nothing. Numbers are
+ * finite and fit the database (a revision is at most 2^31 − 1), strings hold no NUL and no lone
+ * surrogate, and time-out is not before time-in. That the stage keys and checkpoints exist in
+ * the template, and that photo facts match the bytes, the server checks where it knows them.
  */
-export const AuditUploadSchema = v.strictObject({
-	revision: v.pipe(v.number(), v.integer(), v.minValue(1)),
-	templateId: Id,
-	templateVersion: v.pipe(v.number(), v.integer(), v.minValue(1)),
-	assignmentId: v.nullable(Id),
-	location: LocationSchema,
-	locale: v.picklist(LOCALES),
-	timeIn: EpochMs,
-	timeOut: v.nullable(EpochMs),
-	stageTimeMs: v.pipe(
-		v.record(Id, v.pipe(v.number(), v.minValue(0))),
-		v.check((r) => Object.keys(r).length <= 100, 'too many stages')
-	),
-	narrative: LongText,
-	answers: v.pipe(v.array(AnswerSchema), v.maxLength(1000)),
-	notes: v.pipe(v.array(NoteSchema), v.maxLength(1000)),
-	photos: v.pipe(v.array(PhotoManifestEntrySchema), v.maxLength(300))
-});
+export const AuditUploadSchema = v.pipe(
+	v.strictObject({
+		revision: DbCount,
+		templateId: Id,
+		templateVersion: DbCount,
+		assignmentId: v.nullable(Id),
+		location: LocationSchema,
+		locale: v.picklist(LOCALES),
+		timeIn: EpochMs,
+		timeOut: v.nullable(EpochMs),
+		stageTimeMs: v.pipe(
+			v.record(Id, v.pipe(v.number(), v.finite(), v.minValue(0), v.maxValue(MAX_STAGE_TIME_MS))),
+			v.check((r) => Object.keys(r).length <= 100, 'too many stages')
+		),
+		narrative: LongText,
+		answers: v.pipe(v.array(AnswerSchema), v.maxLength(1000)),
+		notes: v.pipe(v.array(NoteSchema), v.maxLength(1000)),
+		photos: v.pipe(v.array(PhotoManifestEntrySchema), v.maxLength(300))
+	}),
+	v.forward(
+		v.check(
+			(upload) => upload.timeOut === null || upload.timeOut >= upload.timeIn,
+			'time-out is before time-in'
+		),
+		['timeOut']
+	)
+);
 export type AuditUpload = v.InferOutput<typeof AuditUploadSchema>;
 
 export const AuditUploadResponseSchema = v.strictObject({
@@ -80,7 +98,7 @@ export type AuditUploadResponse = v.InferOutput<typeof AuditUploadResponseSchema
 
 /** `POST /api/audits/{id}/submit` with an `Idempotency-Key` header. */
 export const SubmitRequestSchema = v.strictObject({
-	revision: v.pipe(v.number(), v.integer(), v.minValue(1)),
+	revision: DbCount,
 	photos: v.pipe(v.array(v.strictObject({ id: UuidSchema, sha256: Sha256Hex })), v.maxLength(300))
 });
 export type SubmitRequest = v.InferOutput<typeof SubmitRequestSchema>;

@@ -7,6 +7,7 @@ import type { Database } from './schema';
 import * as initial from './migrations/001-initial';
 import * as reportJobs from './migrations/002-report-jobs';
 import * as review from './migrations/003-review';
+import * as photoScope from './migrations/004-photo-scope';
 
 export type Db = Kysely<Database>;
 export type Dialect = 'sqlite' | 'postgres';
@@ -23,7 +24,8 @@ export interface DbHandle {
 const MIGRATIONS: Record<string, Migration> = {
 	'001-initial': initial,
 	'002-report-jobs': reportJobs,
-	'003-review': review
+	'003-review': review,
+	'004-photo-scope': photoScope
 };
 
 // PostgreSQL returns bigint (int8) as strings; every bigint here is an epoch-ms time, safe as a number.
@@ -37,6 +39,8 @@ export async function openDatabase(options: {
 	databaseUrl?: string;
 	dataDir: string;
 	poolSize?: number;
+	/** Tests only: stop after this migration (default: all of them). */
+	migrateTo?: string;
 }): Promise<DbHandle> {
 	const dataDir = resolve(options.dataDir);
 	mkdirSync(dataDir, { recursive: true });
@@ -60,17 +64,19 @@ export async function openDatabase(options: {
 		const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: file }) });
 		handle = { db, dialect: 'sqlite', dataDir, close: () => db.destroy() };
 	}
-	await migrate(handle.db);
+	await migrate(handle.db, options.migrateTo);
 	return handle;
 }
 
 /** Brings the schema up to date; Kysely's migrator locks, so concurrent instances are safe. */
-export async function migrate(db: Db): Promise<void> {
+export async function migrate(db: Db, target?: string): Promise<void> {
 	const migrator = new Migrator({
 		db,
 		provider: { getMigrations: async () => MIGRATIONS }
 	});
-	const { error, results } = await migrator.migrateToLatest();
+	const { error, results } = await (target === undefined
+		? migrator.migrateToLatest()
+		: migrator.migrateTo(target));
 	const failed = results?.find((r) => r.status === 'Error');
 	if (error || failed) {
 		throw new Error(`Database migration ${failed?.migrationName ?? ''} failed`, { cause: error });

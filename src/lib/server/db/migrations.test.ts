@@ -19,10 +19,20 @@ describe('migrations', () => {
 					handle.db
 				)
 			).rows.map((row) => row.name);
-		expect(await applied()).toEqual(['001-initial', '002-report-jobs', '003-review']);
+		expect(await applied()).toEqual([
+			'001-initial',
+			'002-report-jobs',
+			'003-review',
+			'004-photo-scope'
+		]);
 		await migrate(handle.db);
 		await migrate(handle.db);
-		expect(await applied()).toEqual(['001-initial', '002-report-jobs', '003-review']);
+		expect(await applied()).toEqual([
+			'001-initial',
+			'002-report-jobs',
+			'003-review',
+			'004-photo-scope'
+		]);
 		await handle.db
 			.insertInto('organisations')
 			.values({ id: 'o', name: 'O', created_at: 1 })
@@ -43,5 +53,52 @@ describe('migrations', () => {
 			.where('id', '=', 't')
 			.executeTakeFirstOrThrow();
 		expect(row.created_at).toBe(at);
+	});
+
+	it('004-photo-scope keeps every photo row and keys photos by (organisation, id)', async () => {
+		const old = await createTestDatabase({ migrateTo: '003-review' });
+		try {
+			const { db } = old;
+			for (const org of ['oa', 'ob']) {
+				await db
+					.insertInto('organisations')
+					.values({ id: org, name: org, created_at: 1 })
+					.execute();
+				await sql`insert into users (id, organisation_id, email, display_name, pseudonym, role,
+					password_hash, created_at) values (${`u-${org}`}, ${org}, ${`${org}@x.example`}, 'U',
+					'P', 'shopper', 'h', 1)`.execute(db);
+				await sql`insert into audits (id, organisation_id, shopper_id, template_id,
+					template_version, location_id, revision, state, content, score, received_at, updated_at)
+					values (${`audit-${org}`}, ${org}, ${`u-${org}`}, 't', 1, 'l', 1, 'draft', '{}', '{}', 1, 1)`.execute(
+					db
+				);
+			}
+			const photo = {
+				id: 'p-1',
+				audit_id: 'audit-oa',
+				organisation_id: 'oa',
+				checkpoint_id: 'c',
+				kind: 'general' as const,
+				caption: 'a caption',
+				captured_at: 1_760_000_000_000,
+				sha256: 'a'.repeat(64),
+				byte_length: 1234,
+				width: 640,
+				height: 480,
+				stored_at: 1_760_000_000_001
+			};
+			await db.insertInto('photos').values(photo).execute();
+			await migrate(db);
+			expect(await db.selectFrom('photos').selectAll().execute()).toEqual([photo]);
+			// The same id in another organisation is another photo; twice in one is refused.
+			const theirs = { ...photo, organisation_id: 'ob', audit_id: 'audit-ob', stored_at: null };
+			await db.insertInto('photos').values(theirs).execute();
+			await expect(db.insertInto('photos').values(photo).execute()).rejects.toThrow();
+			expect(
+				await db.selectFrom('photos').select('organisation_id').orderBy('organisation_id').execute()
+			).toEqual([{ organisation_id: 'oa' }, { organisation_id: 'ob' }]);
+		} finally {
+			await old.dispose();
+		}
 	});
 });

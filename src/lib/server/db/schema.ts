@@ -118,7 +118,7 @@ export interface AuditTable {
 }
 
 export interface PhotoTable {
-	/** The device's UUID. */
+	/** The device's UUID; the key is (organisation_id, id), so ids never meet across organisations. */
 	id: string;
 	audit_id: string;
 	organisation_id: string;

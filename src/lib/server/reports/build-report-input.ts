@@ -3,6 +3,7 @@ import type { AuditScore } from '$lib/domain/types';
 import type { Db } from '../db/connect';
 import type { PhotoStore } from '../files/photo-store';
 import { findAudit } from '../repos/audits';
+import { getLocation, toLocation } from '../repos/locations';
 import { getOrganisation } from '../repos/organisations';
 import { listPhotosOfAudit } from '../repos/photos';
 import type { ReportJobRow } from '../repos/report-jobs';
@@ -20,7 +21,9 @@ export type ReportVersionJob = Pick<
 /**
  * The report model's input for one report version, from the database: the snapshot the version
  * was queued with (content, the server's score — never re-scored here — and photo metadata at
- * that revision), the published template version, the organisation's name and the shopper's
+ * that revision), the published template version, the organisation's own record of the
+ * location (name, address, kind — taken with the snapshot; never the device's copy in the
+ * content), the organisation's name and the shopper's
  * pseudonym — never the name — and the version's review state. Versions queued before snapshots
  * existed use the audit as stored. The report is in the audit's own locale. Throws when
  * anything the report needs is missing, including a photo's bytes: the renderer would quietly
@@ -37,11 +40,13 @@ export async function buildReportInput(
 	const organisationId = audit.organisation_id;
 	const snapshot =
 		job.snapshot === null ? await legacySnapshot(db, job) : parseReportSnapshot(job.snapshot);
-	const [template, organisation, shopper] = await Promise.all([
+	const [template, organisation, shopper, location] = await Promise.all([
 		getTemplate(db, organisationId, snapshot.templateId, snapshot.templateVersion),
 		getOrganisation(db, organisationId),
-		getUser(db, organisationId, audit.shopper_id)
+		getUser(db, organisationId, audit.shopper_id),
+		snapshot.location ?? getLocation(db, organisationId, audit.location_id)
 	]);
+	if (!location) throw new Error(`Location ${audit.location_id} is not the organisation's`);
 	if (!template) {
 		throw new Error(
 			`Template ${snapshot.templateId} v${snapshot.templateVersion} is not published`
@@ -66,7 +71,7 @@ export async function buildReportInput(
 			timeIn: content.timeIn,
 			timeOut: content.timeOut,
 			stageTimeMs: content.stageTimeMs,
-			location: content.location,
+			location: toLocation(location),
 			locale: content.locale
 		},
 		score: snapshot.score,

@@ -1,7 +1,8 @@
 import type { ReportReviewState } from '$lib/domain/report-model';
-import type { AuditScore } from '$lib/domain/types';
+import type { AuditScore, Location } from '$lib/domain/types';
 import type { Db } from '../db/connect';
 import type { AuditRow } from '../repos/audits';
+import { getLocation, toLocation } from '../repos/locations';
 import { listPhotosOfAudit } from '../repos/photos';
 import { parseContent, type AuditContent } from '../services/audit-content';
 
@@ -17,6 +18,12 @@ export interface ReportSnapshot {
 	templateId: string;
 	templateVersion: number;
 	content: AuditContent;
+	/**
+	 * The organisation's own record of the audit's location when the version was queued — what
+	 * the report names, never the device's copy in `content.location`. Absent in snapshots taken
+	 * before it was recorded: the report then reads the record when it is made.
+	 */
+	location?: Location;
 	score: AuditScore;
 	photos: {
 		id: string;
@@ -35,13 +42,18 @@ export async function takeReportSnapshot(db: Db, audit: AuditRow): Promise<Repor
 	if (!REPORTABLE.includes(audit.state)) {
 		throw new Error(`A ${audit.state} audit has no report`);
 	}
-	const photos = await listPhotosOfAudit(db, audit.id);
+	const [photos, location] = await Promise.all([
+		listPhotosOfAudit(db, audit.id),
+		getLocation(db, audit.organisation_id, audit.location_id)
+	]);
+	if (!location) throw new Error(`Location ${audit.location_id} is not the organisation's`);
 	return {
 		revision: Number(audit.revision),
 		state: audit.state as ReportReviewState,
 		templateId: audit.template_id,
 		templateVersion: Number(audit.template_version),
 		content: parseContent(audit.content),
+		location: toLocation(location),
 		score: JSON.parse(audit.score) as AuditScore,
 		photos: photos.map((photo) => ({
 			id: photo.id,

@@ -14,34 +14,68 @@ export async function listPhotosOfAudit(db: Db, auditId: string): Promise<PhotoR
 		.execute();
 }
 
-/** The photo rows with these ids, whichever audit they belong to. */
-export async function findPhotosByIds(db: Db, ids: readonly string[]): Promise<PhotoRow[]> {
+/**
+ * The organisation's photo rows with these ids, whichever of its audits they belong to. Photo
+ * ids are scoped to the organisation: another organisation's rows are never seen.
+ */
+export async function findPhotosByIds(
+	db: Db,
+	organisationId: string,
+	ids: readonly string[]
+): Promise<PhotoRow[]> {
 	if (ids.length === 0) return [];
-	return db.selectFrom('photos').selectAll().where('id', 'in', ids).execute();
+	return db
+		.selectFrom('photos')
+		.selectAll()
+		.where('organisation_id', '=', organisationId)
+		.where('id', 'in', ids)
+		.execute();
 }
 
-/** The photo with this id, whoever owns it; callers check the owner. */
-export async function findPhoto(db: Db, id: string): Promise<PhotoRow | undefined> {
-	return db.selectFrom('photos').selectAll().where('id', '=', id).executeTakeFirst();
+/** The organisation's photo with this id, in whichever audit; callers check the audit. */
+export async function findPhoto(
+	db: Db,
+	organisationId: string,
+	id: string
+): Promise<PhotoRow | undefined> {
+	return db
+		.selectFrom('photos')
+		.selectAll()
+		.where('organisation_id', '=', organisationId)
+		.where('id', '=', id)
+		.executeTakeFirst();
 }
 
-/** Inserts manifest rows; an id that already exists is left alone (the caller re-reads). */
+/**
+ * Inserts manifest rows; an id the organisation already has is left alone (the caller
+ * re-reads).
+ */
 export async function insertPhotos(db: Db, rows: Insertable<PhotoTable>[]): Promise<void> {
 	if (rows.length === 0) return;
 	await db
 		.insertInto('photos')
 		.values(rows)
-		.onConflict((oc) => oc.column('id').doNothing())
+		.onConflict((oc) => oc.columns(['organisation_id', 'id']).doNothing())
 		.execute();
 }
 
-/** Updates what the device may change about a photo after taking it. */
+/**
+ * Updates what the device may change about one of an audit's photos after taking it (and, while
+ * its bytes have not arrived, the size and dimensions it declared).
+ */
 export async function updatePhotoDetails(
 	db: Db,
+	auditId: string,
 	id: string,
-	details: Pick<PhotoRow, 'checkpoint_id' | 'kind' | 'caption' | 'captured_at'>
+	details: Pick<PhotoRow, 'checkpoint_id' | 'kind' | 'caption' | 'captured_at'> &
+		Partial<Pick<PhotoRow, 'byte_length' | 'width' | 'height'>>
 ): Promise<void> {
-	await db.updateTable('photos').set(details).where('id', '=', id).execute();
+	await db
+		.updateTable('photos')
+		.set(details)
+		.where('audit_id', '=', auditId)
+		.where('id', '=', id)
+		.execute();
 }
 
 /** Deletes these photo rows of one audit. */

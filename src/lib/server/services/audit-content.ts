@@ -59,7 +59,8 @@ export function scoreContent(template: JourneyTemplate, content: AuditContent): 
 
 /**
  * Refuses (422) an upload whose answers, notes or photos name a checkpoint the template does not
- * have, or that repeats a checkpoint's answer or note, or a photo id.
+ * have (unknown_checkpoint), whose stage times name a stage it does not have (unknown_stage), or
+ * that repeats a checkpoint's answer or note, or a photo id (duplicate_entry).
  */
 export function checkAgainstTemplate(template: JourneyTemplate, upload: AuditUpload): void {
 	const known = new Set(template.stages.flatMap((stage) => stage.checkpoints.map((c) => c.id)));
@@ -76,6 +77,16 @@ export function checkAgainstTemplate(template: JourneyTemplate, upload: AuditUpl
 			'unknown_checkpoint',
 			'The audit refers to checkpoints its template does not have.',
 			{ checkpointIds: [...unknown].slice(0, 50) }
+		);
+	}
+	const stages = new Set(template.stages.map((stage) => stage.id));
+	const unknownStages = Object.keys(upload.stageTimeMs).filter((id) => !stages.has(id));
+	if (unknownStages.length > 0) {
+		throw new ServiceError(
+			'invalid',
+			'unknown_stage',
+			'The audit times stages its template does not have.',
+			{ stageIds: unknownStages.slice(0, 50) }
 		);
 	}
 	const duplicates = [

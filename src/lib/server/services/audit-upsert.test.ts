@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AuditUpload } from '$lib/contract/sync';
 import { scoreAudit } from '$lib/domain/scoring';
-import { fixturePhoto, photoEntry } from '../testing/complete-audit';
+import { devicePhoto, photoEntry } from '../testing/complete-audit';
 import { findAudit } from '../repos/audits';
 import { listPhotosOfAudit } from '../repos/photos';
 import { upsertAudit } from './audit-upsert';
@@ -107,7 +107,7 @@ describe('upsertAudit', () => {
 
 	it('ends at the highest revision when revisions race, with that revision’s manifest', async () => {
 		const audit = completeAuditOf(f.a);
-		const extra = fixturePhoto('receipt.jpg');
+		const extra = devicePhoto('receipt.jpg');
 		const revisions = [4, 1, 8, 2, 7, 3, 6, 5];
 		const results = await Promise.all(
 			revisions.map((revision) =>
@@ -143,7 +143,7 @@ describe('upsertAudit', () => {
 		await upsertAudit(f.ctx, f.a.shopper, audit.id, audit.upload, NOW);
 		await uploadAllPhotos(f.ctx, f.a.shopper, audit, NOW);
 		const [dropped, ...kept] = audit.upload.photos;
-		const added = photoEntry(fixturePhoto('receipt.jpg'), { checkpointId: null, kind: 'general' });
+		const added = photoEntry(devicePhoto('receipt.jpg'), { checkpointId: null, kind: 'general' });
 		const file = join(f.ctx.dataDir, 'photos', f.a.organisation.id, audit.id, `${dropped!.id}.jpg`);
 		expect(existsSync(file)).toBe(true);
 		const response = await upsertAudit(

@@ -26,7 +26,8 @@ import { findAssignment, findLocation, findPublishedTemplate } from './org-looku
  * files). Failures: 400 invalid_id; 404 audit_not_found (someone else's id); 422
  * unknown_template / unknown_location / unknown_assignment / unknown_checkpoint /
  * duplicate_entry; 409 audit_locked (a new revision of a submitted or approved audit),
- * photo_changed (a known photo id with other bytes), photo_id_taken.
+ * photo_changed (a known photo id with other bytes, or other facts once stored), photo_id_taken
+ * (another audit of the organisation has it; ids of other organisations are never seen).
  */
 export async function upsertAudit(
 	ctx: ServiceContext,
@@ -134,8 +135,10 @@ async function syncManifest(
 	manifest: readonly PhotoManifestEntry[]
 ): Promise<PhotoKey[]> {
 	const current = await listPhotosOfAudit(db, audit.id);
+	// Scoped to the organisation: another organisation's photo id is a new id here.
 	const named = await findPhotosByIds(
 		db,
+		audit.organisation_id,
 		manifest.map((entry) => entry.id)
 	);
 	const byId = new Map<string, PhotoRow>([...current, ...named].map((row) => [row.id, row]));
@@ -147,7 +150,13 @@ async function syncManifest(
 			continue;
 		}
 		if (row.audit_id !== audit.id) throw photoIdTaken(entry.id);
-		if (row.sha256 !== entry.sha256) {
+		const facts = { byte_length: entry.byteLength, width: entry.width, height: entry.height };
+		const factsDiffer =
+			Number(row.byte_length) !== facts.byte_length ||
+			Number(row.width) !== facts.width ||
+			Number(row.height) !== facts.height;
+		// Size and dimensions may be corrected until the bytes arrive; then they are the bytes'.
+		if (row.sha256 !== entry.sha256 || (factsDiffer && row.stored_at !== null)) {
 			throw new ServiceError(
 				'conflict',
 				'photo_changed',
@@ -165,9 +174,15 @@ async function syncManifest(
 			row.checkpoint_id !== details.checkpoint_id ||
 			row.kind !== details.kind ||
 			row.caption !== details.caption ||
-			row.captured_at !== details.captured_at
+			row.captured_at !== details.captured_at ||
+			factsDiffer
 		) {
-			await updatePhotoDetails(db, entry.id, details);
+			await updatePhotoDetails(
+				db,
+				audit.id,
+				entry.id,
+				factsDiffer ? { ...details, ...facts } : details
+			);
 		}
 	}
 	await insertPhotos(
@@ -187,10 +202,12 @@ async function syncManifest(
 			stored_at: null
 		}))
 	);
-	// An id inserted meanwhile by another audit was skipped by ON CONFLICT DO NOTHING.
+	// An id inserted meanwhile by another of the organisation's audits was skipped by ON
+	// CONFLICT DO NOTHING.
 	const clash = (
 		await findPhotosByIds(
 			db,
+			audit.organisation_id,
 			fresh.map((entry) => entry.id)
 		)
 	).find((row) => row.audit_id !== audit.id);
@@ -211,7 +228,12 @@ async function syncManifest(
 }
 
 function photoIdTaken(photoId: string): ServiceError {
-	return new ServiceError('conflict', 'photo_id_taken', 'That photo id belongs to another audit.', {
-		photoId
-	});
+	return new ServiceError(
+		'conflict',
+		'photo_id_taken',
+		'That photo id belongs to another of your organisation’s audits.',
+		{
+			photoId
+		}
+	);
 }

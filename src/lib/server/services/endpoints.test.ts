@@ -151,7 +151,9 @@ describe('sync endpoints over HTTP', () => {
 			bytes
 		);
 		expect(asPng.status).toBe(415);
-		expect((await findPhoto(fixture.ctx.db, target))?.stored_at).toBeNull();
+		expect(
+			(await findPhoto(fixture.ctx.db, fixture.a.organisation.id, target))?.stored_at
+		).toBeNull();
 	});
 
 	it('requires the idempotency key header on submit', async () => {

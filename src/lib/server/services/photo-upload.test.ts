@@ -1,12 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import sharp from 'sharp';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { MAX_PHOTO_UPLOAD_BYTES } from '$lib/contract/api-paths';
 import type { PhotoManifestEntry } from '$lib/contract/sync';
-import { fixturePhoto, photoEntry, type BuiltAudit } from '../testing/complete-audit';
-import { findPhoto } from '../repos/photos';
+import { devicePhoto, fixturePhoto, photoEntry, type BuiltAudit } from '../testing/complete-audit';
+import { inspectJpeg } from '../files/jpeg';
+import { findPhoto, markPhotoStored } from '../repos/photos';
 import { upsertAudit } from './audit-upsert';
+import { photoStoreOf } from './context';
+import { readPhoto } from './photo-read';
 import { uploadPhoto } from './photo-upload';
 import { sha256Hex } from './sha256';
 import { completeAuditOf, openSyncFixture, type SyncFixture } from './test-helpers';
@@ -44,9 +48,9 @@ describe('uploadPhoto', () => {
 		f = await openSyncFixture(NOW);
 		audit = completeAuditOf(f.a, {
 			photoBytes: [
-				fixturePhoto('receipt.jpg'),
-				fixturePhoto('shelf-12mp-rot6.jpg'),
-				fixturePhoto('checkout-portrait.jpg')
+				devicePhoto('receipt.jpg'),
+				devicePhoto('shelf-12mp-rot6.jpg'),
+				devicePhoto('checkout-portrait.jpg')
 			]
 		});
 		await upsertAudit(f.ctx, f.a.shopper, audit.id, audit.upload, NOW);
@@ -65,7 +69,9 @@ describe('uploadPhoto', () => {
 			});
 			const stored = readFileSync(join(folder(), `${photo.entry.id}.jpg`));
 			expect(sha256Hex(stored)).toBe(photo.entry.sha256);
-			expect((await findPhoto(f.ctx.db, photo.entry.id))?.stored_at).toBe(NOW + 5);
+			expect((await findPhoto(f.ctx.db, f.a.organisation.id, photo.entry.id))?.stored_at).toBe(
+				NOW + 5
+			);
 		}
 		expect(readdirSync(folder()).sort()).toEqual(
 			audit.photos
@@ -95,7 +101,9 @@ describe('uploadPhoto', () => {
 		expect(again.sha256).toBe(photo.entry.sha256);
 		expect(statSync(file).mtimeMs).toBe(before.mtimeMs);
 		expect(statSync(file).ino).toBe(before.ino);
-		expect((await findPhoto(f.ctx.db, photo.entry.id))?.stored_at).toBe(NOW + 5);
+		expect((await findPhoto(f.ctx.db, f.a.organisation.id, photo.entry.id))?.stored_at).toBe(
+			NOW + 5
+		);
 	});
 
 	it('refuses bytes whose hash differs from the header or from the manifest (422 hash_mismatch)', async () => {
@@ -105,13 +113,13 @@ describe('uploadPhoto', () => {
 			code: 'hash_mismatch'
 		});
 		// A real JPEG with a matching header, but not the photo the manifest names.
-		const other = fixturePhoto('checkout-portrait.jpg');
+		const other = devicePhoto('checkout-portrait.jpg');
 		const receiptPhoto = audit.photos.find((p) => p.bytes.byteLength !== other.byteLength)!;
 		await expect(put(receiptPhoto.entry.id, other)).rejects.toMatchObject({
 			reason: 'invalid',
 			code: 'hash_mismatch'
 		});
-		expect((await findPhoto(f.ctx.db, photo.entry.id))?.stored_at).toBeNull();
+		expect((await findPhoto(f.ctx.db, f.a.organisation.id, photo.entry.id))?.stored_at).toBeNull();
 		expect(() => readdirSync(folder())).toThrow();
 	});
 
@@ -140,13 +148,15 @@ describe('uploadPhoto', () => {
 			reason: 'unsupported',
 			code: 'not_a_jpeg'
 		});
-		expect((await findPhoto(f.ctx.db, htmlEntry.id))?.stored_at).toBeNull();
-		expect((await findPhoto(f.ctx.db, truncatedEntry.id))?.stored_at).toBeNull();
+		expect((await findPhoto(f.ctx.db, f.a.organisation.id, htmlEntry.id))?.stored_at).toBeNull();
+		expect(
+			(await findPhoto(f.ctx.db, f.a.organisation.id, truncatedEntry.id))?.stored_at
+		).toBeNull();
 		expect(() => readdirSync(folder())).toThrow();
 	});
 
 	it('refuses a photo that is not in this audit’s manifest (404 photo_not_in_manifest)', async () => {
-		const bytes = fixturePhoto('receipt.jpg');
+		const bytes = devicePhoto('receipt.jpg');
 		await expect(put(randomUUID(), bytes)).rejects.toMatchObject({
 			reason: 'not_found',
 			code: 'photo_not_in_manifest'
@@ -170,7 +180,7 @@ describe('uploadPhoto', () => {
 				code: 'audit_not_found'
 			});
 		}
-		expect((await findPhoto(f.ctx.db, photo.entry.id))?.stored_at).toBeNull();
+		expect((await findPhoto(f.ctx.db, f.a.organisation.id, photo.entry.id))?.stored_at).toBeNull();
 	});
 
 	it('refuses a missing hash header, a path-traversal id and an oversized body', async () => {
@@ -198,7 +208,7 @@ describe('uploadPhoto', () => {
 	});
 
 	it('accepts the upload of a photo added in a later revision', async () => {
-		const bytes = fixturePhoto('receipt.jpg');
+		const bytes = devicePhoto('receipt.jpg');
 		const added = photoEntry(bytes, { checkpointId: null, kind: 'general' });
 		const response = await upsertAudit(
 			f.ctx,
@@ -209,6 +219,131 @@ describe('uploadPhoto', () => {
 		);
 		expect(response.missingPhotos).toContain(added.id);
 		await put(added.id, bytes);
-		expect((await findPhoto(f.ctx.db, added.id))?.stored_at).toBe(NOW + 5);
+		expect((await findPhoto(f.ctx.db, f.a.organisation.id, added.id))?.stored_at).toBe(NOW + 5);
+	});
+
+	/** Adds `entries` to the audit's manifest, at the next revision. */
+	let revision = 1;
+	const addToManifest = (...entries: PhotoManifestEntry[]) =>
+		upsertAudit(
+			f.ctx,
+			f.a.shopper,
+			audit.id,
+			{ ...audit.upload, revision: ++revision, photos: [...audit.upload.photos, ...entries] },
+			NOW
+		);
+
+	it('refuses the camera’s own JPEG, GPS and all (422 photo_has_metadata), and stores nothing', async () => {
+		const camera = fixturePhoto('shelf-12mp-rot6.jpg');
+		const entry = photoEntry(camera, { checkpointId: null, kind: 'general' });
+		await addToManifest(entry);
+		await expect(put(entry.id, camera)).rejects.toMatchObject({
+			reason: 'invalid',
+			code: 'photo_has_metadata',
+			details: { segments: ['APP1 Exif'] }
+		});
+		// Comments and XMP are metadata too.
+		const clean = devicePhoto('receipt.jpg');
+		const comment = new Uint8Array([
+			...clean.subarray(0, 2),
+			0xff,
+			0xfe,
+			0,
+			5,
+			0x61,
+			0x62,
+			0x63,
+			...clean.subarray(2)
+		]);
+		const commented = photoEntry(comment, { checkpointId: null, kind: 'general' });
+		await addToManifest(entry, commented);
+		await expect(put(commented.id, comment)).rejects.toMatchObject({ code: 'photo_has_metadata' });
+		expect((await findPhoto(f.ctx.db, f.a.organisation.id, entry.id))?.stored_at).toBeNull();
+		expect(() => readdirSync(folder())).toThrow();
+	});
+
+	it('refuses bytes whose size or dimensions are not the manifest’s (422 photo_facts_mismatch)', async () => {
+		const bytes = devicePhoto('receipt.jpg');
+		const truth = photoEntry(bytes, { checkpointId: null, kind: 'general' });
+		const lies: [Partial<PhotoManifestEntry>, string][] = [
+			[{ byteLength: truth.byteLength + 1 }, 'byteLength'],
+			[{ width: truth.width - 1 }, 'width'],
+			[{ height: 4096 }, 'height']
+		];
+		for (const [lie, field] of lies) {
+			const entry = { ...truth, ...lie, id: randomUUID() };
+			await addToManifest(entry);
+			await expect(put(entry.id, bytes)).rejects.toMatchObject({
+				reason: 'invalid',
+				code: 'photo_facts_mismatch',
+				details: { fields: [field] }
+			});
+			expect((await findPhoto(f.ctx.db, f.a.organisation.id, entry.id))?.stored_at).toBeNull();
+		}
+		expect(() => readdirSync(folder())).toThrow();
+	});
+
+	it('refuses a header that lies about the pixels: 4096 × 4096 over 8 × 8 px, or two frame headers', async () => {
+		const small = new Uint8Array(
+			await sharp({ create: { width: 8, height: 8, channels: 3, background: '#3a6' } })
+				.jpeg()
+				.toBuffer()
+		);
+		const sof = small.findIndex((byte, i) => byte === 0xff && small[i + 1] === 0xc0);
+		const lying = small.slice();
+		lying.set([0x10, 0x00, 0x10, 0x00], sof + 5);
+		const lyingEntry = photoEntry(lying, { checkpointId: null, kind: 'general' });
+		expect([lyingEntry.width, lyingEntry.height]).toEqual([4096, 4096]);
+		const huge = small.slice(sof, sof + 19);
+		huge.set([0xff, 0xff, 0xff, 0xff], 5);
+		const twoFrames = new Uint8Array([...small.subarray(0, sof), ...huge, ...small.subarray(sof)]);
+		const twoFramesEntry = rawEntry(twoFrames);
+		await addToManifest(lyingEntry, twoFramesEntry);
+		await expect(put(lyingEntry.id, lying)).rejects.toMatchObject({
+			reason: 'invalid',
+			code: 'undecodable_jpeg'
+		});
+		await expect(put(twoFramesEntry.id, twoFrames)).rejects.toMatchObject({
+			reason: 'unsupported',
+			code: 'not_a_jpeg'
+		});
+		expect(() => readdirSync(folder())).toThrow();
+		// The honest 8 × 8 JPEG itself goes through.
+		const honest = photoEntry(small, { checkpointId: null, kind: 'general' });
+		await addToManifest(honest);
+		await expect(put(honest.id, small)).resolves.toMatchObject({ id: honest.id });
+	});
+
+	it('serves a photo stored before the rule without its metadata: no APP1, APP13 or COM', async () => {
+		const camera = fixturePhoto('shelf-12mp-rot6.jpg');
+		const entry = photoEntry(camera, { checkpointId: null, kind: 'general' });
+		await addToManifest(entry);
+		// As an older server would have stored it: the camera's bytes, GPS and all.
+		const key = { organisationId: f.a.organisation.id, auditId: audit.id, photoId: entry.id };
+		await photoStoreOf(f.ctx).put(key, camera);
+		await markPhotoStored(f.ctx.db, { id: entry.id, auditId: audit.id, sha256: entry.sha256 }, NOW);
+		const served = await readPhoto(f.ctx, f.a.manager, entry.id);
+		const markers = segmentMarkers(served.bytes);
+		expect(markers).toEqual(expect.arrayContaining([0xe0, 0xdb, 0xc0, 0xc4, 0xda]));
+		expect(segmentMarkers(camera)).toContain(0xe1);
+		expect(markers).not.toContain(0xe1);
+		expect(markers).not.toContain(0xed);
+		expect(markers).not.toContain(0xfe);
+		expect(inspectJpeg(served.bytes)).toMatchObject({ ok: true, width: 4032, metadata: [] });
+		expect(served.sha256).toBe(sha256Hex(served.bytes));
+		expect((await sharp(served.bytes).metadata()).exif).toBeUndefined();
 	});
 });
+
+/** The marker of every segment before the first scan (SOI excluded). */
+function segmentMarkers(bytes: Uint8Array): number[] {
+	const markers: number[] = [];
+	let pos = 2;
+	while (pos + 4 <= bytes.length && bytes[pos] === 0xff) {
+		const marker = bytes[pos + 1] ?? 0;
+		markers.push(marker);
+		if (marker === 0xda) break;
+		pos += 2 + (((bytes[pos + 2] ?? 0) << 8) | (bytes[pos + 3] ?? 0));
+	}
+	return markers;
+}

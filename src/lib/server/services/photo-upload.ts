@@ -2,9 +2,10 @@ import type { SessionUser } from '$lib/contract/auth';
 import { MAX_PHOTO_UPLOAD_BYTES } from '$lib/contract/api-paths';
 import type { PhotoUploadResponse } from '$lib/contract/sync';
 import { inspectJpeg } from '../files/jpeg';
+import { decodeJpeg } from '../files/jpeg-decode';
 import { ServiceError } from '../service-error';
 import { findAudit } from '../repos/audits';
-import { findPhoto, markPhotoStored } from '../repos/photos';
+import { findPhoto, markPhotoStored, type PhotoRow } from '../repos/photos';
 import { requireFieldWork, requireOwnAudit } from './audit-access';
 import { photoStoreOf, type ServiceContext } from './context';
 import { requireUuid } from './ids';
@@ -21,9 +22,13 @@ export interface PhotoUpload {
 /**
  * `PUT /api/audits/{id}/photos/{photoId}`: stores one photo's JPEG bytes. The photo must be in
  * the audit's manifest, the bytes a whole JPEG of sane size whose SHA-256 equals the header and
- * the manifest. A repeat upload of stored bytes answers 200 without writing again. Failures:
+ * the manifest, with no metadata segment at all (invariant 6: the server never stores a photo
+ * with EXIF or GPS; it refuses rather than strips, so the stored bytes stay the ones the device
+ * hashed), whose byte length and dimensions are the manifest's, and whose pixels decode at
+ * that size. A repeat upload of stored bytes answers 200 without writing again. Failures:
  * 400 invalid_id / missing_content_sha256; 404 audit_not_found / photo_not_in_manifest; 413
- * payload_too_large; 415 not_a_jpeg; 422 truncated_jpeg / invalid_dimensions / hash_mismatch.
+ * payload_too_large; 415 not_a_jpeg; 422 truncated_jpeg / invalid_dimensions / hash_mismatch /
+ * photo_has_metadata / photo_facts_mismatch / undecodable_jpeg.
  */
 export async function uploadPhoto(
 	ctx: ServiceContext,
@@ -35,7 +40,7 @@ export async function uploadPhoto(
 	requireUuid(upload.auditId, 'audit');
 	requireUuid(upload.photoId, 'photo');
 	const audit = requireOwnAudit(user, await findAudit(ctx.db, upload.auditId));
-	const photo = await findPhoto(ctx.db, upload.photoId);
+	const photo = await findPhoto(ctx.db, audit.organisation_id, upload.photoId);
 	if (!photo || photo.audit_id !== audit.id) {
 		throw new ServiceError(
 			'not_found',
@@ -98,6 +103,23 @@ export async function uploadPhoto(
 			}
 		);
 	}
+	if (jpeg.metadata.length > 0) {
+		throw new ServiceError(
+			'invalid',
+			'photo_has_metadata',
+			'The JPEG carries metadata (EXIF, GPS, XMP, IPTC, comments or a thumbnail); send it without any.',
+			{ segments: jpeg.metadata.slice(0, 20) }
+		);
+	}
+	checkFacts(photo, { byteLength: bytes.byteLength, width: jpeg.width, height: jpeg.height });
+	const decoded = await decodeJpeg(bytes);
+	if (!decoded.ok || decoded.width !== jpeg.width || decoded.height !== jpeg.height) {
+		throw new ServiceError(
+			'invalid',
+			'undecodable_jpeg',
+			'The JPEG’s pixels do not decode at the size its header states.'
+		);
+	}
 	await store.put(key, bytes);
 	const marked = await markPhotoStored(
 		ctx.db,
@@ -114,4 +136,27 @@ export async function uploadPhoto(
 		);
 	}
 	return response;
+}
+
+/** Refuses (422 photo_facts_mismatch) bytes whose size or dimensions are not the manifest's. */
+function checkFacts(
+	photo: PhotoRow,
+	actual: { byteLength: number; width: number; height: number }
+): void {
+	const declared = {
+		byteLength: Number(photo.byte_length),
+		width: Number(photo.width),
+		height: Number(photo.height)
+	};
+	const fields = (['byteLength', 'width', 'height'] as const).filter(
+		(field) => declared[field] !== actual[field]
+	);
+	if (fields.length > 0) {
+		throw new ServiceError(
+			'invalid',
+			'photo_facts_mismatch',
+			'The photo’s size or dimensions are not the ones in the manifest.',
+			{ fields, manifest: declared, actual }
+		);
+	}
 }

@@ -3,7 +3,12 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { scoreAudit } from '$lib/domain/scoring';
 import type { AnswerValue } from '$lib/domain/types';
-import { fixturePhoto, submitRequestOf, type BuiltAudit } from '../testing/complete-audit';
+import {
+	devicePhoto,
+	distinctJpeg,
+	submitRequestOf,
+	type BuiltAudit
+} from '../testing/complete-audit';
 import { upsertAudit } from './audit-upsert';
 import { submitAudit } from './audit-submit';
 import { uploadPhoto } from './photo-upload';
@@ -69,17 +74,6 @@ function flakyNetwork(seed: number) {
 	return { send, stats, copyErrors, settle: () => Promise.all(copies) };
 }
 
-/** 20 distinct JPEG byte strings: the receipt with a comment segment naming the photo. */
-function distinctJpeg(base: Uint8Array, label: string): Uint8Array {
-	const text = new TextEncoder().encode(label);
-	const segment = new Uint8Array([0xff, 0xfe, 0, text.length + 2, ...text]);
-	const bytes = new Uint8Array(base.length + segment.length);
-	bytes.set(base.subarray(0, 2), 0);
-	bytes.set(segment, 2);
-	bytes.set(base.subarray(2), 2 + segment.length);
-	return bytes;
-}
-
 describe('sync through a faulty network', () => {
 	let f: SyncFixture;
 	beforeEach(async () => {
@@ -91,7 +85,7 @@ describe('sync through a faulty network', () => {
 
 	it('ends with exactly 20 audits and 100 photos, right hashes and server scores', async () => {
 		const network = flakyNetwork(20261123);
-		const base = fixturePhoto('receipt.jpg');
+		const base = devicePhoto('receipt.jpg');
 		const scale = f.a.template.stages
 			.flatMap((stage) => stage.checkpoints)
 			.find((c) => c.response.type === 'scale' && c.visibleWhen === undefined)!;
@@ -99,7 +93,7 @@ describe('sync through a faulty network', () => {
 			const built = completeAuditOf(f.a, {
 				revision: 2,
 				receipt: false,
-				photoBytes: Array.from({ length: 5 }, (_, p) => distinctJpeg(base, `audit ${i} photo ${p}`))
+				photoBytes: Array.from({ length: 5 }, (_, p) => distinctJpeg(base, i * 5 + p))
 			});
 			// Different scores per audit, so a mixed-up score would show.
 			const answers = built.upload.answers.map((a) =>

@@ -10,7 +10,7 @@ import type {
 	Location,
 	ResponseSpec
 } from '$lib/domain/types';
-import { inspectJpeg } from '../files/jpeg';
+import { inspectJpeg, stripJpegMetadata } from '../files/jpeg';
 import { sha256Hex } from '../services/sha256';
 
 /** The shared test photos (full-size camera JPEGs, plus broken files). */
@@ -21,6 +21,35 @@ export const FIXTURE_PHOTOS_DIR = resolve(
 /** The bytes of one fixture file, e.g. `receipt.jpg`, `truncated.jpg`. */
 export function fixturePhoto(name: string): Uint8Array {
 	return new Uint8Array(readFileSync(resolve(FIXTURE_PHOTOS_DIR, name)));
+}
+
+/**
+ * A fixture JPEG as the app's device sends it: without any metadata segment (the device
+ * re-encodes; here the EXIF, GPS included, is cut out losslessly). The server refuses the raw
+ * camera files (`422 photo_has_metadata`).
+ */
+export function devicePhoto(name: string): Uint8Array {
+	return stripJpegMetadata(fixturePhoto(name));
+}
+
+/**
+ * A distinct, still valid and metadata-free JPEG for each `n` (0 ≤ n < 65 025): `base` with two
+ * entries of its first 8-bit quantisation table (the highest frequencies) set from `n`. The
+ * picture barely changes; the bytes, and so the SHA-256, differ.
+ */
+export function distinctJpeg(base: Uint8Array, n: number): Uint8Array {
+	const bytes = base.slice();
+	let pos = 2;
+	while (pos + 4 < bytes.length && !(bytes[pos] === 0xff && bytes[pos + 1] === 0xdb)) {
+		pos += 2 + (((bytes[pos + 2] ?? 0) << 8) | (bytes[pos + 3] ?? 0));
+	}
+	if (bytes[pos + 1] !== 0xdb || ((bytes[pos + 4] ?? 0) & 0xf0) !== 0) {
+		throw new Error('distinctJpeg needs a JPEG whose first DQT is an 8-bit table');
+	}
+	// Marker (2), length (2), precision and id (1), then 64 entries: the last two are 63 and 64.
+	bytes[pos + 5 + 62] = 1 + (n % 255);
+	bytes[pos + 5 + 63] = 1 + (Math.floor(n / 255) % 255);
+	return bytes;
 }
 
 /** A photo of a built audit: its manifest entry and its bytes. */
@@ -61,7 +90,8 @@ export function photoEntry(
  * A complete, realistic audit of `template`: every visible checkpoint answered with a good
  * answer (in template order, so conditional checkpoints appear as a shopper would see them), a
  * photo on every checkpoint that requires one plus the receipt, time-out set, stage times and a
- * narrative. `photoBytes` are used in turn for the photos (default: `receipt.jpg`); `receipt:
+ * narrative. `photoBytes` are used in turn for the photos (default: `receipt.jpg` as the device
+ * sends it); `receipt:
  * false` leaves out the receipt photo (only required photos remain).
  */
 export function buildCompleteAudit(options: {
@@ -76,7 +106,7 @@ export function buildCompleteAudit(options: {
 }): BuiltAudit {
 	const { template } = options;
 	const now = options.now ?? 1_760_000_000_000;
-	const pool = options.photoBytes ?? [fixturePhoto('receipt.jpg')];
+	const pool = options.photoBytes ?? [devicePhoto('receipt.jpg')];
 	const answers = new Map<string, AnswerValue>();
 	const visible = new Set<string>();
 	const photos: BuiltPhoto[] = [];

@@ -16,16 +16,18 @@ export type TestDatabase = DbHandle & {
 };
 
 /**
- * A fresh, migrated database: a SQLite file (WAL) in a new temporary folder, or — when
+ * A fresh, migrated database (up to `options.migrateTo` when given): a SQLite file (WAL) in a new temporary folder, or — when
  * `TEST_DATABASE_URL` names a throwaway PostgreSQL server (see scripts/with-postgres.sh) — a
  * new database `shopwalk_test_<random>` on it. `dispose` closes it and deletes the file or drops
  * the database. `dataDir` is a temporary folder either way.
  */
-export async function createTestDatabase(): Promise<TestDatabase> {
+export async function createTestDatabase(
+	options: { migrateTo?: string } = {}
+): Promise<TestDatabase> {
 	const dataDir = mkdtempSync(join(tmpdir(), 'shopwalk-test-'));
 	const adminUrl = process.env.TEST_DATABASE_URL;
 	if (!adminUrl) {
-		const handle = await openDatabase({ dataDir });
+		const handle = await openDatabase({ dataDir, ...options });
 		return {
 			...handle,
 			openAnother: () => openDatabase({ dataDir }),
@@ -39,7 +41,12 @@ export async function createTestDatabase(): Promise<TestDatabase> {
 	await adminQuery(adminUrl, `CREATE DATABASE ${name}`);
 	const url = new URL(adminUrl);
 	url.pathname = `/${name}`;
-	const handle = await openDatabase({ databaseUrl: url.toString(), dataDir, poolSize: 4 });
+	const handle = await openDatabase({
+		databaseUrl: url.toString(),
+		dataDir,
+		poolSize: 4,
+		...options
+	});
 	return {
 		...handle,
 		openAnother: () => openDatabase({ databaseUrl: url.toString(), dataDir, poolSize: 4 }),

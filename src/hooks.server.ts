@@ -1,5 +1,3 @@
-import { randomUUID } from 'node:crypto';
-import { hostname } from 'node:os';
 import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { building } from '$app/environment';
@@ -7,6 +5,9 @@ import { env } from '$env/dynamic/private';
 import { createSessionHandle } from '$lib/server/auth/session-handle';
 import { closeServerContext, getServerContext } from '$lib/server/context';
 import { apiGuardHandle } from '$lib/server/http/api-guard';
+import { sweepTempFiles, TEMP_FILE_MAX_AGE_MS } from '$lib/server/files/temp-files';
+import { instanceIdentity, isDeadLocalProcess, parseInstanceId } from '$lib/server/instance';
+import { errorFields, logger } from '$lib/server/log';
 import { getOrganisation } from '$lib/server/repos/organisations';
 import { closeSharedReportRenderer } from '$lib/server/reports/render-in-child';
 import { startReportRunner, type ReportRunner } from '$lib/server/reports/report-runner';
@@ -22,7 +23,7 @@ import { DEMO_ORGANISATION, demoPassword, formatDemoSignIns } from '$lib/server/
  */
 export const init: ServerInit = async () => {
 	if (building) return;
-	const { db, dialect } = await getServerContext();
+	const { db, dialect, dataDir } = await getServerContext();
 	const password = demoPassword(env);
 	const now = Date.now();
 	const seeded = await seedDemoIfEmpty(db, { password, now });
@@ -31,7 +32,26 @@ export const init: ServerInit = async () => {
 	console.log(`Database ready (${dialect})${seeded ? '; demo data created' : ''}.`);
 	if (await getOrganisation(db, DEMO_ORGANISATION.id)) console.log(formatDemoSignIns(password));
 	startReports();
+	startTempSweeps(dataDir);
 };
+
+const SELF = instanceIdentity();
+
+/**
+ * Removes temporary files left by crashed writes now and every 10 minutes: those of a dead process
+ * of this host at once, any other once it is older than every live write can be.
+ */
+function startTempSweeps(dataDir: string): void {
+	const sweep = () =>
+		sweepTempFiles(dataDir, { now: Date.now(), self: SELF }).then(
+			(removed) => {
+				if (removed.length) logger.info('Removed abandoned temporary files', { removed });
+			},
+			(error: unknown) => logger.warn('Temporary file sweep failed', errorFields(error))
+		);
+	void sweep();
+	setInterval(() => void sweep(), TEMP_FILE_MAX_AGE_MS).unref();
+}
 
 // Kept on globalThis: the dev server may run init again after an edit; one runner per process.
 const RUNNER = Symbol.for('shopwalk.reportRunner');
@@ -42,8 +62,11 @@ function startReports(): void {
 	if (global[RUNNER]) return;
 	const runner = startReportRunner({
 		getContext: getServerContext,
-		instanceId: `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`,
-		pollMs: 1000
+		instanceId: SELF.id,
+		pollMs: 1000,
+		// A claim of a process of this host that no longer runs (this instance before a crash) is
+		// released at once; another host's waits for its 30 s lease to lapse.
+		isDeadClaim: (lockedBy) => isDeadLocalProcess(parseInstanceId(lockedBy), SELF)
 	});
 	global[RUNNER] = runner;
 	// adapter-node emits this after closing the server on SIGINT/SIGTERM. The job in hand is
@@ -53,7 +76,7 @@ function startReports(): void {
 		void runner
 			.stop()
 			.then(() => Promise.all([closeSharedReportRenderer(), closeServerContext()]))
-			.catch((error: unknown) => console.error('Shutdown:', error));
+			.catch((error: unknown) => logger.error('Shutdown failed', errorFields(error)));
 	});
 }
 

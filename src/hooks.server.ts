@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { building } from '$app/environment';
@@ -5,9 +6,12 @@ import { env } from '$env/dynamic/private';
 import { createSessionHandle } from '$lib/server/auth/session-handle';
 import { closeServerContext, getServerContext } from '$lib/server/context';
 import { apiGuardHandle } from '$lib/server/http/api-guard';
+import { csrfHandle } from '$lib/server/http/csrf';
+import { ClientAbortError } from '$lib/server/http/read-body';
+import { securityHeadersHandle } from '$lib/server/http/security-headers';
 import { sweepTempFiles, TEMP_FILE_MAX_AGE_MS } from '$lib/server/files/temp-files';
 import { instanceIdentity, isDeadLocalProcess, parseInstanceId } from '$lib/server/instance';
-import { errorFields, logger } from '$lib/server/log';
+import { errorFields, logger, routeConsoleToLog, withRequestContext } from '$lib/server/log';
 import { getOrganisation } from '$lib/server/repos/organisations';
 import { closeSharedReportRenderer } from '$lib/server/reports/render-in-child';
 import { startReportRunner, type ReportRunner } from '$lib/server/reports/report-runner';
@@ -23,14 +27,17 @@ import { DEMO_ORGANISATION, demoPassword, formatDemoSignIns } from '$lib/server/
  */
 export const init: ServerInit = async () => {
 	if (building) return;
+	routeConsoleToLog();
 	const { db, dialect, dataDir } = await getServerContext();
 	const password = demoPassword(env);
 	const now = Date.now();
 	const seeded = await seedDemoIfEmpty(db, { password, now });
 	await deleteExpiredSessions(db, now);
 	await deleteStaleThrottles(db, now - 24 * 60 * 60 * 1000);
-	console.log(`Database ready (${dialect})${seeded ? '; demo data created' : ''}.`);
-	if (await getOrganisation(db, DEMO_ORGANISATION.id)) console.log(formatDemoSignIns(password));
+	logger.info(`Database ready (${dialect})${seeded ? '; demo data created' : ''}.`);
+	if (await getOrganisation(db, DEMO_ORGANISATION.id)) {
+		for (const line of formatDemoSignIns(password).split('\n')) logger.info(line.trim());
+	}
 	startReports();
 	startTempSweeps(dataDir);
 };
@@ -80,14 +87,60 @@ function startReports(): void {
 	});
 }
 
+// A proxy's request id is kept when it looks like one; otherwise each request gets a new one.
+const REQUEST_ID = /^[A-Za-z0-9._:-]{8,128}$/;
+
+/**
+ * Gives the request an id (`X-Request-Id` from the proxy, else a new UUID), attaches it to every
+ * log line written while it is handled, echoes it on the response, and logs the request.
+ */
+const requestIdHandle: Handle = async ({ event, resolve }) => {
+	const given = event.request.headers.get('x-request-id');
+	const requestId = given && REQUEST_ID.test(given) ? given : randomUUID();
+	return withRequestContext({ requestId }, async () => {
+		const started = performance.now();
+		const response = await resolve(event);
+		try {
+			response.headers.set('x-request-id', requestId);
+		} catch {
+			// Immutable headers (a fetched response passed through): the log line still has the id.
+		}
+		logger.info('Request', {
+			method: event.request.method,
+			path: event.url.pathname,
+			status: response.status,
+			ms: Math.round(performance.now() - started)
+		});
+		return response;
+	});
+};
+
 export const handle: Handle = sequence(
+	requestIdHandle,
+	securityHeadersHandle,
+	csrfHandle,
 	createSessionHandle(async () => (await getServerContext()).db),
 	apiGuardHandle
 );
 
-/** Logs unexpected errors; the client sees a generic message and a code, never internals. */
+function isClientAbort(error: unknown): boolean {
+	if (error instanceof ClientAbortError) return true;
+	const e = error as { code?: unknown; message?: unknown } | null;
+	return e?.code === 'ECONNRESET' || e?.message === 'aborted';
+}
+
+/**
+ * Logs unexpected errors (with the request id, like every line of the request); a client that
+ * went away mid-request is logged as that, not as a server error. The client sees a generic
+ * message and a code, never internals.
+ */
 export const handleError: HandleServerError = ({ error, event, status, message }) => {
 	if (status === 404) return { message, code: 'not_found' };
-	console.error(`${event.request.method} ${event.url.pathname} failed:`, error);
+	const where = { method: event.request.method, path: event.url.pathname };
+	if (isClientAbort(error)) {
+		logger.info('Client aborted the request', { ...where, ...errorFields(error) });
+		return { message: 'The request was not complete.', code: 'request_aborted' };
+	}
+	logger.error('Request failed', { ...where, status, ...errorFields(error) });
 	return { message: 'Something went wrong on the server.', code: 'internal_error' };
 };

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, Migrator, PostgresDialect, SqliteDialect, type Migration } from 'kysely';
+import { Kysely, Migrator, PostgresDialect, sql, SqliteDialect, type Migration } from 'kysely';
 import pg from 'pg';
 import type { Database } from './schema';
 import * as initial from './migrations/001-initial';
@@ -62,6 +62,28 @@ export async function openDatabase(options: {
 	}
 	await migrate(handle.db);
 	return handle;
+}
+
+/** The names of every migration this build knows, in order. */
+export const MIGRATION_NAMES: readonly string[] = Object.keys(MIGRATIONS).sort();
+
+/**
+ * Whether the database answers and holds every migration this build knows (what `/readyz`
+ * reports). Resolves with the reason when not ready; never rejects.
+ */
+export async function checkReady(
+	db: Db
+): Promise<{ ready: true } | { ready: false; reason: string }> {
+	try {
+		const rows = await sql<{ name: string }>`select name from kysely_migration`.execute(db);
+		const done = new Set(rows.rows.map((row) => row.name));
+		const missing = MIGRATION_NAMES.filter((name) => !done.has(name));
+		if (missing.length)
+			return { ready: false, reason: `migrations pending: ${missing.join(', ')}` };
+		return { ready: true };
+	} catch (error) {
+		return { ready: false, reason: `database unreachable: ${(error as Error).message}` };
+	}
 }
 
 /** Brings the schema up to date; Kysely's migrator locks, so concurrent instances are safe. */

@@ -16,7 +16,8 @@ import { getOrganisation } from '$lib/server/repos/organisations';
 import { closeSharedReportRenderer } from '$lib/server/reports/render-in-child';
 import { startReportRunner, type ReportRunner } from '$lib/server/reports/report-runner';
 import { deleteExpiredSessions } from '$lib/server/repos/sessions';
-import { deleteStaleThrottles } from '$lib/server/repos/sign-in-throttle';
+import { deleteOldSignInAddresses, deleteStaleThrottles } from '$lib/server/repos/sign-in-throttle';
+import { KNOWN_ADDRESS_MS } from '$lib/server/auth/throttle';
 import { seedDemoIfEmpty } from '$lib/server/seed/demo';
 import { DEMO_ORGANISATION, demoPassword, formatDemoSignIns } from '$lib/server/seed/demo-accounts';
 
@@ -34,6 +35,7 @@ export const init: ServerInit = async () => {
 	const seeded = await seedDemoIfEmpty(db, { password, now });
 	await deleteExpiredSessions(db, now);
 	await deleteStaleThrottles(db, now - 24 * 60 * 60 * 1000);
+	await deleteOldSignInAddresses(db, now - KNOWN_ADDRESS_MS);
 	logger.info(`Database ready (${dialect})${seeded ? '; demo data created' : ''}.`);
 	if (await getOrganisation(db, DEMO_ORGANISATION.id)) {
 		for (const line of formatDemoSignIns(password).split('\n')) logger.info(line.trim());

@@ -108,6 +108,8 @@ server.on('clientError', (error, socket) => {
 	socket.end(
 		`HTTP/1.1 ${status} ${http.STATUS_CODES[status]}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`
 	);
+	// A client still sending does not keep the socket: it is closed a moment after the answer.
+	setTimeout(() => socket.destroy(), 1000).unref();
 });
 
 const socketPath = process.env.SOCKET_PATH;

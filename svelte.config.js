@@ -37,7 +37,9 @@ function buildVersion() {
 /**
  * adapter-node, plus the report renderer beside the server bundle: the server starts it as a child
  * process from a file (src/lib/server/reports/render-in-child.ts finds it there), and the bundler
- * only sees it as an import, so it would otherwise exist only in the sources.
+ * only sees it as an import, so it would otherwise exist only in the sources. The adapter's
+ * `build/index.js` is replaced by our own server (src/lib/server/node/production-server.js: request
+ * and header timeouts, baseline security headers on every response) around the adapter's handler.
  * @returns {import('@sveltejs/kit').Adapter}
  */
 function nodeAdapterWithRenderer() {
@@ -49,6 +51,10 @@ function nodeAdapterWithRenderer() {
 			builder.copy(
 				join(root, 'src/lib/server/reports/render-process.js'),
 				join(root, 'build/report-renderer.js')
+			);
+			builder.copy(
+				join(root, 'src/lib/server/node/production-server.js'),
+				join(root, 'build/index.js')
 			);
 		}
 	};
@@ -64,6 +70,34 @@ const config = {
 		// The prerendered shell is served at deep URLs offline; relative asset paths would break there.
 		paths: { relative: false },
 		version: { name: buildVersion() },
+		// Hashes on prerendered pages (the /shell every offline navigation boots from: a nonce
+		// cannot be baked into a file), nonces on rendered ones. Kit hashes its own inline
+		// bootstrap; the service worker is registered from a bundled module (script-src 'self').
+		// frame-ancestors cannot go in the prerendered page's <meta> policy: the production server
+		// sends it as a header on every response (src/lib/server/node/production-server.js).
+		csp: {
+			mode: 'auto',
+			directives: {
+				'default-src': ['self'],
+				'script-src': ['self'],
+				// Svelte and app.html set style attributes; inline styles stay allowed.
+				'style-src': ['self', 'unsafe-inline'],
+				// Photos and thumbnails are shown from IndexedDB as blob: URLs.
+				'img-src': ['self', 'blob:', 'data:'],
+				'media-src': ['self', 'blob:'],
+				'font-src': ['self'],
+				'connect-src': ['self'],
+				'worker-src': ['self'],
+				'manifest-src': ['self'],
+				'object-src': ['none'],
+				'base-uri': ['self'],
+				'form-action': ['self'],
+				'frame-ancestors': ['none']
+			}
+		},
+		// Kit's cross-site form check answers before any hook runs, as text even under /api; the
+		// same check is made in hooks.server.ts (http/csrf.ts), where /api refusals are JSON.
+		csrf: { trustedOrigins: ['*'] },
 		typescript: {
 			// Benchmarks, end-to-end tests and tool configs are type-checked and linted like the app.
 			config(tsconfig) {

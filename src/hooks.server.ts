@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { hostname } from 'node:os';
 import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { building } from '$app/environment';
@@ -7,11 +6,18 @@ import { env } from '$env/dynamic/private';
 import { createSessionHandle } from '$lib/server/auth/session-handle';
 import { closeServerContext, getServerContext } from '$lib/server/context';
 import { apiGuardHandle } from '$lib/server/http/api-guard';
+import { csrfHandle } from '$lib/server/http/csrf';
+import { ClientAbortError } from '$lib/server/http/read-body';
+import { securityHeadersHandle } from '$lib/server/http/security-headers';
+import { sweepTempFiles, TEMP_FILE_MAX_AGE_MS } from '$lib/server/files/temp-files';
+import { instanceIdentity, isDeadLocalProcess, parseInstanceId } from '$lib/server/instance';
+import { errorFields, logger, routeConsoleToLog, withRequestContext } from '$lib/server/log';
 import { getOrganisation } from '$lib/server/repos/organisations';
 import { closeSharedReportRenderer } from '$lib/server/reports/render-in-child';
 import { startReportRunner, type ReportRunner } from '$lib/server/reports/report-runner';
 import { deleteExpiredSessions } from '$lib/server/repos/sessions';
-import { deleteStaleThrottles } from '$lib/server/repos/sign-in-throttle';
+import { deleteOldSignInAddresses, deleteStaleThrottles } from '$lib/server/repos/sign-in-throttle';
+import { KNOWN_ADDRESS_MS } from '$lib/server/auth/throttle';
 import { seedDemoIfEmpty } from '$lib/server/seed/demo';
 import { DEMO_ORGANISATION, demoPassword, formatDemoSignIns } from '$lib/server/seed/demo-accounts';
 
@@ -22,16 +28,39 @@ import { DEMO_ORGANISATION, demoPassword, formatDemoSignIns } from '$lib/server/
  */
 export const init: ServerInit = async () => {
 	if (building) return;
-	const { db, dialect } = await getServerContext();
+	routeConsoleToLog();
+	const { db, dialect, dataDir } = await getServerContext();
 	const password = demoPassword(env);
 	const now = Date.now();
 	const seeded = await seedDemoIfEmpty(db, { password, now });
 	await deleteExpiredSessions(db, now);
 	await deleteStaleThrottles(db, now - 24 * 60 * 60 * 1000);
-	console.log(`Database ready (${dialect})${seeded ? '; demo data created' : ''}.`);
-	if (await getOrganisation(db, DEMO_ORGANISATION.id)) console.log(formatDemoSignIns(password));
+	await deleteOldSignInAddresses(db, now - KNOWN_ADDRESS_MS);
+	logger.info(`Database ready (${dialect})${seeded ? '; demo data created' : ''}.`);
+	if (await getOrganisation(db, DEMO_ORGANISATION.id)) {
+		for (const line of formatDemoSignIns(password).split('\n')) logger.info(line.trim());
+	}
 	startReports();
+	startTempSweeps(dataDir);
 };
+
+const SELF = instanceIdentity();
+
+/**
+ * Removes temporary files left by crashed writes now and every 10 minutes: those of a dead process
+ * of this host at once, any other once it is older than every live write can be.
+ */
+function startTempSweeps(dataDir: string): void {
+	const sweep = () =>
+		sweepTempFiles(dataDir, { now: Date.now(), self: SELF }).then(
+			(removed) => {
+				if (removed.length) logger.info('Removed abandoned temporary files', { removed });
+			},
+			(error: unknown) => logger.warn('Temporary file sweep failed', errorFields(error))
+		);
+	void sweep();
+	setInterval(() => void sweep(), TEMP_FILE_MAX_AGE_MS).unref();
+}
 
 // Kept on globalThis: the dev server may run init again after an edit; one runner per process.
 const RUNNER = Symbol.for('shopwalk.reportRunner');
@@ -42,8 +71,11 @@ function startReports(): void {
 	if (global[RUNNER]) return;
 	const runner = startReportRunner({
 		getContext: getServerContext,
-		instanceId: `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`,
-		pollMs: 1000
+		instanceId: SELF.id,
+		pollMs: 1000,
+		// A claim of a process of this host that no longer runs (this instance before a crash) is
+		// released at once; another host's waits for its 30 s lease to lapse.
+		isDeadClaim: (lockedBy) => isDeadLocalProcess(parseInstanceId(lockedBy), SELF)
 	});
 	global[RUNNER] = runner;
 	// adapter-node emits this after closing the server on SIGINT/SIGTERM. The job in hand is
@@ -53,18 +85,64 @@ function startReports(): void {
 		void runner
 			.stop()
 			.then(() => Promise.all([closeSharedReportRenderer(), closeServerContext()]))
-			.catch((error: unknown) => console.error('Shutdown:', error));
+			.catch((error: unknown) => logger.error('Shutdown failed', errorFields(error)));
 	});
 }
 
+// A proxy's request id is kept when it looks like one; otherwise each request gets a new one.
+const REQUEST_ID = /^[A-Za-z0-9._:-]{8,128}$/;
+
+/**
+ * Gives the request an id (`X-Request-Id` from the proxy, else a new UUID), attaches it to every
+ * log line written while it is handled, echoes it on the response, and logs the request.
+ */
+const requestIdHandle: Handle = async ({ event, resolve }) => {
+	const given = event.request.headers.get('x-request-id');
+	const requestId = given && REQUEST_ID.test(given) ? given : randomUUID();
+	return withRequestContext({ requestId }, async () => {
+		const started = performance.now();
+		const response = await resolve(event);
+		try {
+			response.headers.set('x-request-id', requestId);
+		} catch {
+			// Immutable headers (a fetched response passed through): the log line still has the id.
+		}
+		logger.info('Request', {
+			method: event.request.method,
+			path: event.url.pathname,
+			status: response.status,
+			ms: Math.round(performance.now() - started)
+		});
+		return response;
+	});
+};
+
 export const handle: Handle = sequence(
+	requestIdHandle,
+	securityHeadersHandle,
+	csrfHandle,
 	createSessionHandle(async () => (await getServerContext()).db),
 	apiGuardHandle
 );
 
-/** Logs unexpected errors; the client sees a generic message and a code, never internals. */
+function isClientAbort(error: unknown): boolean {
+	if (error instanceof ClientAbortError) return true;
+	const e = error as { code?: unknown; message?: unknown } | null;
+	return e?.code === 'ECONNRESET' || e?.message === 'aborted';
+}
+
+/**
+ * Logs unexpected errors (with the request id, like every line of the request); a client that
+ * went away mid-request is logged as that, not as a server error. The client sees a generic
+ * message and a code, never internals.
+ */
 export const handleError: HandleServerError = ({ error, event, status, message }) => {
 	if (status === 404) return { message, code: 'not_found' };
-	console.error(`${event.request.method} ${event.url.pathname} failed:`, error);
+	const where = { method: event.request.method, path: event.url.pathname };
+	if (isClientAbort(error)) {
+		logger.info('Client aborted the request', { ...where, ...errorFields(error) });
+		return { message: 'The request was not complete.', code: 'request_aborted' };
+	}
+	logger.error('Request failed', { ...where, status, ...errorFields(error) });
 	return { message: 'Something went wrong on the server.', code: 'internal_error' };
 };

@@ -32,7 +32,28 @@ const firstNa = [...checkpoints.values()].find(
 test.describe.serial('a whole store visit, offline', () => {
 	test('walk, photograph, reload and find everything', async ({ page, context }) => {
 		test.setTimeout(300_000);
-		await page.goto('/');
+		// The whole walk runs under the Content-Security-Policy: any violation (a blocked script,
+		// worker, image or connection) in any page of it fails the test.
+		const cspViolations: string[] = [];
+		await page.exposeFunction('__reportCspViolation', (v: string) => cspViolations.push(v));
+		await context.addInitScript(() => {
+			document.addEventListener('securitypolicyviolation', (e) => {
+				const report = (window as unknown as { __reportCspViolation(v: string): void })
+					.__reportCspViolation;
+				report(`${e.violatedDirective} ${e.blockedURI} at ${location.pathname}`);
+			});
+		});
+		page.on('console', (message) => {
+			if (
+				/Content Security Policy|Refused to (load|execute|connect|apply|create)/i.test(
+					message.text()
+				)
+			) {
+				cspViolations.push(message.text());
+			}
+		});
+		const first = await page.goto('/');
+		expect(first?.headers()['content-security-policy']).toMatch(/script-src 'self' 'nonce-/);
 		await waitForServiceWorker(page);
 		// One online sign-in; the device keeps the user, its assignments and templates.
 		await signIn(page, SHOPPER);
@@ -331,5 +352,6 @@ test.describe.serial('a whole store visit, offline', () => {
 		expect(await pdfToText(readFileSync(await (await fromDetail).path()))).toContain(
 			'Nordlys Elektronik Strøget'
 		);
+		expect(cspViolations).toEqual([]);
 	});
 });

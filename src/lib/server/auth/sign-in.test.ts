@@ -5,7 +5,7 @@ import { createTestOrganisation, TEST_PASSWORD, type TestOrganisation } from '..
 import { createTestDatabase, type TestDatabase } from '../testing/test-database';
 import { authenticate } from './sessions';
 import { signIn } from './sign-in';
-import { EMAIL_THROTTLE, IP_THROTTLE } from './throttle';
+import { ACCOUNT_THROTTLE, IP_THROTTLE, PAIR_THROTTLE } from './throttle';
 
 const T0 = Date.UTC(2026, 10, 2, 9, 0, 0);
 const MINUTE = 60_000;
@@ -55,28 +55,60 @@ describe('signIn', () => {
 		expect(unknown.message).toBe(wrong.message);
 	});
 
-	it('locks an email after 5 failures for 15 minutes, even for the right password', async () => {
+	it('five wrong passwords from one address slow that address, progressively, not the owner elsewhere', async () => {
 		const email = org.admin.email;
-		const attempt = (password: string, now: number, ip = `10.1.0.${now % 200}`) =>
+		const attacker = '192.0.2.66';
+		const attempt = (password: string, now: number, ip = attacker) =>
 			signIn(handle.db, { email, password, ip, now });
-		for (let i = 0; i < EMAIL_THROTTLE.maxFailures; i++) {
-			expect((await failure(attempt('wrong', T0 + i * MINUTE))).status).toBe(401);
+		for (let i = 0; i < PAIR_THROTTLE.maxFailures; i++) {
+			expect((await failure(attempt('wrong', T0 + i * 1000))).status).toBe(401);
 		}
-		const lockedAt = T0 + 4 * MINUTE;
-		const locked = await failure(attempt(TEST_PASSWORD, lockedAt + MINUTE));
+		const lockedAt = T0 + 4000;
+		// The guesser's address is locked for this account, even for the right password…
+		const locked = await failure(attempt(TEST_PASSWORD, lockedAt + 1000));
 		expect(locked).toMatchObject({ status: 429, code: 'too_many_attempts' });
-		expect(locked.headers?.['Retry-After']).toBe(String(14 * 60));
-		// Other accounts are not affected by this email's lock.
-		await expect(
-			signIn(handle.db, {
-				email: org.otherShopper.email,
-				password: TEST_PASSWORD,
-				ip: '10.9.9.9',
-				now: lockedAt + MINUTE
-			})
-		).resolves.toMatchObject({ user: { id: org.otherShopper.id } });
-		const unlocked = await attempt(TEST_PASSWORD, lockedAt + EMAIL_THROTTLE.lockMs);
+		expect(locked.headers?.['Retry-After']).toBe(String(59));
+		// …while the owner signs in from another address, one never used before.
+		const owner = await attempt(TEST_PASSWORD, lockedAt + 1000, '198.51.100.20');
+		expect(owner.user.id).toBe(org.admin.id);
+		// Each further failure doubles the lock: 2 minutes after the next one.
+		const next = lockedAt + MINUTE;
+		expect((await failure(attempt('wrong', next))).status).toBe(401);
+		const longer = await failure(attempt(TEST_PASSWORD, next + 1000));
+		expect(longer.headers?.['Retry-After']).toBe(String(2 * 60 - 1));
+		const unlocked = await attempt(TEST_PASSWORD, next + 2 * MINUTE);
 		expect(unlocked.user.id).toBe(org.admin.id);
+	});
+
+	it('locks an account tried from many addresses for new addresses only, not for a known one', async () => {
+		const fresh = await createTestOrganisation(handle.db);
+		const email = fresh.shopper.email;
+		const at = T0 + 50 * MINUTE;
+		// The owner signed in from home before.
+		await signIn(handle.db, { email, password: TEST_PASSWORD, ip: '198.51.100.7', now: at });
+		for (let i = 0; i < ACCOUNT_THROTTLE.maxFailures; i++) {
+			const ip = `203.0.113.${i + 1}`;
+			expect(
+				(await failure(signIn(handle.db, { email, password: 'x', ip, now: at + i }))).status
+			).toBe(401);
+		}
+		const later = at + MINUTE;
+		const fromNew = await failure(
+			signIn(handle.db, { email, password: TEST_PASSWORD, ip: '203.0.113.200', now: later })
+		);
+		expect(fromNew).toMatchObject({ status: 429, code: 'too_many_attempts' });
+		const fromHome = await signIn(handle.db, {
+			email,
+			password: TEST_PASSWORD,
+			ip: '198.51.100.7',
+			now: later
+		});
+		expect(fromHome.user.id).toBe(fresh.shopper.id);
+		// The owner's sign-in does not reset the guessers' count.
+		const again = await failure(
+			signIn(handle.db, { email, password: TEST_PASSWORD, ip: '203.0.113.201', now: later + 1 })
+		);
+		expect(again.status).toBe(429);
 	});
 
 	it('starts a new window for failures spread beyond 15 minutes', async () => {
@@ -99,7 +131,7 @@ describe('signIn', () => {
 	it('clears the email count after a successful sign-in', async () => {
 		const email = org.manager.email;
 		const at = T0 + 100 * MINUTE;
-		for (let i = 0; i < EMAIL_THROTTLE.maxFailures - 1; i++) {
+		for (let i = 0; i < PAIR_THROTTLE.maxFailures - 1; i++) {
 			await failure(signIn(handle.db, { email, password: 'x', ip: null, now: at }));
 		}
 		await signIn(handle.db, { email, password: TEST_PASSWORD, ip: null, now: at });

@@ -1,13 +1,14 @@
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, Migrator, PostgresDialect, SqliteDialect, type Migration } from 'kysely';
+import { Kysely, Migrator, PostgresDialect, sql, SqliteDialect, type Migration } from 'kysely';
 import pg from 'pg';
 import type { Database } from './schema';
 import * as initial from './migrations/001-initial';
 import * as reportJobs from './migrations/002-report-jobs';
 import * as review from './migrations/003-review';
 import * as photoScope from './migrations/004-photo-scope';
+import * as signInThrottle from './migrations/005-sign-in-throttle';
 
 export type Db = Kysely<Database>;
 export type Dialect = 'sqlite' | 'postgres';
@@ -25,7 +26,8 @@ const MIGRATIONS: Record<string, Migration> = {
 	'001-initial': initial,
 	'002-report-jobs': reportJobs,
 	'003-review': review,
-	'004-photo-scope': photoScope
+	'004-photo-scope': photoScope,
+	'005-sign-in-throttle': signInThrottle
 };
 
 // PostgreSQL returns bigint (int8) as strings; every bigint here is an epoch-ms time, safe as a number.
@@ -66,6 +68,28 @@ export async function openDatabase(options: {
 	}
 	await migrate(handle.db, options.migrateTo);
 	return handle;
+}
+
+/** The names of every migration this build knows, in order. */
+export const MIGRATION_NAMES: readonly string[] = Object.keys(MIGRATIONS).sort();
+
+/**
+ * Whether the database answers and holds every migration this build knows (what `/readyz`
+ * reports). Resolves with the reason when not ready; never rejects.
+ */
+export async function checkReady(
+	db: Db
+): Promise<{ ready: true } | { ready: false; reason: string }> {
+	try {
+		const rows = await sql<{ name: string }>`select name from kysely_migration`.execute(db);
+		const done = new Set(rows.rows.map((row) => row.name));
+		const missing = MIGRATION_NAMES.filter((name) => !done.has(name));
+		if (missing.length)
+			return { ready: false, reason: `migrations pending: ${missing.join(', ')}` };
+		return { ready: true };
+	} catch (error) {
+		return { ready: false, reason: `database unreachable: ${(error as Error).message}` };
+	}
 }
 
 /** Brings the schema up to date; Kysely's migrator locks, so concurrent instances are safe. */

@@ -23,7 +23,8 @@ describe('migrations', () => {
 			'001-initial',
 			'002-report-jobs',
 			'003-review',
-			'004-photo-scope'
+			'004-photo-scope',
+			'005-sign-in-throttle'
 		]);
 		await migrate(handle.db);
 		await migrate(handle.db);
@@ -31,7 +32,8 @@ describe('migrations', () => {
 			'001-initial',
 			'002-report-jobs',
 			'003-review',
-			'004-photo-scope'
+			'004-photo-scope',
+			'005-sign-in-throttle'
 		]);
 		await handle.db
 			.insertInto('organisations')

@@ -10,6 +10,7 @@ export interface Database {
 	users: UserTable;
 	sessions: SessionTable;
 	sign_in_throttle: SignInThrottleTable;
+	sign_in_addresses: SignInAddressTable;
 	locations: LocationTable;
 	templates: TemplateTable;
 	assignments: AssignmentTable;
@@ -52,8 +53,15 @@ export interface SessionTable {
 	expires_at: number;
 }
 
+/** An address an account signed in from successfully, and when it last did. */
+export interface SignInAddressTable {
+	user_id: string;
+	address: string;
+	last_success_at: number;
+}
+
 export interface SignInThrottleTable {
-	/** `email:<address>` or `ip:<address>`. */
+	/** `pair:<email>|<address>`, `email:<email>` or `ip:<address>`. */
 	key: string;
 	failures: number;
 	window_started_at: number;

@@ -1,6 +1,6 @@
-import { randomUUID } from 'node:crypto';
 import { mkdir, open, readFile, rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
+import { tempPathFor } from './temp-files';
 
 /** Where one photo's bytes live: the organisation, the audit and the photo (all ids). */
 export interface PhotoKey {
@@ -46,7 +46,7 @@ export function createDiskPhotoStore(dataDir: string): PhotoStore {
 		async put(key, bytes) {
 			const { dir, file } = photoPaths(root, key);
 			await mkdir(dir, { recursive: true });
-			const temp = join(dir, `.${key.photoId}.${randomUUID()}.tmp`);
+			const temp = tempPathFor(join(dir, `.${key.photoId}`));
 			try {
 				const handle = await open(temp, 'wx');
 				try {

@@ -1,4 +1,5 @@
 import { json } from '@sveltejs/kit';
+import { errorFields, logger } from '../log';
 import { ServiceError, type ServiceErrorReason } from '../service-error';
 
 /** The HTTP status of each service refusal: the one place a reason becomes a status. */
@@ -59,7 +60,12 @@ export async function respond(run: () => Promise<Response>): Promise<Response> {
 	try {
 		return await run();
 	} catch (error) {
-		if (error instanceof ApiFailure) return apiErrorResponse(error);
+		if (error instanceof ApiFailure) {
+			if (error.code === 'request_aborted') {
+				logger.info('Client aborted the request body', errorFields(error.cause));
+			}
+			return apiErrorResponse(error);
+		}
 		if (error instanceof ServiceError) return apiErrorResponse(ApiFailure.fromServiceError(error));
 		throw error;
 	}

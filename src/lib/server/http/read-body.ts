@@ -37,7 +37,27 @@ export async function readJson<S extends v.GenericSchema>(
 	return result.output;
 }
 
-/** Reads the whole body, stopping with 413 as soon as it passes `maxBytes`. */
+/**
+ * Past the limit, up to this much more is read and dropped so the client receives the 413
+ * (stopping to read would reset the connection under an upload); beyond it the connection closes.
+ */
+const DRAIN_LIMIT = 32 * 1024 * 1024;
+
+/** The client went away (or timed out) before its body was complete: nothing is left to answer. */
+export class ClientAbortError extends ApiFailure {
+	constructor(cause: unknown) {
+		super(400, 'request_aborted', 'The request body ended before it was complete.');
+		this.name = 'ClientAbortError';
+		this.cause = cause;
+	}
+}
+
+/**
+ * Reads the whole body. Past `maxBytes` it answers 413 `payload_too_large` — after reading and
+ * dropping the rest of a moderately larger body, so a chunked upload gets the answer instead of a
+ * reset. A body cut off by the client (or the server's request timeout) is a `ClientAbortError`,
+ * never a server error.
+ */
 export async function readBytes(request: Request, maxBytes: number): Promise<Uint8Array> {
 	const declared = Number(request.headers.get('content-length') ?? NaN);
 	if (declared > maxBytes) throw tooLarge(maxBytes);
@@ -46,11 +66,11 @@ export async function readBytes(request: Request, maxBytes: number): Promise<Uin
 	let total = 0;
 	const reader = request.body.getReader();
 	for (;;) {
-		const { done, value } = await reader.read();
+		const { done, value } = await read(reader, maxBytes);
 		if (done) break;
 		total += value.byteLength;
 		if (total > maxBytes) {
-			await reader.cancel();
+			await drain(reader, total, maxBytes);
 			throw tooLarge(maxBytes);
 		}
 		chunks.push(value);
@@ -62,6 +82,36 @@ export async function readBytes(request: Request, maxBytes: number): Promise<Uin
 		offset += chunk.byteLength;
 	}
 	return bytes;
+}
+
+async function read(
+	reader: ReadableStreamDefaultReader<Uint8Array>,
+	maxBytes: number
+): Promise<ReadableStreamReadResult<Uint8Array>> {
+	try {
+		return await reader.read();
+	} catch (error) {
+		// adapter-node's own BODY_SIZE_LIMIT check errors the stream with a 413.
+		if ((error as { status?: unknown }).status === 413) throw tooLarge(maxBytes);
+		throw new ClientAbortError(error);
+	}
+}
+
+async function drain(
+	reader: ReadableStreamDefaultReader<Uint8Array>,
+	seen: number,
+	maxBytes: number
+): Promise<void> {
+	try {
+		while (seen <= maxBytes + DRAIN_LIMIT) {
+			const { done, value } = await reader.read();
+			if (done) return;
+			seen += value.byteLength;
+		}
+		await reader.cancel();
+	} catch {
+		// The client went away; the 413 goes nowhere, which is fine.
+	}
 }
 
 function tooLarge(maxBytes: number): ApiFailure {

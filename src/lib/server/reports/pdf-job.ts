@@ -29,6 +29,8 @@ export interface RenderRequest {
 	renditions: RenditionTask[];
 	/** The file the PDF is streamed into (a temporary name; the caller renames it). */
 	output: string;
+	/** The server's `host~pid` tag for the renderer's temporary files (see files/temp-files.ts). */
+	tempTag?: string;
 }
 
 /** What the renderer reports back. */

@@ -116,13 +116,16 @@ export async function writePdfJob(job, file) {
  * Makes the report rendition of one photo (long edge ≤ 1200 px, quality 75, no metadata) unless
  * it exists. Photos are immutable per id, so an existing rendition is current; a temporary file
  * and a rename keep a half-written one from ever being used.
+ * The temporary name carries `tempTag` (the server's `host~pid`), so a crash's leftovers can be
+ * told from a live write (files/temp-files.ts sweeps them).
  * @param {string} source
  * @param {string} target
+ * @param {string} [tempTag]
  */
-export async function makeRendition(source, target) {
+export async function makeRendition(source, target, tempTag = `renderer~${process.pid}`) {
 	if (await isFile(target)) return;
 	await mkdir(dirname(target), { recursive: true });
-	const temp = `${target}.${randomUUID()}.tmp`;
+	const temp = `${target}.${randomUUID()}.${tempTag}.tmp`;
 	const sharp = await loadSharp();
 	try {
 		// Upright by its EXIF orientation (the app's photos have none, but an upload from elsewhere
@@ -132,6 +135,7 @@ export async function makeRendition(source, target) {
 			.resize(REPORT_PHOTO_EDGE, REPORT_PHOTO_EDGE, { fit: 'inside', withoutEnlargement: true })
 			.jpeg({ quality: REPORT_PHOTO_QUALITY })
 			.toFile(temp);
+		await testDelay();
 		await rename(temp, target);
 	} catch (error) {
 		await rm(temp, { force: true });
@@ -150,7 +154,7 @@ export async function runRenderRequest(request) {
 	const lane = async () => {
 		while (next < request.renditions.length) {
 			const task = /** @type {import('./pdf-job').RenditionTask} */ (request.renditions[next++]);
-			await makeRendition(task.source, task.target);
+			await makeRendition(task.source, task.target, request.tempTag);
 		}
 	};
 	await Promise.all(
@@ -164,6 +168,16 @@ export async function runRenderRequest(request) {
 		pid: process.pid,
 		niceness: getPriority()
 	};
+}
+
+/**
+ * Test hook: `SHOPWALK_TEST_RENDITION_DELAY_MS` holds each finished rendition in its temporary
+ * file that long before the rename, so a crash test can catch a report mid-render. Unset in
+ * production.
+ */
+function testDelay() {
+	const ms = Number(process.env.SHOPWALK_TEST_RENDITION_DELAY_MS ?? 0);
+	return ms > 0 ? new Promise((resolve) => setTimeout(resolve, ms)) : Promise.resolve();
 }
 
 /** @param {string} path */

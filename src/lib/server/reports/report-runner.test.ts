@@ -247,4 +247,68 @@ describe('the report runner', () => {
 			locked_by: null
 		});
 	});
+
+	it('renews the claim of the job in hand, so a long render is not taken over', async () => {
+		const audit = await submitSmallAudit(f.ctx, f.a, NOW);
+		let clock = NOW + 100;
+		let release: () => void = () => {};
+		const rendering = new Promise<void>((resolve) => (release = resolve));
+		const seenLocks: number[] = [];
+		const render: ReportRunnerOptions['render'] = async (options) => {
+			// The clock runs past several lease lengths while the render is in hand.
+			for (let i = 0; i < 5; i++) {
+				clock += 200;
+				await new Promise((r) => setTimeout(r, 60));
+				const job = (await listReportJobsOfAudit(f.ctx.db, audit.id))[0]!;
+				seenLocks.push(Number(job.locked_until));
+			}
+			await rendering;
+			return writeReportPdf(options);
+		};
+		start(f.database, 'instance-a', { now: () => clock, lockMs: 300, renewMs: 20, render });
+		await waitFor(async () => seenLocks.length === 5, 10_000, 'the render under way');
+		// A second instance finds nothing to claim: the lease was renewed past each moment.
+		second = await f.database.openAnother();
+		const stolen = await claimReportJob(second.db, second.dialect, {
+			instanceId: 'instance-b',
+			now: clock,
+			lockMs: 300,
+			maxAttempts: 4
+		});
+		expect(stolen).toBeUndefined();
+		expect(seenLocks.at(-1)!).toBeGreaterThan(NOW + 800);
+		release();
+		await waitFor(
+			async () => (await listReportJobsOfAudit(f.ctx.db, audit.id))[0]?.state === 'ready',
+			20_000,
+			'the report'
+		);
+		expect((await listReportJobsOfAudit(f.ctx.db, audit.id))[0]).toMatchObject({ attempts: 1 });
+	});
+
+	it('releases at start the claims of a dead instance, without waiting for the lease', async () => {
+		const audit = await submitSmallAudit(f.ctx, f.a, NOW);
+		const alive = await submitSmallAudit(f.ctx, f.a, NOW + 1);
+		const hold = (auditId: string, lockedBy: string) =>
+			f.ctx.db
+				.updateTable('report_jobs')
+				.set({ state: 'running', attempts: 1, locked_by: lockedBy, locked_until: NOW + 3_600_000 })
+				.where('audit_id', '=', auditId)
+				.execute();
+		await hold(audit.id, 'host-a:111:dead0000');
+		await hold(alive.id, 'host-a:222:alive000');
+		start(f.database, 'instance-a', {
+			now: () => NOW + 100,
+			isDeadClaim: (lockedBy) => lockedBy.includes(':111:')
+		});
+		await waitFor(
+			async () => (await listReportJobsOfAudit(f.ctx.db, audit.id))[0]?.state === 'ready',
+			20_000,
+			'the released report'
+		);
+		expect((await listReportJobsOfAudit(f.ctx.db, alive.id))[0]).toMatchObject({
+			state: 'running',
+			locked_by: 'host-a:222:alive000'
+		});
+	});
 });

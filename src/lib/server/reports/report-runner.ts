@@ -8,8 +8,11 @@ import {
 	completeReportJob,
 	failAbandonedReportJobs,
 	failReportJob,
+	releaseDeadClaims,
+	renewReportJobLease,
 	type ReportJobRow
 } from '../repos/report-jobs';
+import { logger, errorFields } from '../log';
 import { buildReportInput } from './build-report-input';
 import { reportFileName } from './report-files';
 import { onReportQueued } from './report-queue';
@@ -25,6 +28,12 @@ export interface ReportRunnerContext {
 /** Back-off before each retry of a failed job; its length is the number of retries. */
 export const REPORT_RETRY_DELAYS_MS: readonly number[] = [30_000, 120_000, 600_000];
 
+/**
+ * How long a claim holds unless renewed. The runner renews it every third of that while the job
+ * is in hand, so a job whose instance died is taken over within this time (not minutes later).
+ */
+export const REPORT_LEASE_MS = 30_000;
+
 export interface ReportRunnerOptions {
 	getContext: () => Promise<ReportRunnerContext>;
 	/** Unique per process; a job's lock names it. */
@@ -34,8 +43,15 @@ export interface ReportRunnerOptions {
 	/** The clock for job times (tests move it). Default Date.now. */
 	now?: () => number;
 	retryDelaysMs?: readonly number[];
-	/** How long a claim holds before another instance may take the job over. Default 10 min. */
+	/** How long a claim holds unless renewed. Default `REPORT_LEASE_MS` (30 s). */
 	lockMs?: number;
+	/** How often the claim of the job in hand is renewed. Default a third of `lockMs`. */
+	renewMs?: number;
+	/**
+	 * Says whether a claim's holder (its instance id) is certainly dead; such claims are released
+	 * when the runner starts instead of waiting for their lease to lapse. Default: none are.
+	 */
+	isDeadClaim?: (lockedBy: string) => boolean;
 	/** Writes the PDF; default `writeReportPdf` (a low-priority renderer process). */
 	render?: (options: WriteReportPdfOptions) => Promise<unknown>;
 	/** Render in this thread (tests); default false. */
@@ -64,7 +80,8 @@ export function startReportRunner(options: ReportRunnerOptions): ReportRunner {
 	const now = options.now ?? Date.now;
 	const delays = options.retryDelaysMs ?? REPORT_RETRY_DELAYS_MS;
 	const maxAttempts = delays.length + 1;
-	const lockMs = options.lockMs ?? 10 * 60_000;
+	const lockMs = options.lockMs ?? REPORT_LEASE_MS;
+	const renewMs = options.renewMs ?? Math.max(1, Math.floor(lockMs / 3));
 	const render = options.render ?? writeReportPdf;
 	let stopped = false;
 	let wake: (() => void) | null = null;
@@ -97,6 +114,7 @@ export function startReportRunner(options: ReportRunnerOptions): ReportRunner {
 			maxAttempts
 		});
 		if (!job) return false;
+		const lease = holdLease(ctx.db, job);
 		try {
 			const input = await buildReportInput(ctx.db, createDiskPhotoStore(ctx.dataDir), job, now());
 			const file = reportFileName(job.organisation_id, job.audit_id, job.version);
@@ -132,11 +150,56 @@ export function startReportRunner(options: ReportRunnerOptions): ReportRunner {
 				await recordReportEvent(ctx.db, job, 'report_failed', now(), { error });
 			}
 			options.onJob?.(job, { ok: false, error });
+		} finally {
+			lease.stop();
 		}
 		return true;
 	}
 
+	/** Renews the claim on `job` every `renewMs` until stopped, only while this instance holds it. */
+	function holdLease(db: Db, job: ReportJobRow): { stop(): void } {
+		let renewing: Promise<void> = Promise.resolve();
+		let active = true;
+		const timer = setInterval(() => {
+			renewing = renewing.then(async () => {
+				if (!active) return;
+				try {
+					const held = await renewReportJobLease(db, {
+						id: job.id,
+						instanceId: options.instanceId,
+						lockedUntil: now() + lockMs,
+						now: now()
+					});
+					if (!held && active) {
+						logger.warn('Report job lease lost', { jobId: job.id, auditId: job.audit_id });
+						clearInterval(timer);
+					}
+				} catch (error) {
+					logger.warn('Report job lease not renewed', { jobId: job.id, ...errorFields(error) });
+				}
+			});
+		}, renewMs);
+		return {
+			stop: () => {
+				active = false;
+				clearInterval(timer);
+			}
+		};
+	}
+
+	async function releaseDeadInstancesClaims(): Promise<void> {
+		if (!options.isDeadClaim) return;
+		try {
+			const ctx = await options.getContext();
+			const released = await releaseDeadClaims(ctx.db, now(), options.isDeadClaim);
+			if (released.length) logger.info('Released report jobs of a dead instance', { released });
+		} catch (error) {
+			logger.error('Report runner: releasing dead claims failed', errorFields(error));
+		}
+	}
+
 	async function loop(): Promise<void> {
+		await releaseDeadInstancesClaims();
 		while (!stopped) {
 			kicked = false;
 			let worked = false;
@@ -144,7 +207,7 @@ export function startReportRunner(options: ReportRunnerOptions): ReportRunner {
 				worked = await runOne(await options.getContext());
 			} catch (error) {
 				// A database hiccup must not end the loop; the next poll tries again.
-				console.error('Report runner:', error);
+				logger.error('Report runner failed; retrying at the next poll', errorFields(error));
 			}
 			if (!worked) await sleep();
 		}

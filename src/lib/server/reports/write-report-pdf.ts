@@ -1,6 +1,6 @@
-import { randomUUID } from 'node:crypto';
 import { mkdir, rename, rm } from 'node:fs/promises';
 import { dirname } from 'node:path';
+import { ownTempTag, tempPathFor } from '../files/temp-files';
 import type { ReportModel } from '$lib/domain/report-model';
 import { buildReportJob } from './document';
 import type { RenderRequest, RenderResult } from './pdf-job';
@@ -39,7 +39,8 @@ export async function writeReportPdf(options: WriteReportPdfOptions): Promise<Re
 	const request: RenderRequest = {
 		job: buildReportJob(model, photoFiles, [reportPhotoRoot(dataDir)]),
 		renditions: renditions.map(({ source, target }) => ({ source, target })),
-		output: `${target}.${randomUUID()}.tmp`
+		output: tempPathFor(target),
+		tempTag: ownTempTag()
 	};
 	try {
 		const result = await render(request, options.inProcess === true);

@@ -122,6 +122,56 @@ function claimable(
 }
 
 /**
+ * Extends this instance's claim on a running job to `lockedUntil`, only while it still holds it.
+ * The runner renews while the job is in hand, so a short lease lapses soon after its holder dies.
+ * Returns whether it still held the job.
+ */
+export async function renewReportJobLease(
+	db: Db,
+	job: { id: string; instanceId: string; lockedUntil: number; now: number }
+): Promise<boolean> {
+	const result = await db
+		.updateTable('report_jobs')
+		.set({ locked_until: job.lockedUntil })
+		.where('id', '=', job.id)
+		.where('state', '=', 'running')
+		.where('locked_by', '=', job.instanceId)
+		.where('locked_until', '>=', job.now)
+		.executeTakeFirst();
+	return result.numUpdatedRows > 0n;
+}
+
+/**
+ * Makes running jobs whose holder `isDead` says is gone claimable at once (their lease is ended
+ * now instead of when it lapses). Returns the ids released.
+ */
+export async function releaseDeadClaims(
+	db: Db,
+	now: number,
+	isDead: (lockedBy: string) => boolean
+): Promise<string[]> {
+	const running = await db
+		.selectFrom('report_jobs')
+		.select(['id', 'locked_by'])
+		.where('state', '=', 'running')
+		.where('locked_until', '>=', now)
+		.execute();
+	const released: string[] = [];
+	for (const row of running) {
+		if (row.locked_by === null || !isDead(row.locked_by)) continue;
+		const result = await db
+			.updateTable('report_jobs')
+			.set({ locked_until: now - 1, updated_at: now })
+			.where('id', '=', row.id)
+			.where('state', '=', 'running')
+			.where('locked_by', '=', row.locked_by)
+			.executeTakeFirst();
+		if (result.numUpdatedRows > 0n) released.push(row.id);
+	}
+	return released;
+}
+
+/**
  * Gives up on running jobs whose lock lapsed with no attempts left (their instance kept dying
  * while rendering them), so they do not look pending forever. Returns how many.
  */

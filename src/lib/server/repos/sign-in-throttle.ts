@@ -6,6 +6,19 @@ export interface ThrottlePolicy {
 	maxFailures: number;
 	windowMs: number;
 	lockMs: number;
+	/**
+	 * Progressive: each failure past the limit doubles the lock (`lockMs`, 2×, 4×, …) up to this.
+	 * Without it every lock is `lockMs`.
+	 */
+	maxLockMs?: number;
+}
+
+/** The lock a key gets at its `failures`-th failure in the window (0 below the limit). */
+export function lockDurationMs(policy: ThrottlePolicy, failures: number): number {
+	if (failures < policy.maxFailures) return 0;
+	if (policy.maxLockMs === undefined) return policy.lockMs;
+	const doublings = Math.min(failures - policy.maxFailures, 30);
+	return Math.min(policy.maxLockMs, policy.lockMs * 2 ** doublings);
 }
 
 /** One throttle key's state: `email:<address>` or `ip:<address>`. */
@@ -57,12 +70,62 @@ export async function recordFailure(
 		)
 		.returningAll()
 		.executeTakeFirstOrThrow();
+	let locked = Number(row.locked_until);
+	const progressive = lockDurationMs(policy, Number(row.failures));
+	if (policy.maxLockMs !== undefined && progressive > 0 && now + progressive !== locked) {
+		locked = now + progressive;
+		await db
+			.updateTable('sign_in_throttle')
+			.set({ locked_until: locked })
+			.where('key', '=', key)
+			.execute();
+	}
 	return {
 		key: row.key,
 		failures: Number(row.failures),
 		windowStartedAt: Number(row.window_started_at),
-		lockedUntil: Number(row.locked_until)
+		lockedUntil: locked
 	};
+}
+
+/** Whether `address` is one `userId` signed in from successfully at or after `since`. */
+export async function isKnownSignInAddress(
+	db: Db,
+	userId: string,
+	address: string,
+	since: number
+): Promise<boolean> {
+	const row = await db
+		.selectFrom('sign_in_addresses')
+		.select('user_id')
+		.where('user_id', '=', userId)
+		.where('address', '=', address)
+		.where('last_success_at', '>=', since)
+		.executeTakeFirst();
+	return row !== undefined;
+}
+
+/** Remembers a successful sign-in of `userId` from `address`. */
+export async function rememberSignInAddress(
+	db: Db,
+	userId: string,
+	address: string,
+	now: number
+): Promise<void> {
+	await db
+		.insertInto('sign_in_addresses')
+		.values({ user_id: userId, address, last_success_at: now })
+		.onConflict((oc) => oc.columns(['user_id', 'address']).doUpdateSet({ last_success_at: now }))
+		.execute();
+}
+
+/** Forgets addresses last used before `olderThan`; returns how many. */
+export async function deleteOldSignInAddresses(db: Db, olderThan: number): Promise<number> {
+	const result = await db
+		.deleteFrom('sign_in_addresses')
+		.where('last_success_at', '<', olderThan)
+		.executeTakeFirst();
+	return Number(result.numDeletedRows);
 }
 
 /** Forgets a key's failures (after a successful sign-in). */

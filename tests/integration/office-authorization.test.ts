@@ -212,4 +212,17 @@ describe('office pages by role', () => {
 		const other = await (await clients.get('bManager')!(`${baseUrl}/office/comments`)).text();
 		expect(other).not.toContain('Add a shelf photo.');
 	});
+
+	test('the language picker takes its form, and answers anything else as the client’s mistake', async () => {
+		const form = await post('manager', '/office/language', { locale: 'da', return: '/office' });
+		expect(form.status).toBe(303);
+		expect(form.headers.get('set-cookie')).toContain('shopwalk_locale=da');
+		const json = await clients.get('manager')!(`${baseUrl}/office/language`, {
+			method: 'POST',
+			redirect: 'manual',
+			headers: { 'content-type': 'application/json' },
+			body: JSON.stringify({ locale: 'da' })
+		});
+		expect(json.status).toBe(400);
+	});
 });

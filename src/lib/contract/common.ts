@@ -22,6 +22,16 @@ export function isStorableText(text: string): boolean {
 }
 
 /**
+ * `text` made storable by the sender: each NUL and each lone surrogate becomes U+FFFD, the
+ * character any UTF-8 decoder would have put there. The device applies it to what it sends, so
+ * text pasted from somewhere odd is changed visibly rather than refused on every retry.
+ */
+export function toStorableText(text: string): string {
+	if (isStorableText(text)) return text;
+	return text.replace(/\u0000/g, '\uFFFD').replace(new RegExp(LONE_SURROGATE, 'g'), '\uFFFD');
+}
+
+/**
  * Any string that crosses the network: refused (never silently changed) when it holds a NUL or
  * a lone surrogate, so SQLite and PostgreSQL store exactly what the device sent, or nothing.
  */

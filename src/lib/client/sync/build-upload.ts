@@ -1,4 +1,5 @@
-import type { AuditUpload, PhotoManifestEntry } from '$lib/contract/sync';
+import { toStorableText } from '$lib/contract/common';
+import { MAX_STAGE_TIME_MS, type AuditUpload, type PhotoManifestEntry } from '$lib/contract/sync';
 import type { AuditStore } from '$lib/client/storage/audit-store';
 import type { OutboxStore } from '$lib/client/storage/outbox-store';
 import { StorageError } from '$lib/client/storage/storage-errors';
@@ -41,7 +42,7 @@ export async function buildAuditUpload(
 			height: photo.height
 		});
 	}
-	return {
+	return storableUpload({
 		revision: audit.revision,
 		templateId: audit.templateId,
 		templateVersion: audit.templateVersion,
@@ -55,5 +56,46 @@ export async function buildAuditUpload(
 		answers,
 		notes,
 		photos: manifest
+	});
+}
+
+/**
+ * The upload as the server's rules take it, so a quirk of the device never strands an audit in
+ * an outbox the server refuses forever: a clock that went back between time-in and time-out
+ * (time-out is kept at time-in at the earliest), a stage timer that ran away (bounded to
+ * 0…MAX_STAGE_TIME_MS, whole milliseconds), and pasted text with a NUL or a lone surrogate (each
+ * becomes U+FFFD). What the shopper typed is otherwise sent exactly as stored.
+ */
+export function storableUpload(upload: AuditUpload): AuditUpload {
+	const text = toStorableText;
+	const stageTimeMs = Object.fromEntries(
+		Object.entries(upload.stageTimeMs).map(([stage, ms]) => [
+			stage,
+			Number.isFinite(ms) ? Math.min(Math.max(Math.round(ms), 0), MAX_STAGE_TIME_MS) : 0
+		])
+	);
+	return {
+		...upload,
+		location: {
+			...upload.location,
+			name: text(upload.location.name),
+			brand: text(upload.location.brand),
+			address: text(upload.location.address),
+			region: text(upload.location.region)
+		},
+		timeOut: upload.timeOut === null ? null : Math.max(upload.timeOut, upload.timeIn),
+		stageTimeMs,
+		narrative: text(upload.narrative),
+		answers: upload.answers.map((answer) => ({
+			...answer,
+			value:
+				typeof answer.value === 'string'
+					? text(answer.value)
+					: Array.isArray(answer.value)
+						? answer.value.map(text)
+						: answer.value
+		})),
+		notes: upload.notes.map((note) => ({ ...note, text: text(note.text) })),
+		photos: upload.photos.map((photo) => ({ ...photo, caption: text(photo.caption) }))
 	};
 }

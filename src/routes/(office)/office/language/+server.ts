@@ -1,4 +1,4 @@
-import { redirect } from '@sveltejs/kit';
+import { error, redirect } from '@sveltejs/kit';
 import { isUiLocale, LOCALE_COOKIE } from '$lib/i18n/i18n.svelte';
 import type { RequestHandler } from './$types';
 
@@ -9,7 +9,8 @@ const ONE_YEAR_S = 365 * 24 * 60 * 60;
  * the device's picker sets, then goes back to the office page it came from.
  */
 export const POST: RequestHandler = async ({ request, cookies, url }) => {
-	const form = await request.formData();
+	// Anything but a form (a JSON body, a cut-off upload) is the client's mistake, not ours.
+	const form = await request.formData().catch(() => error(400, 'Send the language picker form.'));
 	const locale = form.get('locale');
 	const back = form.get('return');
 	if (isUiLocale(locale)) {

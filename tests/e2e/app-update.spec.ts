@@ -8,7 +8,8 @@ import { SHOPPER, signIn } from './sign-in';
 
 // A deployment of its own, so the test can publish a "next release" under it: a copy of the
 // production build, redeployed with a service worker that differs by its version string.
-const port = 4174;
+// Next to the main e2e server's port, so parallel runs with another E2E_PORT do not collide.
+const port = Number(process.env.E2E_PORT ?? 4173) + 1;
 const origin = `http://localhost:${port}`;
 let server: ChildProcess;
 let folder: string;

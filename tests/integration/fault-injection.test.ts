@@ -13,14 +13,59 @@ import { SyncEngine } from '$lib/client/sync/sync-engine';
 import type { AuditDetail, AuditListResponse } from '$lib/contract/office';
 import { newAudit } from '$lib/domain/new-audit';
 import { scoreAudit } from '$lib/domain/scoring';
-import type { JourneyTemplate } from '$lib/domain/types';
-import { buildCompleteAudit, devicePhoto, distinctJpeg } from '$lib/server/testing/complete-audit';
+import type { JourneyTemplate, Location } from '$lib/domain/types';
+import {
+	buildCompleteAudit,
+	devicePhoto,
+	distinctJpeg,
+	type BuiltAudit
+} from '$lib/server/testing/complete-audit';
 import { cookieFetch } from './cookie-fetch';
 
 const AUDITS = 20;
 const SHOPPER = 'shopper17@nordlys.example';
 const MANAGER = 'manager@nordlys.example';
 const PASSWORD = 'shopwalk-demo';
+
+/** Puts a built audit on the device as the app would have stored it: answers, notes, photos, times. */
+async function storeOnDevice(
+	audits: AuditStore,
+	built: BuiltAudit,
+	template: JourneyTemplate,
+	location: Location,
+	clock: number,
+	narrative = built.upload.narrative
+): Promise<void> {
+	const { id, upload } = built;
+	await audits.createAudit(newAudit({ id, template, location, locale: 'en', now: upload.timeIn }));
+	for (const answer of upload.answers) await audits.saveAnswer(id, answer, clock);
+	for (const note of upload.notes) await audits.saveNote(id, note.checkpointId, note.text, clock);
+	for (const photo of built.photos) {
+		await audits.addPhoto(
+			{
+				id: photo.entry.id,
+				auditId: id,
+				checkpointId: photo.entry.checkpointId,
+				kind: photo.entry.kind,
+				caption: '',
+				capturedAt: photo.entry.capturedAt,
+				width: photo.entry.width,
+				height: photo.entry.height,
+				byteLength: photo.bytes.byteLength,
+				type: 'image/jpeg',
+				thumb: new ArrayBuffer(8),
+				thumbType: 'image/jpeg',
+				createdAt: clock
+			},
+			photo.bytes
+		);
+	}
+	await audits.updateAudit(
+		id,
+		(a) => ({ ...a, timeOut: upload.timeOut, stageTimeMs: upload.stageTimeMs, narrative }),
+		clock
+	);
+}
 
 /** Deterministic chaos: a seeded sequence of faults over every request of the sync. */
 function chaos(seed: number): (request: { method: string; url: string }) => Fault {
@@ -89,41 +134,7 @@ test('20 audits with 5 photos each reach the server exactly once through a fault
 		});
 		expect(built.photos).toHaveLength(5);
 		const { upload } = built;
-		await audits.createAudit(
-			newAudit({ id, template, location, locale: 'en', now: upload.timeIn })
-		);
-		for (const answer of upload.answers) await audits.saveAnswer(id, answer, clock);
-		for (const note of upload.notes) await audits.saveNote(id, note.checkpointId, note.text, clock);
-		for (const photo of built.photos) {
-			await audits.addPhoto(
-				{
-					id: photo.entry.id,
-					auditId: id,
-					checkpointId: photo.entry.checkpointId,
-					kind: photo.entry.kind,
-					caption: '',
-					capturedAt: photo.entry.capturedAt,
-					width: photo.entry.width,
-					height: photo.entry.height,
-					byteLength: photo.bytes.byteLength,
-					type: 'image/jpeg',
-					thumb: new ArrayBuffer(8),
-					thumbType: 'image/jpeg',
-					createdAt: clock
-				},
-				photo.bytes
-			);
-		}
-		await audits.updateAudit(
-			id,
-			(a) => ({
-				...a,
-				timeOut: upload.timeOut,
-				stageTimeMs: upload.stageTimeMs,
-				narrative: upload.narrative
-			}),
-			clock
-		);
+		await storeOnDevice(audits, built, template, location, clock);
 		await audits.queueForSync(id, clock);
 		const answers = new Map(upload.answers.map((a) => [a.checkpointId, a.value]));
 		expected.set(id, {
@@ -227,39 +238,7 @@ test('a returned audit comes back, is edited and resubmitted through a faulty ne
 	const id = crypto.randomUUID();
 	const built = buildCompleteAudit({ template, location, id, receipt: false, now: clock });
 	const { upload } = built;
-	await audits.createAudit(newAudit({ id, template, location, locale: 'en', now: upload.timeIn }));
-	for (const answer of upload.answers) await audits.saveAnswer(id, answer, clock);
-	for (const note of upload.notes) await audits.saveNote(id, note.checkpointId, note.text, clock);
-	for (const photo of built.photos) {
-		await audits.addPhoto(
-			{
-				id: photo.entry.id,
-				auditId: id,
-				checkpointId: photo.entry.checkpointId,
-				kind: photo.entry.kind,
-				caption: '',
-				capturedAt: photo.entry.capturedAt,
-				width: photo.entry.width,
-				height: photo.entry.height,
-				byteLength: photo.bytes.byteLength,
-				type: 'image/jpeg',
-				thumb: new ArrayBuffer(8),
-				thumbType: 'image/jpeg',
-				createdAt: clock
-			},
-			photo.bytes
-		);
-	}
-	await audits.updateAudit(
-		id,
-		(a) => ({
-			...a,
-			timeOut: upload.timeOut,
-			stageTimeMs: upload.stageTimeMs,
-			narrative: 'First.'
-		}),
-		clock
-	);
+	await storeOnDevice(audits, built, template, location, clock, 'First.');
 	await audits.queueForSync(id, clock);
 	await engine.sync({ force: true });
 	expect((await audits.getAudit(id))?.status).toBe('received');

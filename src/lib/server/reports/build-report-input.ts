@@ -10,7 +10,7 @@ import type { ReportJobRow } from '../repos/report-jobs';
 import { getTemplate } from '../repos/templates';
 import { getUser } from '../repos/users';
 import { parseContent } from '../services/audit-content';
-import { parseReportSnapshot, type ReportSnapshot } from './report-snapshot';
+import { parseReportSnapshot, snapshotPhotos, type ReportSnapshot } from './report-snapshot';
 
 /** The report version being made: its number and what it was queued with. */
 export type ReportVersionJob = Pick<
@@ -103,13 +103,6 @@ async function legacySnapshot(db: Db, job: ReportVersionJob): Promise<ReportSnap
 		templateVersion: Number(audit.template_version),
 		content: parseContent(audit.content),
 		score: JSON.parse(audit.score) as AuditScore,
-		photos: photos.map((photo) => ({
-			id: photo.id,
-			checkpointId: photo.checkpoint_id,
-			kind: photo.kind,
-			caption: photo.caption,
-			capturedAt: Number(photo.captured_at),
-			sha256: photo.sha256
-		}))
+		photos: snapshotPhotos(photos)
 	};
 }

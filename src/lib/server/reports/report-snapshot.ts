@@ -3,7 +3,7 @@ import type { AuditScore, Location } from '$lib/domain/types';
 import type { Db } from '../db/connect';
 import type { AuditRow } from '../repos/audits';
 import { getLocation, toLocation } from '../repos/locations';
-import { listPhotosOfAudit } from '../repos/photos';
+import { listPhotosOfAudit, type PhotoRow } from '../repos/photos';
 import { parseContent, type AuditContent } from '../services/audit-content';
 
 /**
@@ -55,18 +55,23 @@ export async function takeReportSnapshot(db: Db, audit: AuditRow): Promise<Repor
 		content: parseContent(audit.content),
 		location: toLocation(location),
 		score: JSON.parse(audit.score) as AuditScore,
-		photos: photos.map((photo) => ({
-			id: photo.id,
-			checkpointId: photo.checkpoint_id,
-			kind: photo.kind,
-			caption: photo.caption,
-			capturedAt: Number(photo.captured_at),
-			sha256: photo.sha256
-		}))
+		photos: snapshotPhotos(photos)
 	};
 }
 
 /** Reads a stored snapshot back (the server wrote it). */
 export function parseReportSnapshot(json: string): ReportSnapshot {
 	return JSON.parse(json) as ReportSnapshot;
+}
+
+/** The photo manifest as a snapshot keeps it. */
+export function snapshotPhotos(rows: readonly PhotoRow[]): ReportSnapshot['photos'] {
+	return rows.map((photo) => ({
+		id: photo.id,
+		checkpointId: photo.checkpoint_id,
+		kind: photo.kind,
+		caption: photo.caption,
+		capturedAt: Number(photo.captured_at),
+		sha256: photo.sha256
+	}));
 }

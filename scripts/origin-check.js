@@ -9,7 +9,10 @@ const SECURE_CONTEXT =
 	'so shoppers could not start a visit or work offline. Put Caddy in front (deploy/Caddyfile.lan ' +
 	'or deploy/Caddyfile.public) and set ORIGIN=https://…';
 
-/** True for names and addresses a browser treats as this machine (a secure context over http). */
+/**
+ * True for names and addresses a browser treats as this machine (a secure context over http).
+ * @param {string} hostname
+ */
 export function isLoopbackHost(hostname) {
 	const host = hostname.toLowerCase().replace(/^\[|\]$/g, '');
 	if (host === 'localhost' || host.endsWith('.localhost')) return true;

@@ -147,6 +147,19 @@ if (wants('backup') && built) {
 		['vitest', 'run', '--config', 'tests/backup/vitest.config.ts'],
 		`${results}/vitest-backup.json`
 	);
+	runVitest(
+		'backup and restore on PostgreSQL (pg_dump, pg_restore)',
+		'bash',
+		[
+			'scripts/with-postgres.sh',
+			'npx',
+			'vitest',
+			'run',
+			'--config',
+			'tests/backup/vitest.config.ts'
+		],
+		`${results}/vitest-backup-postgres.json`
+	);
 }
 
 if (wants('multi-instance') && built) {

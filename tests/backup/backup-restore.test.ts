@@ -1,8 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createHash, randomUUID } from 'node:crypto';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import pg from 'pg';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { API } from '$lib/contract/api-paths';
 import type { AuditDetail, AuditListResponse } from '$lib/contract/office';
@@ -21,7 +22,8 @@ import { cookieFetch, plainLocation } from '../integration/cookie-fetch';
 // `npm run restore` into a fresh folder and server B is started on it. B must serve every audit
 // synced before the backup began exactly as A did (content, score, photo bytes, report PDF
 // bytes); an audit caught mid-sync is either absent or consistent, and a device sending it again
-// converges on B.
+// converges on B. On SQLite by default; on PostgreSQL (pg_dump / pg_restore, two databases)
+// when TEST_DATABASE_URL names a throwaway server (scripts/with-postgres.sh).
 
 if (!existsSync('build/index.js')) {
 	throw new Error('tests/backup runs the production build: run `npx vite build` first.');
@@ -46,7 +48,29 @@ const dataB = join(work, 'data-b');
 const backupDir = join(work, 'backup');
 const servers: Server[] = [];
 
-async function start(port: number, dataDir: string): Promise<Server> {
+const ADMIN_URL = process.env.TEST_DATABASE_URL || '';
+const suffix = randomBytes(6).toString('hex');
+const databases = ADMIN_URL ? [`shopwalk_backup_a_${suffix}`, `shopwalk_backup_b_${suffix}`] : [];
+/** The DATABASE_URL of server A's and B's databases ('' on SQLite). */
+function databaseUrl(which: 0 | 1): string {
+	if (!ADMIN_URL) return '';
+	const url = new URL(ADMIN_URL);
+	url.pathname = `/${databases[which]}`;
+	return url.toString();
+}
+const DIALECT = ADMIN_URL ? 'postgres' : 'sqlite';
+
+async function adminQuery(statement: string): Promise<void> {
+	const admin = new pg.Client({ connectionString: ADMIN_URL });
+	await admin.connect();
+	try {
+		await admin.query(statement);
+	} finally {
+		await admin.end();
+	}
+}
+
+async function start(port: number, dataDir: string, database: string): Promise<Server> {
 	const baseUrl = `http://127.0.0.1:${port}`;
 	const child = spawn(process.execPath, ['build/index.js'], {
 		env: {
@@ -56,7 +80,7 @@ async function start(port: number, dataDir: string): Promise<Server> {
 			ORIGIN: baseUrl,
 			DATA_DIR: dataDir,
 			BODY_SIZE_LIMIT: '12M',
-			DATABASE_URL: ''
+			DATABASE_URL: database
 		},
 		stdio: ['ignore', 'pipe', 'pipe']
 	});
@@ -96,7 +120,7 @@ async function stop(server: Server): Promise<void> {
 function script(file: string, args: string[], env: Record<string, string>) {
 	return new Promise<{ code: number | null; output: string }>((resolve) => {
 		const child = spawn(process.execPath, [file, ...args], {
-			env: { ...process.env, DATABASE_URL: '', ...env },
+			env: { ...process.env, ...env },
 			stdio: ['ignore', 'pipe', 'pipe']
 		});
 		let output = '';
@@ -194,11 +218,13 @@ async function reportsReady(manager: typeof fetch, server: Server, ids: string[]
 let a: Server;
 
 beforeAll(async () => {
-	a = await start(4398, dataA);
+	for (const name of databases) await adminQuery(`CREATE DATABASE ${name}`);
+	a = await start(4398, dataA, databaseUrl(0));
 });
 
 afterAll(async () => {
 	await Promise.all(servers.map(stop));
+	for (const name of databases) await adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
 	rmSync(work, { recursive: true, force: true });
 });
 
@@ -247,21 +273,28 @@ test('a backup taken while audits sync restores into a fresh data folder that se
 	})();
 	await syncing;
 	backupRunning = true;
-	const backedUp = await script('scripts/backup.js', [backupDir], { DATA_DIR: dataA });
+	const backedUp = await script('scripts/backup.js', [backupDir], {
+		DATA_DIR: dataA,
+		DATABASE_URL: databaseUrl(0)
+	});
 	backupRunning = false;
 	await syncDuring;
 	expect(backedUp.code, backedUp.output).toBe(0);
-	expect(backedUp.output).toMatch(/Backed up the sqlite database and \d+ files/);
+	expect(backedUp.output).toMatch(new RegExp(`Backed up the ${DIALECT} database and \\d+ files`));
 	expect(requestsDuringBackup, 'requests A served while the backup ran').toBeGreaterThan(0);
 
 	// A second backup into the same folder is refused; restore refuses a folder in use.
-	expect((await script('scripts/backup.js', [backupDir], { DATA_DIR: dataA })).code).toBe(1);
-	expect((await script('scripts/restore.js', [backupDir], { DATA_DIR: dataA })).code).toBe(1);
+	const again = { DATA_DIR: dataA, DATABASE_URL: databaseUrl(0) };
+	expect((await script('scripts/backup.js', [backupDir], again)).code).toBe(1);
+	expect((await script('scripts/restore.js', [backupDir], again)).code).toBe(1);
 
 	// Restore into a fresh folder and serve it.
-	const restored = await script('scripts/restore.js', [backupDir], { DATA_DIR: dataB });
+	const restored = await script('scripts/restore.js', [backupDir], {
+		DATA_DIR: dataB,
+		DATABASE_URL: databaseUrl(1)
+	});
 	expect(restored.code, restored.output).toBe(0);
-	const b = await start(4399, dataB);
+	const b = await start(4399, dataB, databaseUrl(1));
 	const managerB = await signIn(b, MANAGER);
 
 	// Everything synced before the backup began: served as A served it, report PDFs byte for byte.

@@ -5,7 +5,8 @@
 #
 #   bash scripts/with-https-proxy.sh npx playwright test --config tests/e2e-https/playwright.config.ts
 #
-# The command gets HTTPS_BASE_URL (https://shopwalk.test:<port>), HTTPS_CA_FILE (Caddy's
+# The command gets HTTPS_BASE_URL (https://shopwalk.test:<port>), HTTPS_APP_URL (the app itself,
+# plain http under the same name: what a tablet gets without the proxy), HTTPS_CA_FILE (Caddy's
 # root certificate), HTTPS_CHROMIUM_HOME (a HOME whose ~/.pki/nssdb trusts that root: Chromium
 # reads its certificate trust there) and HTTPS_DATA_DIR. The name resolves to 127.0.0.1 only in
 # the browser (--host-resolver-rules) and in curl (--resolve); nothing outside loopback is used.
@@ -90,7 +91,7 @@ certutil -d "sql:$home/.pki/nssdb" -A -t 'C,,' -n 'Caddy Local Authority (Shopwa
 
 echo "with-https-proxy: $base (app on 127.0.0.1:$app_port, Caddy tls internal)"
 set +e
-HTTPS_BASE_URL=$base HTTPS_CA_FILE=$ca HTTPS_CHROMIUM_HOME=$home HTTPS_DATA_DIR="$work/data" "$@"
+HTTPS_BASE_URL=$base HTTPS_APP_URL="http://$name:$app_port" HTTPS_CA_FILE=$ca HTTPS_CHROMIUM_HOME=$home HTTPS_DATA_DIR="$work/data" "$@"
 status=$?
 set -e
 if [ "$status" != 0 ]; then

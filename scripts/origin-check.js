@@ -7,7 +7,7 @@ const SEE = 'See README.md, "Deploying for tablets".';
 const SECURE_CONTEXT =
 	'Tablets need HTTPS: crypto.randomUUID and service workers only work in a secure context, ' +
 	'so shoppers could not start a visit or work offline. Put Caddy in front (deploy/Caddyfile.lan ' +
-	'or deploy/Caddyfile.public) and set ORIGIN=https://…';
+	'or deploy/Caddyfile.public) and set ORIGIN to its https address';
 
 /**
  * True for names and addresses a browser treats as this machine (a secure context over http).
@@ -128,7 +128,7 @@ export function checkOrigin(env) {
 				`the header. Set HOST=127.0.0.1 behind the proxy. ${SEE}`
 		);
 	}
-	if (!addressHeader && origin && !isLoopbackHost(new URL(origin).hostname)) {
+	if (!addressHeader && origin?.startsWith('https:') && !isLoopbackHost(new URL(origin).hostname)) {
 		warnings.push(
 			`ADDRESS_HEADER is not set: behind a proxy every client has the proxy's address, so sign-in ` +
 				`throttling per address counts everyone together. Behind Caddy set ` +

@@ -59,6 +59,7 @@ describe('checkOrigin', () => {
 		);
 		expect(result.errors[0]).toContain('Caddy');
 		expect(result.errors[0]).toContain('README');
+		expect(checkOrigin({ ORIGIN: 'http://192.168.1.20:3000' }).warnings).toEqual([]);
 	});
 
 	it('starts plain http on a LAN host with a warning only when told to', () => {

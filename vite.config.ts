@@ -17,7 +17,7 @@ export default defineConfig(({ command }) => ({
 				test: {
 					name: 'unit',
 					environment: 'node',
-					include: ['src/**/*.test.ts'],
+					include: ['src/**/*.test.ts', 'tests/unit/**/*.test.ts'],
 					exclude: ['src/**/*.browser.test.ts', 'src/lib/client/**', 'src/lib/server/**']
 				}
 			},

@@ -4,6 +4,7 @@
 import { spawnSync, spawn } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { checkOrigin } from './origin-check.js';
 
 const root = new URL('..', import.meta.url).pathname;
 const buildEntry = join(root, 'build', 'index.js');
@@ -24,6 +25,15 @@ const stale =
 	Math.max(...sources.map(newestMtime), statSync(join(root, 'package.json')).mtimeMs) >
 		statSync(buildEntry).mtimeMs;
 
+// ORIGIN and the proxy settings, before anything else: see scripts/origin-check.js.
+const checked = checkOrigin(process.env);
+for (const warning of checked.warnings) console.warn(`WARNING: ${warning}`);
+if (checked.errors.length) {
+	for (const error of checked.errors) console.error(`ERROR: ${error}`);
+	console.error('Shopwalk did not start.');
+	process.exit(1);
+}
+
 if (stale) {
 	console.log('Building Shopwalk…');
 	const result = spawnSync('npx', ['vite', 'build'], { cwd: root, stdio: 'inherit' });
@@ -34,11 +44,11 @@ const port = process.env.PORT ?? '3000';
 const env = {
 	...process.env,
 	PORT: port,
-	ORIGIN: process.env.ORIGIN ?? `http://localhost:${port}`,
+	...(checked.origin ? { ORIGIN: checked.origin } : {}),
 	// Photos are uploaded one per request; adapter-node's 512 KB default is too small for them.
 	BODY_SIZE_LIMIT: process.env.BODY_SIZE_LIMIT ?? '12M'
 };
-console.log(`Shopwalk on ${env.ORIGIN}`);
+console.log(`Shopwalk on ${env.ORIGIN ?? 'the address the proxy forwards'}`);
 const server = spawn(process.execPath, [buildEntry], { cwd: root, env, stdio: 'inherit' });
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));
 server.on('exit', (code) => process.exit(code ?? 0));

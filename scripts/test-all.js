@@ -1,10 +1,12 @@
 #!/usr/bin/env node
 // Runs every test tier in order — static checks, vitest (unit, server, client data, browser
 // units), the server suite on PostgreSQL, the production build with integration and Playwright
-// end-to-end tests, then two server instances on one PostgreSQL (multi-instance) — and closes
+// end-to-end tests, the HTTPS lane (the build behind Caddy at https://shopwalk.test), backup and
+// restore, then two server instances on one PostgreSQL (multi-instance) — and closes
 // with one "N passed, N failed" line.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { resolve } from 'node:path';
 
 const results = 'test-results';
 rmSync(results, { recursive: true, force: true });
@@ -81,7 +83,7 @@ if (wants('postgres')) {
 }
 
 // The production build, once, for the tiers that run it.
-const needsBuild = wants('e2e') || wants('multi-instance');
+const needsBuild = wants('e2e') || wants('https') || wants('backup') || wants('multi-instance');
 const built = needsBuild && run('production build', 'npx', ['vite', 'build']);
 if (needsBuild && !built) failed += 1;
 
@@ -103,6 +105,61 @@ if (wants('e2e') && built) {
 		failed += report.stats.unexpected;
 		skipped += report.stats.skipped;
 	} else if (!ok) failed += 1;
+}
+
+/** Runs Playwright with a JSON report and adds its counts to the totals. */
+function runPlaywright(name, command, args, out) {
+	// An absolute path: Playwright resolves a relative one against the config's folder.
+	const ok = run(name, command, args, { PLAYWRIGHT_JSON_OUTPUT_NAME: resolve(out) });
+	const report = readJson(out);
+	if (report) {
+		passed += report.stats.expected + report.stats.flaky;
+		failed += report.stats.unexpected;
+		skipped += report.stats.skipped;
+	} else if (!ok) failed += 1;
+	return ok;
+}
+
+if (wants('https') && built) {
+	// The production build on loopback behind Caddy (tls internal) at https://shopwalk.test,
+	// through deploy/Caddyfile.lan, with Chromium trusting Caddy's root (scripts/with-https-proxy.sh).
+	runPlaywright(
+		'https lane (behind Caddy at shopwalk.test)',
+		'bash',
+		[
+			'scripts/with-https-proxy.sh',
+			'npx',
+			'playwright',
+			'test',
+			'--config',
+			'tests/e2e-https/playwright.config.ts',
+			'--reporter=list,json'
+		],
+		`${results}/playwright-https.json`
+	);
+}
+
+if (wants('backup') && built) {
+	// A backup taken while audits sync, restored into a fresh data folder and served again.
+	runVitest(
+		'backup and restore',
+		'npx',
+		['vitest', 'run', '--config', 'tests/backup/vitest.config.ts'],
+		`${results}/vitest-backup.json`
+	);
+	runVitest(
+		'backup and restore on PostgreSQL (pg_dump, pg_restore)',
+		'bash',
+		[
+			'scripts/with-postgres.sh',
+			'npx',
+			'vitest',
+			'run',
+			'--config',
+			'tests/backup/vitest.config.ts'
+		],
+		`${results}/vitest-backup-postgres.json`
+	);
 }
 
 if (wants('multi-instance') && built) {

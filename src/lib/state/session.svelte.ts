@@ -1,12 +1,11 @@
 import type { SessionUser } from '$lib/contract/auth';
-import { ApiRequestError } from '$lib/client/api/api-error';
 import { SignOutRefusedError } from '$lib/client/sync/session';
-import type { MessageKey } from '$lib/i18n/messages/en';
 import { getDeviceServices } from './app-services';
 import { notifications } from './notifications.svelte';
+import { signInFailure, type SignInFailure } from './sign-in-failure';
 import { syncStatus } from './sync-status.svelte';
 
-export type SignInResult = { ok: true; user: SessionUser } | { ok: false; messageKey: MessageKey };
+export type SignInResult = { ok: true; user: SessionUser } | ({ ok: false } & SignInFailure);
 export type SignOutResult =
 	| { ok: true }
 	| { ok: false; pending: { audits: number; photos: number } }
@@ -59,7 +58,7 @@ class Session {
 			void services.sync.resume().then(() => syncStatus.markPulled());
 			return { ok: true, user };
 		} catch (error) {
-			return { ok: false, messageKey: signInFailureKey(error) };
+			return { ok: false, ...signInFailure(error, location.origin) };
 		}
 	}
 
@@ -76,22 +75,6 @@ class Session {
 			notifications.error(error);
 			return { ok: false, failed: true };
 		}
-	}
-}
-
-function signInFailureKey(error: unknown): MessageKey {
-	if (!(error instanceof ApiRequestError)) return 'error.unexpected';
-	switch (error.reason) {
-		case 'offline':
-		case 'timeout':
-			return 'signIn.error.offline';
-		case 'rate_limited':
-			return 'signIn.error.throttled';
-		case 'unauthenticated':
-		case 'invalid':
-			return 'signIn.error.credentials';
-		default:
-			return 'signIn.error.server';
 	}
 }
 

@@ -26,6 +26,11 @@ export const da: Messages = {
 	'common.saveFailed': 'Ikke gemt — prøv igen',
 	'common.savedOnDevice': 'Alle ændringer er gemt på enheden',
 
+	'deploy.signIn.error.badOrigin':
+		'Serveren er sat op til en anden adresse (ORIGIN). Åbn Shopwalk på den adresse, den er sat op til, eller bed din administrator om at sætte ORIGIN til adressen i din browser: {address}',
+	'deploy.signIn.error.insecure':
+		'Adressen er ikke sikker (https), så denne browser kan ikke gemme audits offline. Åbn Shopwalk på dens https-adresse, eller bed din administrator om at sætte den bag HTTPS.',
+
 	'duration.minutes': { one: '{count} min.', other: '{count} min.' },
 	'duration.hoursMinutes': '{hours} t. {minutes} min.',
 

@@ -24,6 +24,11 @@ export const en = {
 	'common.saveFailed': 'Not saved — try again',
 	'common.savedOnDevice': 'All changes saved on this device',
 
+	'deploy.signIn.error.badOrigin':
+		'This server is set up for another address (ORIGIN). Open Shopwalk at its configured address, or ask your administrator to set ORIGIN to the address in your browser: {address}',
+	'deploy.signIn.error.insecure':
+		'This address is not secure (https), so this browser cannot keep audits offline. Open Shopwalk at its https address, or ask your administrator to put it behind HTTPS.',
+
 	'duration.minutes': { one: '{count} min', other: '{count} min' },
 	'duration.hoursMinutes': '{hours} h {minutes} min',
 

@@ -28,7 +28,7 @@ export function isStorableText(text: string): boolean {
  */
 export function toStorableText(text: string): string {
 	if (isStorableText(text)) return text;
-	return text.replace(/\u0000/g, '\uFFFD').replace(new RegExp(LONE_SURROGATE, 'g'), '\uFFFD');
+	return text.replaceAll('\u0000', '\uFFFD').replace(new RegExp(LONE_SURROGATE, 'g'), '\uFFFD');
 }
 
 /**

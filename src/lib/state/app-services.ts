@@ -1,4 +1,5 @@
 import { createApiClient, type ApiClient } from '$lib/client/api/api-client';
+import { reportingFetch } from '$lib/client/api/reachability';
 import { PhotoProcessor } from '$lib/client/photos/photo-processor';
 import { AuditStore } from '$lib/client/storage/audit-store';
 import { openShopwalkDb } from '$lib/client/storage/open-db';
@@ -7,6 +8,7 @@ import { ReferenceStore } from '$lib/client/storage/reference-store';
 import type { ShopwalkDb } from '$lib/client/storage/schema';
 import { SessionService } from '$lib/client/sync/session';
 import { SyncEngine } from '$lib/client/sync/sync-engine';
+import { deviceStatus } from './device-status.svelte';
 
 let db: Promise<ShopwalkDb> | null = null;
 let processor: PhotoProcessor | null = null;
@@ -36,7 +38,13 @@ export async function getAuditStore(): Promise<AuditStore> {
 /** Everything the device keeps and how it talks to the server, wired once per page. */
 export function getDeviceServices(): Promise<DeviceServices> {
 	services ??= openDb().then((database) => {
-		api ??= createApiClient();
+		// Every request tells the header whether the server answered.
+		api ??= createApiClient({
+			fetch: reportingFetch(
+				(input, init) => fetch(input, init),
+				(state) => deviceStatus.recordRequest(state)
+			)
+		});
 		const audits = new AuditStore(database);
 		const reference = new ReferenceStore(database);
 		const outbox = new OutboxStore(database);

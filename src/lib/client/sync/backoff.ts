@@ -2,6 +2,12 @@
 export const BACKOFF_BASE_MS = 30_000;
 /** No retry waits longer than this. */
 export const BACKOFF_CAP_MS = 10 * 60_000;
+/**
+ * While the device has a network, a failed try (the server down, a timeout) is repeated at
+ * least this often: no `online` event will come when the server is back, so a long backoff would
+ * leave the shopper's audit waiting minutes after the server answers again.
+ */
+export const ONLINE_RETRY_CAP_MS = 20_000;
 // Full jitter can draw ~0; a floor keeps a failing network from being hit in a tight loop.
 const BACKOFF_FLOOR_MS = 1_000;
 

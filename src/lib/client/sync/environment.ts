@@ -13,6 +13,8 @@ export interface SyncEnvironment {
 	window?: EventSourceLike;
 	/** Fires `visibilitychange`. */
 	document?: DocumentLike;
+	/** Whether the browser says it has a network (`navigator.onLine`); unknown when absent. */
+	isOnline?: () => boolean;
 }
 
 export interface Timers {
@@ -22,8 +24,16 @@ export interface Timers {
 
 /** The page's window and document, when there are any. */
 export function browserEnvironment(): SyncEnvironment {
-	const scope = globalThis as { window?: EventSourceLike; document?: DocumentLike };
-	return { window: scope.window, document: scope.document };
+	const scope = globalThis as {
+		window?: EventSourceLike;
+		document?: DocumentLike;
+		navigator?: { onLine?: boolean };
+	};
+	return {
+		window: scope.window,
+		document: scope.document,
+		isOnline: () => scope.navigator?.onLine !== false
+	};
 }
 
 export const realTimers: Timers = {

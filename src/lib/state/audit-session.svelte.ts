@@ -16,7 +16,9 @@ import type {
 	ValidationProblem
 } from '$lib/domain/types';
 import { getDeviceServices, getPhotoProcessor } from './app-services';
+import { deviceChanges, type DeviceChanges } from './device-changes';
 import { notifications } from './notifications.svelte';
+import { pendingStatus } from './pending-status.svelte';
 import { findTemplate } from './reference-data.svelte';
 import { auditBadge, NO_REVIEW, reviewView, type AuditBadge, type ReviewView } from './review-view';
 import { syncStatus } from './sync-status.svelte';
@@ -31,6 +33,10 @@ export interface AuditSessionDeps {
 	reference: Pick<ReferenceStore, 'getReview'>;
 	findTemplate: (id: string, version: number) => Promise<JourneyTemplate | null>;
 	now: () => number;
+	/** Called after every committed local change (the header's pending count reads it again). */
+	changed?: () => void;
+	/** Where changes made by others (the sync engine) are announced; see `follow()`. */
+	changes?: Pick<DeviceChanges, 'subscribe'>;
 }
 
 /** A checkpoint the reviewer commented on, with where it is in the journey. */
@@ -42,7 +48,14 @@ export interface CommentedCheckpoint {
 
 async function defaultDeps(): Promise<AuditSessionDeps> {
 	const { audits, reference } = await getDeviceServices();
-	return { audits, reference, findTemplate, now: Date.now };
+	return {
+		audits,
+		reference,
+		findTemplate,
+		now: Date.now,
+		changed: () => void pendingStatus.refresh(),
+		changes: deviceChanges
+	};
 }
 
 /**
@@ -67,10 +80,16 @@ export class AuditSession {
 	#photoJobs = $state(0);
 	#writeSeq = new Map<string, number>();
 	#stageEnteredAt: { stageId: string; at: number } | null = null;
+	#changed: () => void;
+	#changes: Pick<DeviceChanges, 'subscribe'> | undefined;
+	/** A refresh asked for while a write was in flight; run once the writes are done. */
+	#refreshWanted = false;
 
 	private constructor(deps: AuditSessionDeps, audit: Audit, template: JourneyTemplate) {
 		this.#store = deps.audits;
 		this.#reference = deps.reference;
+		this.#changed = deps.changed ?? (() => undefined);
+		this.#changes = deps.changes;
 		this.audit = audit;
 		this.template = template;
 		this.#now = deps.now;
@@ -147,13 +166,22 @@ export class AuditSession {
 	 * or approved it, a drain sent it). Content shown on screen is kept; it is the device's own.
 	 */
 	async refreshFromDevice(): Promise<void> {
-		if (this.busy) return;
+		// A write in flight would be overtaken: read again once it has committed.
+		if (this.busy) {
+			this.#refreshWanted = true;
+			return;
+		}
+		this.#refreshWanted = false;
 		try {
 			const [fresh, review] = await Promise.all([
 				this.#store.getAudit(this.audit.id),
 				this.#reference.getReview(this.audit.id)
 			]);
-			if (!fresh || this.busy) return;
+			if (!fresh) return;
+			if (this.busy) {
+				this.#refreshWanted = true;
+				return;
+			}
 			if (fresh.status !== this.audit.status || fresh.revision !== this.audit.revision) {
 				this.audit = fresh;
 			}
@@ -161,6 +189,18 @@ export class AuditSession {
 		} catch (error) {
 			notifications.error(error);
 		}
+	}
+
+	/**
+	 * Follows changes others make to this audit on the device (the sync engine sending it, a pull
+	 * returning or approving it) while a screen shows it; returns the function that stops.
+	 */
+	follow(): () => void {
+		if (!this.#changes) return () => undefined;
+		const stop = this.#changes.subscribe(() => void this.refreshFromDevice());
+		// Anything that happened between loading and showing it.
+		void this.refreshFromDevice();
+		return stop;
 	}
 
 	get editable(): boolean {
@@ -311,6 +351,7 @@ export class AuditSession {
 			}
 		} finally {
 			this.#photoJobs = Math.max(0, this.#photoJobs);
+			this.#afterWrites();
 		}
 	}
 
@@ -377,6 +418,7 @@ export class AuditSession {
 		);
 		if (ok) {
 			await this.#reload();
+			this.#changed();
 			syncStatus.notifyChange();
 		}
 		return ok;
@@ -384,10 +426,17 @@ export class AuditSession {
 
 	/** Takes a queued audit back for changes. */
 	async reopen(): Promise<boolean> {
+		// The screen may be behind the device: the sync engine may have sent it meanwhile.
+		await this.#reload();
+		if (this.audit.status !== 'queued') {
+			if (this.audit.status !== 'draft') notifications.info('field.reopen.alreadySent');
+			return false;
+		}
 		const ok = await this.#write('status', () =>
 			this.#store.reopenAudit(this.audit.id, this.#now())
 		);
-		if (ok) await this.#reload();
+		await this.#reload();
+		if (ok) this.#changed();
 		return ok;
 	}
 
@@ -395,8 +444,10 @@ export class AuditSession {
 		if (!this.editable) return;
 		const now = this.#now();
 		const ok = await this.#write(key, () => this.#store.updateAudit(this.audit.id, change, now));
-		if (ok)
+		if (ok) {
 			this.audit = { ...change(this.audit), revision: this.audit.revision + 1, updatedAt: now };
+			this.#changed();
+		}
 	}
 
 	async #reload(): Promise<void> {
@@ -412,6 +463,7 @@ export class AuditSession {
 
 	#touch(now: number): void {
 		this.audit = { ...this.audit, revision: this.audit.revision + 1, updatedAt: now };
+		this.#changed();
 	}
 
 	/** Runs one write, tracking its state under `key`; reports failures, never throws. */
@@ -428,7 +480,12 @@ export class AuditSession {
 			return false;
 		} finally {
 			this.#inFlight -= 1;
+			this.#afterWrites();
 		}
+	}
+
+	#afterWrites(): void {
+		if (this.#refreshWanted && !this.busy) void this.refreshFromDevice();
 	}
 }
 

@@ -1,5 +1,6 @@
 import type { SyncProgress } from '$lib/client/sync/progress';
 import { getDeviceServices } from './app-services';
+import { deviceChanges } from './device-changes';
 import { pendingStatus } from './pending-status.svelte';
 import { session } from './session.svelte';
 
@@ -29,15 +30,19 @@ class SyncStatus {
 		const { sync } = await getDeviceServices();
 		sync.subscribe((progress) => {
 			const settled = this.#progress.state === 'syncing' && progress.state !== 'syncing';
+			const changedState = this.#progress.state !== progress.state;
 			this.#progress = progress;
 			if (progress.state === 'needs_sign_in') session.markExpired();
 			if (settled || progress.current) void pendingStatus.refresh();
 			if (settled) this.#dataVersion += 1;
+			// Sending marks an audit uploading, then received: open screens read it again.
+			if (settled || changedState || progress.current) deviceChanges.emit();
 		});
 		// A pull can change what screens show (a return, an approval) with nothing sent at all.
 		sync.onPulled(() => {
 			this.#dataVersion += 1;
 			void pendingStatus.refresh();
+			deviceChanges.emit();
 		});
 		sync.start();
 	}
@@ -52,6 +57,7 @@ class SyncStatus {
 		const { sync } = await getDeviceServices();
 		await sync.sync({ force: true });
 		this.#dataVersion += 1;
+		deviceChanges.emit();
 		await pendingStatus.refresh();
 	}
 }

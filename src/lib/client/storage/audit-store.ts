@@ -260,8 +260,13 @@ export class AuditStore {
 	 * `holds.revision` (changes made after a submit whose answer was lost): it goes up again if
 	 * the audit is returned. Throws `conflict` for a draft.
 	 */
-	markSent(auditId: string, holds: ServerHolds, now: number): Promise<void> {
-		const stores = ['audits', 'outbox', 'reviews'] as const;
+	markSent(
+		auditId: string,
+		holds: ServerHolds,
+		now: number,
+		sentPhotoIds: readonly string[] = []
+	): Promise<void> {
+		const stores = ['audits', 'outbox', 'reviews', 'photos'] as const;
 		return runTransaction(this.#db, [...stores], 'readwrite', async (tx) => {
 			const audit = requireAudit(await tx.objectStore('audits').get(auditId), auditId);
 			if (audit.status === 'draft') {
@@ -277,6 +282,14 @@ export class AuditStore {
 				() => tx.objectStore('outbox').delete(submitEntryId(auditId)),
 				() => (review ? reviews.put(review) : Promise.resolve())
 			);
+			// The server accepted the submit with these photos stored: they are no longer pending.
+			const photos = tx.objectStore('photos');
+			for (const photoId of sentPhotoIds) {
+				const photo = await photos.get(photoId);
+				if (photo && photo.auditId === auditId && photo.sentAt === undefined) {
+					await photos.put({ ...photo, sentAt: now });
+				}
+			}
 		});
 	}
 
@@ -309,8 +322,13 @@ export class AuditStore {
 			const audits = await tx.objectStore('audits').getAll();
 			const pending = audits.filter((audit) => audit.status !== 'received');
 			const byAudit = tx.objectStore('photos').index('by-audit');
-			const counts = await requests(...pending.map((audit) => () => byAudit.count(audit.id)));
-			return { audits: pending.length, photos: counts.reduce((sum, n) => sum + n, 0) };
+			// Photos the server already holds (sent before a return) are not pending.
+			const lists = await requests(...pending.map((audit) => () => byAudit.getAll(audit.id)));
+			const photos = lists.reduce(
+				(sum, list) => sum + list.filter((photo) => photo.sentAt === undefined).length,
+				0
+			);
+			return { audits: pending.length, photos };
 		});
 	}
 

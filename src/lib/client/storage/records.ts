@@ -36,6 +36,11 @@ export interface PhotoMeta {
 	createdAt: number;
 	/** SHA-256 (hex) of the full-size bytes, cached by sync the first time it is needed. */
 	sha256?: string;
+	/**
+	 * When the server was known to hold these bytes (the audit's submit was accepted with the photo
+	 * in its manifest); absent while the photo is only on this device.
+	 */
+	sentAt?: number;
 }
 
 /** Full-size photo bytes, kept as ArrayBuffer + type because Safari loses Blobs in IndexedDB. */

@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { latestRoundComments } from '$lib/client/storage/review-state';
+import { makePhoto } from '$lib/client/storage/test-fixtures';
 import {
 	fakeClock,
 	fakeTimers,
 	FakeSyncServer,
 	makeDevice,
+	photoBytes,
 	seedQueuedAudit,
 	type Device
 } from './test-harness';
@@ -63,6 +65,24 @@ describe('the review loop on the device', () => {
 		const before = (await device.audits.getAudit(auditId))!.revision;
 		await device.audits.saveNote(auditId, 'cp-1', 'Yes: she smiled and said hello', 60_000);
 		expect((await device.audits.getAudit(auditId))!.revision).toBe(before + 1);
+	});
+
+	it('after a return, only photos added since are counted as not yet on the server', async () => {
+		const { server, device } = await setup();
+		const { auditId } = await seedQueuedAudit(device.audits, 3);
+		expect(await device.audits.pendingSummary()).toEqual({ audits: 1, photos: 3 });
+		expect(await device.engine.sync()).toBe('done');
+		expect(await device.audits.pendingSummary()).toEqual({ audits: 0, photos: 0 });
+		server.returnAudit(auditId, 'Add the receipt.');
+		expect(await device.engine.pull()).toEqual({ ok: true });
+		expect(await statusOf(device, auditId)).toBe('draft');
+		// The three photos are on the server already.
+		expect(await device.audits.pendingSummary()).toEqual({ audits: 1, photos: 0 });
+		await device.audits.addPhoto(
+			makePhoto('receipt', auditId, { createdAt: 70_000 }),
+			photoBytes(99)
+		);
+		expect(await device.audits.pendingSummary()).toEqual({ audits: 1, photos: 1 });
 	});
 
 	it('tells listeners after every applied pull, even when nothing was sent', async () => {

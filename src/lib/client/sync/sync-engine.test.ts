@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BACKOFF_CAP_MS } from './backoff';
+import { BACKOFF_CAP_MS, ONLINE_RETRY_CAP_MS } from './backoff';
 import { sha256Hex } from './sha256';
 import type { SyncProgress } from './progress';
 import {
@@ -215,6 +215,34 @@ describe('SyncEngine.drain', () => {
 		const [entry] = await device.audits.listOutbox();
 		expect(entry!.attempts).toBe(8);
 		expect(entry!.nextAttemptAt).toBe(clock.now() + BACKOFF_CAP_MS / 2);
+	});
+
+	it('while the device is online, a server that did not answer is tried again within 20 s', async () => {
+		let serverUp = false;
+		const server = new FakeSyncServer();
+		const clock = fakeClock();
+		const timers = fakeTimers();
+		const device = await makeDevice({
+			fetch: (input, init) =>
+				serverUp ? server.fetch(input, init) : Promise.reject(new TypeError('Failed to fetch')),
+			now: clock.now,
+			timers: timers.timers,
+			environment: { isOnline: () => true }
+		});
+		const { auditId } = await seedQueuedAudit(device.audits, 1);
+		device.engine.start();
+		for (let i = 0; i < 8; i++) await device.engine.drain({ force: true });
+		const [entry] = await device.audits.listOutbox();
+		expect(entry!.attempts).toBeGreaterThanOrEqual(8);
+		expect(entry!.nextAttemptAt - clock.now()).toBeLessThanOrEqual(ONLINE_RETRY_CAP_MS);
+		expect(Math.max(...timers.delays())).toBeLessThanOrEqual(ONLINE_RETRY_CAP_MS);
+		// The server comes back; the timer's try sends the audit.
+		serverUp = true;
+		clock.advance(ONLINE_RETRY_CAP_MS);
+		timers.fireAll();
+		await device.engine.drain();
+		expect((await device.audits.getAudit(auditId))?.status).toBe('received');
+		device.engine.stop();
 	});
 
 	it('a refused audit keeps its error visible and the drain goes on with the next', async () => {

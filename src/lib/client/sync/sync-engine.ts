@@ -7,7 +7,7 @@ import type { ReferenceStore } from '$lib/client/storage/reference-store';
 import { HANDED_IN_STATES, type ServerHolds } from '$lib/client/storage/review-state';
 import { StorageError } from '$lib/client/storage/storage-errors';
 import type { Audit } from '$lib/domain/types';
-import { BACKOFF_CAP_MS, backoffDelay } from './backoff';
+import { BACKOFF_CAP_MS, backoffDelay, ONLINE_RETRY_CAP_MS } from './backoff';
 import { buildAuditUpload } from './build-upload';
 import {
 	browserEnvironment,
@@ -291,8 +291,8 @@ export class SyncEngine {
 			// A draft with an entry (an interrupted reopen) is not to be sent.
 			if (audit.status === 'draft') return { kind: 'skipped' };
 			await this.#audits.markUploading(audit.id, this.#now());
-			const holds = await this.#upload(audit);
-			await this.#audits.markSent(audit.id, holds, this.#now());
+			const { holds, photoIds } = await this.#upload(audit);
+			await this.#audits.markSent(audit.id, holds, this.#now(), photoIds);
 			return { kind: 'sent' };
 		} catch (error) {
 			const holds = audit && lockedHolds(error);
@@ -310,8 +310,8 @@ export class SyncEngine {
 		}
 	}
 
-	/** PUT, photos, submit; resolves with what the server holds after the submit. */
-	async #upload(audit: Audit): Promise<ServerHolds> {
+	/** PUT, photos, submit; resolves with what the server holds after the submit, and its photos. */
+	async #upload(audit: Audit): Promise<{ holds: ServerHolds; photoIds: string[] }> {
 		const upload = await buildAuditUpload(this.#audits, this.#outbox, audit, this.#hash);
 		const photosTotal = upload.photos.length;
 		const report = (photosDone: number) =>
@@ -341,7 +341,10 @@ export class SyncEngine {
 			},
 			submitIdempotencyKey(audit.id, upload.revision)
 		);
-		return { state: submitted.state, revision: submitted.revision };
+		return {
+			holds: { state: submitted.state, revision: submitted.revision },
+			photoIds: upload.photos.map((photo) => photo.id)
+		};
 	}
 
 	async #fail(entry: OutboxEntry, error: unknown): Promise<SendResult> {
@@ -354,7 +357,10 @@ export class SyncEngine {
 			nextAttemptAt = entry.nextAttemptAt;
 		} else if (error instanceof ApiRequestError && error.retryable) {
 			result = { kind: 'retry', reason: error.reason };
-			nextAttemptAt = now + backoffDelay(attempts, this.#random);
+			let delay = backoffDelay(attempts, this.#random);
+			// The device is online, so the server itself did not answer: try again soon.
+			if (this.#environment.isOnline?.()) delay = Math.min(delay, ONLINE_RETRY_CAP_MS);
+			nextAttemptAt = now + delay;
 		} else if (error instanceof ApiRequestError) {
 			// Refused as it is: try again rarely (a server fix or a review may change the answer).
 			result = { kind: 'failed', reason: error.reason };

@@ -367,6 +367,10 @@ export const da: Messages = {
 	'review.unsentChanges':
 		'Kontoret havde allerede denne audit før dine seneste ændringer. De gemmes på tabletten og sendes med, hvis den sendes retur.',
 
+	'field.sync.retrying': 'Ikke sendt endnu — næste forsøg kl. {time}',
+	'field.reopen.alreadySent':
+		'Denne audit er allerede på serveren og kan ikke genåbnes her. Revisoren kan sende den tilbage til dig til rettelser.',
+
 	'update.available': 'En ny version af Shopwalk er klar.',
 	'update.apply': 'Opdatér nu',
 	'update.later': 'Senere'

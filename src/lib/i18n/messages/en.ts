@@ -360,6 +360,10 @@ export const en = {
 	'review.unsentChanges':
 		'The office already had this audit before your last changes. They are kept on this tablet and go with it if it is returned.',
 
+	'field.sync.retrying': 'Not sent yet — next try at {time}',
+	'field.reopen.alreadySent':
+		'This audit is already on the server, so it cannot be reopened here. The reviewer can return it to you for changes.',
+
 	'update.available': 'A new version of Shopwalk is ready.',
 	'update.apply': 'Update now',
 	'update.later': 'Later'

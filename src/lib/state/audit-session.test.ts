@@ -1,0 +1,111 @@
+import 'fake-indexeddb/auto';
+import { IDBFactory } from 'fake-indexeddb';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { AuditStore } from '$lib/client/storage/audit-store';
+import { openShopwalkDb } from '$lib/client/storage/open-db';
+import { ReferenceStore } from '$lib/client/storage/reference-store';
+import { makeAudit } from '$lib/client/storage/test-fixtures';
+import { RETAIL_STORE_VISIT } from '$lib/domain/builtin-templates';
+import type { Audit } from '$lib/domain/types';
+import { AuditSession } from './audit-session.svelte';
+import { DeviceChanges } from './device-changes';
+import { notifications } from './notifications.svelte';
+
+beforeEach(() => {
+	globalThis.indexedDB = new IDBFactory();
+	for (const notice of notifications.items) notifications.dismiss(notice.id);
+});
+
+const template = RETAIL_STORE_VISIT;
+const settle = () => new Promise((resolve) => setTimeout(resolve, 20));
+
+async function device(audit: Partial<Audit>) {
+	const db = await openShopwalkDb();
+	const audits = new AuditStore(db);
+	const reference = new ReferenceStore(db);
+	await audits.createAudit(
+		makeAudit({
+			id: 'a1',
+			templateId: template.id,
+			templateVersion: template.version,
+			revision: 5,
+			...audit
+		})
+	);
+	const changes = new DeviceChanges();
+	let changed = 0;
+	let clock = 100_000;
+	const deps = async () => ({
+		audits,
+		reference,
+		findTemplate: async () => template,
+		now: () => (clock += 1000),
+		changed: () => void changed++,
+		changes
+	});
+	const session = (await AuditSession.load('a1', deps))!;
+	return { db, audits, reference, changes, session, changedCount: () => changed };
+}
+
+describe('AuditSession follows the stored audit', () => {
+	it('an audit sent by the sync engine while its screen is open shows as received', async () => {
+		const { audits, changes, session } = await device({ status: 'queued' });
+		const stop = session.follow();
+		await settle();
+		expect(session.audit.status).toBe('queued');
+
+		await audits.markUploading('a1', 1);
+		changes.emit();
+		await settle();
+		expect(session.audit.status).toBe('uploading');
+
+		await audits.markSent('a1', { state: 'submitted', revision: 5 }, 2);
+		changes.emit();
+		await settle();
+		expect(session.audit.status).toBe('received');
+		expect(session.editable).toBe(false);
+		stop();
+	});
+
+	it('a change announced while a write is in flight is read once the write has committed', async () => {
+		const { db, changes, session } = await device({ status: 'draft' });
+		session.follow();
+		await settle();
+		const writing = session.setNote('arrival.storefront-signage', 'Sign was dark');
+		expect(session.busy).toBe(true);
+		// A pull stores the reviewer's comments during the write.
+		await db.put('reviews', {
+			id: 'a1',
+			state: 'returned',
+			revision: 5,
+			comments: [{ checkpointId: 'greeting.greeted', body: 'Really?', createdAt: 1, round: 1 }]
+		});
+		changes.emit();
+		await writing;
+		await settle();
+		expect(session.review.status).toBe('open');
+		expect(session.reviewCommentsOf('greeting.greeted')).toEqual(['Really?']);
+	});
+
+	it('"Reopen" on an audit the server already has says so and shows it as received', async () => {
+		const { audits, session } = await device({ status: 'queued' });
+		// Sent in the background; this screen was not told.
+		await audits.markUploading('a1', 1);
+		await audits.markSent('a1', { state: 'submitted', revision: 5 }, 2);
+		expect(session.audit.status).toBe('queued');
+
+		expect(await session.reopen()).toBe(false);
+
+		expect(session.audit.status).toBe('received');
+		expect(notifications.items.map((n) => [n.kind, n.key])).toEqual([
+			['info', 'field.reopen.alreadySent']
+		]);
+	});
+
+	it('every committed local change is announced (the header counts what is pending)', async () => {
+		const { session, changedCount } = await device({ status: 'draft' });
+		await session.setAnswer('arrival.storefront-signage', 'yes');
+		await session.setNarrative('Fine visit');
+		expect(changedCount()).toBe(2);
+	});
+});

@@ -25,6 +25,18 @@ import { syncStatus } from './sync-status.svelte';
 import { writeTracker } from './write-tracker.svelte';
 
 export type SaveState = 'saving' | 'saved' | 'failed';
+
+/** Where a stage screen learns that the page is hidden, shown or unloaded. */
+export interface StagePage {
+	window: Pick<EventTarget, 'addEventListener' | 'removeEventListener'>;
+	document: Pick<EventTarget, 'addEventListener' | 'removeEventListener'> & {
+		readonly visibilityState: DocumentVisibilityState;
+	};
+}
+
+function browserPage(): StagePage | null {
+	return typeof window === 'undefined' ? null : { window, document };
+}
 export type PhotoTarget = { checkpointId: string | null; kind: PhotoRef['kind'] };
 
 /** What a session reads and writes; the app's device services by default. */
@@ -318,9 +330,34 @@ export class AuditSession {
 		await this.#updateAudit('timeOut', (a) => ({ ...a, timeOut: null }));
 	}
 
-	/** Starts the clock on a stage's screen. */
+	/** Starts the clock on a stage's screen (kept running if it already runs for that stage). */
 	enterStage(stageId: string): void {
+		if (this.#stageEnteredAt?.stageId === stageId) return;
 		this.#stageEnteredAt = { stageId, at: this.#now() };
+	}
+
+	/**
+	 * Times a stage while its screen is in front of the shopper, however it is left: the returned
+	 * function (the route changes) and the page being hidden (`visibilitychange`, another app) or
+	 * unloaded (`pagehide`: a reload, a typed address, the tab closed) each commit the time so far
+	 * to IndexedDB. The write's transaction opens within the event, so the browser commits it
+	 * even while the page goes away. The clock starts again when the page is shown.
+	 */
+	timeStage(stageId: string, page: StagePage | null = browserPage()): () => void {
+		this.enterStage(stageId);
+		if (!page) return () => void this.leaveStage();
+		const hide = () => void this.leaveStage();
+		const show = () => this.enterStage(stageId);
+		const visibility = () => (page.document.visibilityState === 'hidden' ? hide() : show());
+		page.window.addEventListener('pagehide', hide);
+		page.window.addEventListener('pageshow', show);
+		page.document.addEventListener('visibilitychange', visibility);
+		return () => {
+			page.window.removeEventListener('pagehide', hide);
+			page.window.removeEventListener('pageshow', show);
+			page.document.removeEventListener('visibilitychange', visibility);
+			void this.leaveStage();
+		};
 	}
 
 	/** Stops the clock and adds the time to the stage; safe to call twice. */

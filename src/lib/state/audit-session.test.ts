@@ -109,3 +109,44 @@ describe('AuditSession follows the stored audit', () => {
 		expect(changedCount()).toBe(2);
 	});
 });
+
+/** A page whose events the test fires by hand. */
+function fakePage() {
+	const document = Object.assign(new EventTarget(), {
+		visibilityState: 'visible' as DocumentVisibilityState
+	});
+	return { window: new EventTarget(), document };
+}
+
+describe('AuditSession.timeStage', () => {
+	const stageId = template.stages[0]!.id;
+
+	it('stores the stage time when the page is unloaded (reload, typed address, closed)', async () => {
+		const { audits, session } = await device({ status: 'draft' });
+		const page = fakePage();
+		session.timeStage(stageId, page);
+		page.window.dispatchEvent(new Event('pagehide'));
+		await settle();
+		expect((await audits.getAudit('a1'))!.stageTimeMs[stageId]).toBe(1000);
+	});
+
+	it('stores it when the page is hidden, and counts again once it is shown', async () => {
+		const { audits, session } = await device({ status: 'draft' });
+		const page = fakePage();
+		const stop = session.timeStage(stageId, page);
+		page.document.visibilityState = 'hidden';
+		page.document.dispatchEvent(new Event('visibilitychange'));
+		await settle();
+		expect((await audits.getAudit('a1'))!.stageTimeMs[stageId]).toBe(1000);
+		page.document.visibilityState = 'visible';
+		page.document.dispatchEvent(new Event('visibilitychange'));
+		// The route changes: the screen's effect ends.
+		stop();
+		await settle();
+		expect((await audits.getAudit('a1'))!.stageTimeMs[stageId]).toBe(2000);
+		// Nothing is counted after the screen is gone.
+		page.window.dispatchEvent(new Event('pagehide'));
+		await settle();
+		expect((await audits.getAudit('a1'))!.stageTimeMs[stageId]).toBe(2000);
+	});
+});

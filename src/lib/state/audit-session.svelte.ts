@@ -21,6 +21,13 @@ import { notifications } from './notifications.svelte';
 import { pendingStatus } from './pending-status.svelte';
 import { findTemplate } from './reference-data.svelte';
 import { auditBadge, NO_REVIEW, reviewView, type AuditBadge, type ReviewView } from './review-view';
+import {
+	browserJournal,
+	clearStageJournal,
+	journalStageTime,
+	readStageJournal,
+	type JournalStorage
+} from './stage-time-journal';
 import { syncStatus } from './sync-status.svelte';
 import { writeTracker } from './write-tracker.svelte';
 
@@ -49,6 +56,8 @@ export interface AuditSessionDeps {
 	changed?: () => void;
 	/** Where changes made by others (the sync engine) are announced; see `follow()`. */
 	changes?: Pick<DeviceChanges, 'subscribe'>;
+	/** Where stage time of an unloaded page waits (see `stage-time-journal.ts`). */
+	journal?: JournalStorage | null;
 }
 
 /** A checkpoint the reviewer commented on, with where it is in the journey. */
@@ -66,7 +75,8 @@ async function defaultDeps(): Promise<AuditSessionDeps> {
 		findTemplate,
 		now: Date.now,
 		changed: () => void pendingStatus.refresh(),
-		changes: deviceChanges
+		changes: deviceChanges,
+		journal: browserJournal()
 	};
 }
 
@@ -94,6 +104,7 @@ export class AuditSession {
 	#stageEnteredAt: { stageId: string; at: number } | null = null;
 	#changed: () => void;
 	#changes: Pick<DeviceChanges, 'subscribe'> | undefined;
+	#journal: JournalStorage | null;
 	/** A refresh asked for while a write was in flight; run once the writes are done. */
 	#refreshWanted = false;
 
@@ -102,6 +113,7 @@ export class AuditSession {
 		this.#reference = deps.reference;
 		this.#changed = deps.changed ?? (() => undefined);
 		this.#changes = deps.changes;
+		this.#journal = deps.journal ?? null;
 		this.audit = audit;
 		this.template = template;
 		this.#now = deps.now;
@@ -132,6 +144,7 @@ export class AuditSession {
 		session.#notes = Object.fromEntries(notes.map((n) => [n.checkpointId, n.text]));
 		session.#photos = photos;
 		session.#review = reviewView(review, audit);
+		await session.#applyStageJournal();
 		return session;
 	}
 
@@ -338,26 +351,61 @@ export class AuditSession {
 
 	/**
 	 * Times a stage while its screen is in front of the shopper, however it is left: the returned
-	 * function (the route changes) and the page being hidden (`visibilitychange`, another app) or
-	 * unloaded (`pagehide`: a reload, a typed address, the tab closed) each commit the time so far
-	 * to IndexedDB. The write's transaction opens within the event, so the browser commits it
-	 * even while the page goes away. The clock starts again when the page is shown.
+	 * function (the route changes) and the page being hidden (`visibilitychange`, another app)
+	 * commit the time so far to IndexedDB; a page being unloaded (`pagehide`: a reload, a typed
+	 * address, the tab closed) journals it synchronously, and the next load commits it. The clock
+	 * starts again when the page is shown.
 	 */
 	timeStage(stageId: string, page: StagePage | null = browserPage()): () => void {
 		this.enterStage(stageId);
 		if (!page) return () => void this.leaveStage();
 		const hide = () => void this.leaveStage();
+		// A page kept in the back/forward cache stays alive; any other is going away for good.
+		const unload = (event: Event) =>
+			(event as PageTransitionEvent).persisted ? hide() : this.#journalStage();
 		const show = () => this.enterStage(stageId);
 		const visibility = () => (page.document.visibilityState === 'hidden' ? hide() : show());
-		page.window.addEventListener('pagehide', hide);
+		page.window.addEventListener('pagehide', unload);
 		page.window.addEventListener('pageshow', show);
 		page.document.addEventListener('visibilitychange', visibility);
 		return () => {
-			page.window.removeEventListener('pagehide', hide);
+			page.window.removeEventListener('pagehide', unload);
 			page.window.removeEventListener('pageshow', show);
 			page.document.removeEventListener('visibilitychange', visibility);
 			void this.leaveStage();
 		};
+	}
+
+	/** Adds the stage time an unloaded page left in the journal, then clears it. */
+	async #applyStageJournal(): Promise<void> {
+		const journal = this.#journal;
+		if (!journal) return;
+		const times = readStageJournal(journal, this.audit.id);
+		if (Object.keys(times).length === 0) return;
+		if (!this.editable) {
+			clearStageJournal(journal, this.audit.id);
+			return;
+		}
+		await this.#updateAudit('stageTime', (a) => {
+			const stageTimeMs = { ...a.stageTimeMs };
+			for (const [stageId, ms] of Object.entries(times)) {
+				stageTimeMs[stageId] = (stageTimeMs[stageId] ?? 0) + ms;
+			}
+			return { ...a, stageTimeMs };
+		});
+		if (this.saveStateOf('stageTime') === 'saved') clearStageJournal(journal, this.audit.id);
+	}
+
+	/**
+	 * The page is being unloaded: no IndexedDB write can finish now, so the time so far goes to
+	 * the journal, synchronously.
+	 */
+	#journalStage(): void {
+		const entered = this.#stageEnteredAt;
+		if (!entered || !this.editable || this.audit.timeOut !== null || !this.#journal) return;
+		this.#stageEnteredAt = null;
+		const spent = addStageTime({}, entered.stageId, entered.at, this.#now())[entered.stageId];
+		if (spent) journalStageTime(this.#journal, this.audit.id, entered.stageId, spent);
 	}
 
 	/** Stops the clock and adds the time to the stage; safe to call twice. */

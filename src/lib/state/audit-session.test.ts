@@ -33,6 +33,12 @@ async function device(audit: Partial<Audit>) {
 		})
 	);
 	const changes = new DeviceChanges();
+	const stored = new Map<string, string>();
+	const journal = {
+		getItem: (k: string) => stored.get(k) ?? null,
+		setItem: (k: string, v: string) => void stored.set(k, v),
+		removeItem: (k: string) => void stored.delete(k)
+	};
 	let changed = 0;
 	let clock = 100_000;
 	const deps = async () => ({
@@ -41,10 +47,11 @@ async function device(audit: Partial<Audit>) {
 		findTemplate: async () => template,
 		now: () => (clock += 1000),
 		changed: () => void changed++,
-		changes
+		changes,
+		journal
 	});
 	const session = (await AuditSession.load('a1', deps))!;
-	return { db, audits, reference, changes, session, changedCount: () => changed };
+	return { db, audits, reference, changes, session, deps, stored, changedCount: () => changed };
 }
 
 describe('AuditSession follows the stored audit', () => {
@@ -121,11 +128,30 @@ function fakePage() {
 describe('AuditSession.timeStage', () => {
 	const stageId = template.stages[0]!.id;
 
-	it('stores the stage time when the page is unloaded (reload, typed address, closed)', async () => {
+	it('keeps the stage time of an unloaded page (reload, typed address, closed) and stores it on the next load', async () => {
+		const { audits, session, deps, stored } = await device({ status: 'draft' });
+		const page = fakePage();
+		session.timeStage(stageId, page);
+		// No IndexedDB write can finish while the page goes away: written synchronously instead.
+		page.window.dispatchEvent(new Event('pagehide'));
+		expect(JSON.parse(stored.get('shopwalk.stageTime.a1')!)).toEqual({ [stageId]: 1000 });
+		expect((await audits.getAudit('a1'))!.stageTimeMs[stageId]).toBeUndefined();
+
+		const reopened = (await AuditSession.load('a1', deps))!;
+		expect((await audits.getAudit('a1'))!.stageTimeMs[stageId]).toBe(1000);
+		expect(reopened.audit.stageTimeMs[stageId]).toBe(1000);
+		expect(stored.size).toBe(0);
+		// Loaded again: counted once.
+		await AuditSession.load('a1', deps);
+		expect((await audits.getAudit('a1'))!.stageTimeMs[stageId]).toBe(1000);
+	});
+
+	it('a page kept in the back/forward cache stores its time in IndexedDB at once', async () => {
 		const { audits, session } = await device({ status: 'draft' });
 		const page = fakePage();
 		session.timeStage(stageId, page);
-		page.window.dispatchEvent(new Event('pagehide'));
+		const event = Object.assign(new Event('pagehide'), { persisted: true });
+		page.window.dispatchEvent(event);
 		await settle();
 		expect((await audits.getAudit('a1'))!.stageTimeMs[stageId]).toBe(1000);
 	});

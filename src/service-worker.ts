@@ -9,7 +9,7 @@ import {
 	precacheAndRoute
 } from 'workbox-precaching';
 import { NavigationRoute, registerRoute } from 'workbox-routing';
-import { SHELL_PATH, SKIP_WAITING_MESSAGE } from '$lib/shared/pwa-constants';
+import { FIELD_ROUTES, SHELL_PATH, SKIP_WAITING_MESSAGE } from '$lib/shared/pwa-constants';
 import { da } from '$lib/i18n/messages/da';
 import { en } from '$lib/i18n/messages/en';
 
@@ -28,13 +28,32 @@ cleanupOutdatedCaches();
 /** The office wing: rendered on the server, online only. */
 const OFFICE = /^\/office(?:\/|$)/;
 
-// Every field page is client-rendered from the same shell, so any navigation — even to a route
-// never visited — opens from the cache, with or without a network. API calls are never answered
-// here, and neither are office pages: the shopper's shell knows nothing of them.
+// Every field page is client-rendered from the same shell, so any navigation to one — even to a
+// route never visited — opens from the cache, with or without a network. API calls are never
+// answered here, and neither are office pages: the shopper's shell knows nothing of them.
+const shell = createHandlerBoundToURL(SHELL_PATH);
 registerRoute(
-	new NavigationRoute(createHandlerBoundToURL(SHELL_PATH), {
+	new NavigationRoute(shell, {
+		allowlist: [...FIELD_ROUTES],
 		denylist: [/^\/api\//, OFFICE, /\/[^/]+\.[a-z0-9]+$/i]
 	})
+);
+
+// Any other address is the server's to answer: a page that does not exist is a real 404. Offline,
+// the shell answers, and its router shows the same not-found page.
+registerRoute(
+	({ request, url }) =>
+		request.mode === 'navigate' &&
+		!OFFICE.test(url.pathname) &&
+		!url.pathname.startsWith('/api/') &&
+		!/\/[^/]+\.[a-z0-9]+$/i.test(url.pathname),
+	async (options) => {
+		try {
+			return await fetch(options.request);
+		} catch {
+			return shell(options);
+		}
+	}
 );
 
 // Office pages always come from the network; offline, a short page says why instead of the

@@ -168,8 +168,6 @@ export const da: Messages = {
 	'signIn.error.offline': 'Ingen forbindelse til serveren. Prøv igen, når du er online.',
 	'signIn.error.server': 'Serveren kunne ikke logge dig ind. Prøv igen om lidt.',
 	'signOut.action': 'Log ud',
-	'signOut.refused':
-		'Du kan ikke logge ud endnu: {audits} audit(s) og {photos} foto(s) er ikke på serveren. Indsend og synkronisér dem først, så intet går tabt.',
 	'sync.syncing': 'Synkroniserer…',
 	'sync.sendingPhotos': 'Sender fotos {done}/{total}…',
 	'sync.waiting': 'Ingen forbindelse — næste forsøg kl. {time}',
@@ -367,6 +365,10 @@ export const da: Messages = {
 	'review.unsentChanges':
 		'Kontoret havde allerede denne audit før dine seneste ændringer. De gemmes på tabletten og sendes med, hvis den sendes retur.',
 
+	'field.signOut.refused':
+		'Du kan ikke logge ud endnu: {audits} og {photos} er ikke på serveren. Indsend og synkronisér dem først, så intet går tabt.',
+	'field.count.photos': { one: '{count} foto', other: '{count} fotos' },
+	'field.error.pageNotFound': 'Der er ingen side på denne adresse.',
 	'field.sync.retrying': 'Ikke sendt endnu — næste forsøg kl. {time}',
 	'field.reopen.alreadySent':
 		'Denne audit er allerede på serveren og kan ikke genåbnes her. Revisoren kan sende den tilbage til dig til rettelser.',

@@ -165,8 +165,6 @@ export const en = {
 	'signIn.error.offline': 'No connection to the server. Try again when you are online.',
 	'signIn.error.server': 'The server could not sign you in. Try again shortly.',
 	'signOut.action': 'Sign out',
-	'signOut.refused':
-		'You cannot sign out yet: {audits} audit(s) and {photos} photo(s) are not on the server. Submit and sync them first, so nothing is lost.',
 	'sync.syncing': 'Syncing…',
 	'sync.sendingPhotos': 'Sending photos {done}/{total}…',
 	'sync.waiting': 'No connection — next try at {time}',
@@ -360,6 +358,10 @@ export const en = {
 	'review.unsentChanges':
 		'The office already had this audit before your last changes. They are kept on this tablet and go with it if it is returned.',
 
+	'field.signOut.refused':
+		'You cannot sign out yet: {audits} and {photos} are not on the server. Submit and sync them first, so nothing is lost.',
+	'field.count.photos': { one: '{count} photo', other: '{count} photos' },
+	'field.error.pageNotFound': 'There is no page at this address.',
 	'field.sync.retrying': 'Not sent yet — next try at {time}',
 	'field.reopen.alreadySent':
 		'This audit is already on the server, so it cannot be reopened here. The reviewer can return it to you for changes.',

@@ -115,3 +115,74 @@ test('a tall receipt shows as a thumbnail, not a white box', async ({ page }) =>
 	expect(channels[0]!.min).toBeLessThan(120);
 	expect(channels[0]!.stdev).toBeGreaterThan(12);
 });
+
+/** Every visible button, link and select on the page shorter than 44 px (a finger's width). */
+async function smallTargets(page: Page): Promise<string[]> {
+	return page.evaluate(() =>
+		[...document.querySelectorAll<HTMLElement>('button, a[href], select, [role="button"]')]
+			.filter((el) => {
+				const box = el.getBoundingClientRect();
+				const style = getComputedStyle(el);
+				return box.width > 0 && box.height > 0 && style.visibility !== 'hidden';
+			})
+			.filter((el) => el.getBoundingClientRect().height < 44)
+			.map(
+				(el) =>
+					`${el.tagName} "${(el.textContent ?? '').trim().slice(0, 40)}" ${Math.round(el.getBoundingClientRect().height)}px`
+			)
+	);
+}
+
+test('at 800×1280: a one-row header, touch targets of at least 44 px, the current stage in view', async ({
+	page
+}) => {
+	await page.setViewportSize({ width: 800, height: 1280 });
+	await page.goto('/sign-in');
+	const header = page.locator('header').first();
+	await expect(header).toBeVisible();
+	// The storage warning is the home screen's, not the sign-in page's.
+	await expect(page.getByText('Storage is not guaranteed')).toHaveCount(0);
+	await expect(page.getByTestId('storage-summary')).toHaveCount(0);
+	await signIn(page, SHOPPER);
+	await expect(page.getByTestId('assignment').first()).toBeVisible();
+	expect((await header.boundingBox())!.height).toBeLessThanOrEqual(64);
+	expect(await smallTargets(page)).toEqual([]);
+
+	// Shown once where it matters, dismissible, and remembered.
+	const dismissStorage = page.getByTestId('storage-dismiss');
+	if ((await dismissStorage.count()) > 0) {
+		await dismissStorage.click();
+		await page.reload();
+		await expect(page.getByTestId('storage-summary')).toBeVisible();
+		await expect(dismissStorage).toHaveCount(0);
+	}
+
+	const auditId = await startAudit(page);
+	expect((await header.boundingBox())!.height).toBeLessThanOrEqual(64);
+	expect(await smallTargets(page)).toEqual([]);
+
+	// A notice sits below the header: neither covers the other, and its Dismiss button is reachable.
+	await page.getByTestId('sign-out').click();
+	const notice = page.getByRole('alert').filter({ hasText: 'You cannot sign out yet' });
+	await expect(notice).toBeVisible();
+	await page.mouse.wheel(0, 600);
+	await page.waitForTimeout(200);
+	const headerBox = (await header.boundingBox())!;
+	const noticeBox = (await notice.boundingBox())!;
+	expect(noticeBox.y).toBeGreaterThanOrEqual(headerBox.y + headerBox.height - 1);
+	const dismiss = notice.getByRole('button', { name: 'Dismiss' });
+	const hit = await dismiss.evaluate((button) => {
+		const box = button.getBoundingClientRect();
+		return document.elementFromPoint(box.x + box.width / 2, box.y + box.height / 2) === button;
+	});
+	expect(hit).toBe(true);
+	await dismiss.click();
+	await expect(notice).toHaveCount(0);
+
+	await page.goto(`/audits/${auditId}/stages/8`);
+	await expect(page.getByTestId('stage-title')).toContainText(template.stages[8]!.title.en);
+	const current = page.locator('[data-testid="stepper-stage"][aria-current="step"]');
+	await expect(current).toHaveText(/^9/);
+	await expect(current).toBeInViewport({ ratio: 1 });
+	expect(await smallTargets(page)).toEqual([]);
+});

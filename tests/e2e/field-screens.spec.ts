@@ -159,6 +159,9 @@ test('at 800×1280: a one-row header, touch targets of at least 44 px, the curre
 
 	const auditId = await startAudit(page);
 	expect((await header.boundingBox())!.height).toBeLessThanOrEqual(64);
+	// Nothing of the row is pushed out of sight (Sign out stays on screen).
+	expect(await header.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
+	await expect(page.getByTestId('sign-out')).toBeInViewport({ ratio: 1 });
 	expect(await smallTargets(page)).toEqual([]);
 
 	// A notice sits below the header: neither covers the other, and its Dismiss button is reachable.

@@ -69,7 +69,9 @@ test('return with comments, fix offline, resubmit, see the changes, approve: a r
 		'Everything is filled in. The audit is ready to submit.'
 	);
 	await page.getByTestId('mark-ready').click();
-	await expect(page.getByTestId('audit-status')).toHaveText('Ready to submit');
+	// Online, the open summary follows the audit as it is sent.
+	await expect(page.getByTestId('audit-status')).toHaveText('Received', { timeout: 60_000 });
+	await expect(page.getByTestId('ready-state')).toHaveText('Received by the office.');
 	await page.goto('/');
 	const item = page.locator('[data-testid="audit-item"]').first();
 	await expect(item).toHaveAttribute('data-status', 'received', { timeout: 60_000 });

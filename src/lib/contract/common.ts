@@ -9,6 +9,14 @@ export const Sha256Hex = v.pipe(v.string(), v.regex(/^[0-9a-f]{64}$/, 'not a SHA
 export const ShortText = v.pipe(v.string(), v.maxLength(500));
 export const LongText = v.pipe(v.string(), v.maxLength(20_000));
 
+/** A text in several languages: English always, the others where written (see `localize`). */
+export const LocalizedTextSchema = v.strictObject({
+	en: LongText,
+	da: v.optional(LongText),
+	nb: v.optional(LongText),
+	pl: v.optional(LongText)
+});
+
 export const LocationSchema = v.strictObject({
 	id: Id,
 	name: ShortText,

@@ -7,6 +7,7 @@ import type { Database } from './schema';
 import * as initial from './migrations/001-initial';
 import * as reportJobs from './migrations/002-report-jobs';
 import * as review from './migrations/003-review';
+import * as localizedBriefs from './migrations/004-localized-briefs';
 
 export type Db = Kysely<Database>;
 export type Dialect = 'sqlite' | 'postgres';
@@ -23,7 +24,8 @@ export interface DbHandle {
 const MIGRATIONS: Record<string, Migration> = {
 	'001-initial': initial,
 	'002-report-jobs': reportJobs,
-	'003-review': review
+	'003-review': review,
+	'004-localized-briefs': localizedBriefs
 };
 
 // PostgreSQL returns bigint (int8) as strings; every bigint here is an epoch-ms time, safe as a number.

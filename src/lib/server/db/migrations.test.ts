@@ -19,10 +19,20 @@ describe('migrations', () => {
 					handle.db
 				)
 			).rows.map((row) => row.name);
-		expect(await applied()).toEqual(['001-initial', '002-report-jobs', '003-review']);
+		expect(await applied()).toEqual([
+			'001-initial',
+			'002-report-jobs',
+			'003-review',
+			'004-localized-briefs'
+		]);
 		await migrate(handle.db);
 		await migrate(handle.db);
-		expect(await applied()).toEqual(['001-initial', '002-report-jobs', '003-review']);
+		expect(await applied()).toEqual([
+			'001-initial',
+			'002-report-jobs',
+			'003-review',
+			'004-localized-briefs'
+		]);
 		await handle.db
 			.insertInto('organisations')
 			.values({ id: 'o', name: 'O', created_at: 1 })

@@ -8,9 +8,9 @@ import { visibleCheckpointIds } from '../../src/lib/domain/visibility';
 import type { UiLocale } from '../../src/lib/i18n/locales';
 import { reportLabels } from '../../src/lib/domain/report-model';
 import { DEMO_VISITS } from '../../src/lib/server/seed/demo-assignments';
-import { answer, plannedAnswer, uiText, waitForServiceWorker } from './field-walk';
+import { answer, goOffline, plannedAnswer, uiText, waitForServiceWorker } from './field-walk';
 import { pdfToText } from './pdf-text';
-import { signIn } from './sign-in';
+import { MANAGER, signIn } from './sign-in';
 
 // A shopper whose browser speaks Polish, and one whose browser speaks Norwegian, use the app in
 // their language from the first screen: their visit's brief, the journey, the answer buttons.
@@ -129,3 +129,79 @@ for (const { browserLocale, locale, shopper } of cases) {
 		});
 	});
 }
+
+test('the office renders in each of the four languages and hydrates in the same one', async ({
+	browser,
+	baseURL
+}) => {
+	const context = await browser.newContext({ baseURL, viewport: { width: 1280, height: 800 } });
+	const page = await context.newPage();
+	await signIn(page, MANAGER);
+	// The session alone: the device's picker has set a language cookie of its own by now.
+	const session = (await context.cookies())
+		.filter((c) => c.name !== 'shopwalk_locale')
+		.map((c) => `${c.name}=${c.value}`)
+		.join('; ');
+	// Server renders, interleaved: each in its own language.
+	const locales = ['en', 'da', 'nb', 'pl'] as const;
+	const pages = await Promise.all(
+		Array.from({ length: 12 }, (_, i) => locales[i % 4]!).map((locale) =>
+			context.request
+				.get('/office', { headers: { cookie: `${session}; shopwalk_locale=${locale}` } })
+				.then(async (r) => ({ locale, html: await r.text() }))
+		)
+	);
+	for (const { locale, html } of pages) {
+		expect(html).toContain(`>${uiText(locale, 'office.title')}<`);
+		for (const other of locales.filter((l) => l !== locale)) {
+			expect(html).not.toContain(`>${uiText(other, 'office.title')}<`);
+		}
+	}
+	// Without the cookie, a Polish Accept-Language decides.
+	const polish = await context.request.get('/office', {
+		headers: { cookie: session, 'accept-language': 'pl-PL,pl;q=0.9,en;q=0.5' }
+	});
+	expect(await polish.text()).toContain(uiText('pl', 'office.nav.inbox'));
+
+	// With JavaScript: the page hydrates in the language it was rendered in, and the picker
+	// (which offers every language in its own name) switches it.
+	const errors: string[] = [];
+	page.on('console', (message) => {
+		if (message.type() === 'error' || /hydration/i.test(message.text()))
+			errors.push(message.text());
+	});
+	page.on('pageerror', (error) => errors.push(error.message));
+	await context.addCookies([{ name: 'shopwalk_locale', value: 'pl', url: baseURL! }]);
+	await page.goto('/office');
+	await expect(page.locator('html')).toHaveAttribute('lang', 'pl');
+	await expect(page.getByRole('heading', { name: uiText('pl', 'office.title') })).toBeVisible();
+	const picker = page.getByTestId('office-language');
+	await expect(picker.locator('option')).toHaveText(['English', 'Dansk', 'Norsk bokmål', 'Polski']);
+	await expect(picker).toHaveValue('pl');
+	await picker.selectOption('nb');
+	await expect(page.getByRole('heading', { name: uiText('nb', 'office.title') })).toBeVisible();
+	await expect(page.locator('html')).toHaveAttribute('lang', 'nb');
+	expect(errors).toEqual([]);
+	await context.close();
+});
+
+test('switching language works offline: every catalogue is precached', async ({
+	page,
+	context
+}) => {
+	await page.goto('/');
+	await waitForServiceWorker(page);
+	await signIn(page, 'shopper23@nordlys.example');
+	await expect(page.getByRole('heading', { name: uiText('en', 'home.title') })).toBeVisible();
+	// Only English has been loaded so far; the others must come from the service worker's cache.
+	await goOffline(context);
+	for (const locale of ['pl', 'nb', 'da'] as const) {
+		await page.getByTestId('language-picker').selectOption(locale);
+		await expect(page.getByRole('heading', { name: uiText(locale, 'home.title') })).toBeVisible();
+	}
+	// The choice is remembered: a cold start offline opens in it.
+	await page.reload();
+	await expect(page.getByRole('heading', { name: uiText('da', 'home.title') })).toBeVisible();
+	await page.getByTestId('language-picker').selectOption('en');
+	await expect(page.getByRole('heading', { name: uiText('en', 'home.title') })).toBeVisible();
+});

@@ -1,7 +1,13 @@
 import { expect, type BrowserContext, type Locator, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { localize } from '../../src/lib/domain/text';
 import type { AnswerValue, Checkpoint } from '../../src/lib/domain/types';
+import type { UiLocale } from '../../src/lib/i18n/locales';
+import { da } from '../../src/lib/i18n/messages/da';
+import { en, type Messages } from '../../src/lib/i18n/messages/en';
+import { nb } from '../../src/lib/i18n/messages/nb';
+import { pl } from '../../src/lib/i18n/messages/pl';
 
 // What the end-to-end walks through the shopper's app share: fixture photos, the answers a
 // shopper gives, answering a checkpoint card, and going offline for real.
@@ -55,42 +61,60 @@ export function plannedAnswer(
 	}
 }
 
-function label(checkpoint: Checkpoint, optionId: string): string {
-	const spec = checkpoint.response;
-	if (spec.type !== 'single_choice' && spec.type !== 'multiple_choice') return optionId;
-	return spec.options.find((o) => o.id === optionId)!.label.en;
+/** The interface text of each language, as the app shows it. */
+export const CATALOGUES: Record<UiLocale, Messages> = { en, da, nb, pl };
+
+/** A plain (not counted) interface text in `locale`. */
+export function uiText(locale: UiLocale, key: keyof Messages): string {
+	const message = CATALOGUES[locale][key];
+	if (typeof message !== 'string') throw new Error(`${key} is a plural message`);
+	return message;
 }
 
-/** Gives `value` on a checkpoint card, as a person would (English labels). */
+function label(checkpoint: Checkpoint, optionId: string, locale: UiLocale): string {
+	const spec = checkpoint.response;
+	if (spec.type !== 'single_choice' && spec.type !== 'multiple_choice') return optionId;
+	return localize(spec.options.find((o) => o.id === optionId)!.label, locale);
+}
+
+/** Gives `value` on a checkpoint card, as a person would, reading the labels in `locale`. */
 export async function answer(
 	card: Locator,
 	checkpoint: Checkpoint,
-	value: AnswerValue
+	value: AnswerValue,
+	locale: UiLocale = 'en'
 ): Promise<void> {
 	const spec = checkpoint.response;
 	const group = card.getByRole('group');
+	const text = (key: keyof Messages) => uiText(locale, key);
 	switch (spec.type) {
 		case 'yes_no':
 		case 'yes_no_na':
 			await group
 				.getByRole('button', {
-					name: { yes: 'Yes', no: 'No', na: 'N/A' }[value as 'yes'],
+					name: { yes: text('answer.yes'), no: text('answer.no'), na: text('answer.na') }[
+						value as 'yes'
+					],
 					exact: true
 				})
 				.click();
 			break;
 		case 'scale':
-			await group.getByRole('button', { name: `${value} of 5` }).click();
+			await group
+				.getByRole('button', { name: text('answer.scaleLabel').replace('{n}', String(value)) })
+				.click();
 			break;
 		case 'single_choice':
 			await group
-				.getByRole('button', { name: label(checkpoint, value as string), exact: true })
+				.getByRole('button', { name: label(checkpoint, value as string, locale), exact: true })
 				.click();
 			break;
 		case 'multiple_choice':
 			for (const id of value as string[]) {
-				await group.getByRole('button', { name: label(checkpoint, id), exact: true }).click();
-				await expect(card.getByText('Saving…')).toHaveCount(0);
+				await group
+					.getByRole('button', { name: label(checkpoint, id, locale), exact: true })
+					.click();
+				await expect(card.getByText(text('common.saving'))).toHaveCount(0);
 			}
 			break;
 		case 'number':

@@ -95,6 +95,12 @@ export type TemplateRecord = JourneyTemplate;
 /** An assignment (visit) of the signed-in shopper, as pulled; cancelled and done ones are kept. */
 export type AssignmentRecord = Assignment;
 
+/**
+ * An assignment as it may lie in IndexedDB: pulls from before briefs had languages stored the
+ * brief as one string. Read through `ReferenceStore`, which hands out `AssignmentRecord`s.
+ */
+export type StoredAssignment = Omit<Assignment, 'brief'> & { brief: Assignment['brief'] | string };
+
 /** The server's review state of one of the shopper's audits, with reviewer comments. */
 export type ReviewRecord = PullResponse['audits'][number];
 

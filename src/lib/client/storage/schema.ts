@@ -4,7 +4,7 @@ import { requests } from './requests';
 import type { Location } from '$lib/domain/types';
 import type {
 	AnswerRecord,
-	AssignmentRecord,
+	StoredAssignment,
 	MetaValue,
 	NoteRecord,
 	OutboxEntry,
@@ -32,7 +32,7 @@ export interface ShopwalkSchema extends DBSchema {
 	meta: { key: string; value: MetaValue };
 	templates: { key: [string, number]; value: TemplateRecord };
 	locations: { key: string; value: Location };
-	assignments: { key: string; value: AssignmentRecord; indexes: { 'by-windowStart': number } };
+	assignments: { key: string; value: StoredAssignment; indexes: { 'by-windowStart': number } };
 	/** The server's review state of the shopper's audits, keyed by audit id. */
 	reviews: { key: string; value: ReviewRecord };
 }

@@ -1,3 +1,5 @@
+import type { Message } from '../locales';
+
 /** The English interface text: the reference catalogue every other language must match key for key. */
 export const en = {
 	'action.cancel': 'Cancel',
@@ -363,7 +365,8 @@ export const en = {
 	'update.available': 'A new version of Shopwalk is ready.',
 	'update.apply': 'Update now',
 	'update.later': 'Later'
-} satisfies Record<string, string | { one: string; other: string }>;
+} satisfies Record<string, Message>;
 
-export type Messages = { [K in keyof typeof en]: string | { one: string; other: string } };
+/** A catalogue: every English key, each a string or a plural message (see `PluralMessage`). */
+export type Messages = { [K in keyof typeof en]: Message };
 export type MessageKey = keyof typeof en;

@@ -24,7 +24,8 @@ describe('migrations', () => {
 			'002-report-jobs',
 			'003-review',
 			'004-photo-scope',
-			'005-sign-in-throttle'
+			'005-sign-in-throttle',
+			'006-localized-briefs'
 		]);
 		await migrate(handle.db);
 		await migrate(handle.db);
@@ -33,7 +34,8 @@ describe('migrations', () => {
 			'002-report-jobs',
 			'003-review',
 			'004-photo-scope',
-			'005-sign-in-throttle'
+			'005-sign-in-throttle',
+			'006-localized-briefs'
 		]);
 		await handle.db
 			.insertInto('organisations')

@@ -1,8 +1,10 @@
 import { expect, type BrowserContext, type Locator, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { isNegativeAnswer } from '../../src/lib/domain/answer-rules';
 import { localize } from '../../src/lib/domain/text';
-import type { AnswerValue, Checkpoint } from '../../src/lib/domain/types';
+import type { AnswerValue, Checkpoint, JourneyTemplate } from '../../src/lib/domain/types';
+import { visibleCheckpointIds } from '../../src/lib/domain/visibility';
 import type { UiLocale } from '../../src/lib/i18n/locales';
 import { da } from '../../src/lib/i18n/messages/da';
 import { en, type Messages } from '../../src/lib/i18n/messages/en';
@@ -144,4 +146,57 @@ export async function waitForServiceWorker(page: Page): Promise<void> {
 	await page.evaluate(() => navigator.serviceWorker.ready);
 	if (!(await page.evaluate(() => !!navigator.serviceWorker.controller))) await page.reload();
 	await expect.poll(() => page.evaluate(() => !!navigator.serviceWorker.controller)).toBe(true);
+}
+
+/**
+ * Walks every stage of `template` on the stage screens, answering each visible checkpoint (with
+ * `answerFor`, by default `plannedAnswer`), writing `note` where a negative answer needs one and
+ * attaching the fixture `photo` where a photo is required; `onStage` runs as each stage opens.
+ * Returns what was answered.
+ */
+export async function walkStages(
+	page: Page,
+	template: JourneyTemplate,
+	options: {
+		locale?: UiLocale;
+		answerFor?: (checkpoint: Checkpoint) => AnswerValue;
+		note?: string;
+		photo?: string;
+		onStage?: (index: number) => Promise<void>;
+	} = {}
+): Promise<Map<string, AnswerValue>> {
+	const locale = options.locale ?? 'en';
+	const answerFor = options.answerFor ?? ((checkpoint: Checkpoint) => plannedAnswer(checkpoint));
+	const given = new Map<string, AnswerValue>();
+	for (const [index, stage] of template.stages.entries()) {
+		await expect(page.getByTestId('stage-title')).toContainText(localize(stage.title, locale));
+		await options.onStage?.(index);
+		// Answering may reveal follow-up checkpoints; keep going until every visible one is done.
+		for (;;) {
+			const visible = visibleCheckpointIds(template, given);
+			const next = stage.checkpoints.find((c) => visible.has(c.id) && !given.has(c.id));
+			if (!next) break;
+			const card = page.locator(`[data-checkpoint-id="${next.id}"]`);
+			const value = answerFor(next);
+			await answer(card, next, value, locale);
+			given.set(next.id, value);
+			if (isNegativeAnswer(next.response, value) && next.evidence.noteOnNegative) {
+				await card.getByTestId('note').fill(options.note ?? 'Needed a note.');
+				await card.getByTestId('note').blur();
+			}
+			if (next.evidence.photo === 'required') {
+				await card
+					.getByTestId('photo-input')
+					.setInputFiles(fixture(options.photo ?? 'receipt.jpg'));
+				await expect(card.getByTestId('photo-strip')).toHaveAttribute('data-photo-count', '1', {
+					timeout: 30_000
+				});
+			}
+		}
+		await expect(page.getByTestId('save-state')).toHaveText(uiText(locale, 'common.savedOnDevice'));
+		await page
+			.getByTestId(index < template.stages.length - 1 ? 'next-stage' : 'finish-stages')
+			.click();
+	}
+	return given;
 }

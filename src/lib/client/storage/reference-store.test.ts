@@ -171,3 +171,15 @@ describe('ReferenceStore: briefs', () => {
 		expect((await store.getAssignment('new'))?.brief.pl).toBe('Zapytaj o gwarancję');
 	});
 });
+
+describe('a pull too large to spread into arguments', () => {
+	it('is applied whole, and its cursor kept', async () => {
+		const db = await openShopwalkDb(`big-pull-${crypto.randomUUID()}`);
+		const store = new ReferenceStore(db);
+		const locations = Array.from({ length: 150_000 }, (_, n) => loc(`loc-${n}`, `Store ${n}`));
+		await store.applyPull(pull({ cursor: 777, locations }), 1);
+		expect(await store.getCursor()).toBe(777);
+		expect((await store.listLocations()).length).toBe(150_000);
+		db.close();
+	}, 120_000);
+});

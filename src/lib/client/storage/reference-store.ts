@@ -9,7 +9,7 @@ import { applyReviewState } from './review-state';
 /** A pull response whose templates have been checked to be whole JourneyTemplates. */
 export type PulledData = Omit<PullResponse, 'templates'> & { templates: TemplateRecord[] };
 import type { ShopwalkDb } from './schema';
-import { requests, runTransaction, type Tx } from './transaction';
+import { requestAll, requests, runTransaction, type Tx } from './transaction';
 
 const USER_KEY = 'sessionUser';
 const CURSOR_KEY = 'pullCursor';
@@ -50,14 +50,14 @@ export class ReferenceStore {
 		return runTransaction(this.#db, [...stores], 'readwrite', async (tx) => {
 			const current = await tx.objectStore('meta').get(CURSOR_KEY);
 			const cursor = typeof current === 'number' ? Math.max(current, pull.cursor) : pull.cursor;
-			await requests(
+			await requestAll([
 				...pull.templates.map((template) => () => tx.objectStore('templates').put(template)),
 				...pull.locations.map((location) => () => tx.objectStore('locations').put(location)),
 				...pull.assignments.map(
 					(assignment) => () => tx.objectStore('assignments').put(assignment)
 				),
 				() => tx.objectStore('meta').put(cursor, CURSOR_KEY)
-			);
+			]);
 			const changed: string[] = [];
 			for (const review of pull.audits) {
 				if (await applyReviewState(tx, review, now)) changed.push(review.id);

@@ -25,7 +25,8 @@ describe('migrations', () => {
 			'003-review',
 			'004-photo-scope',
 			'005-sign-in-throttle',
-			'006-localized-briefs'
+			'006-localized-briefs',
+			'007-inbox-indexes'
 		]);
 		await migrate(handle.db);
 		await migrate(handle.db);
@@ -35,7 +36,8 @@ describe('migrations', () => {
 			'003-review',
 			'004-photo-scope',
 			'005-sign-in-throttle',
-			'006-localized-briefs'
+			'006-localized-briefs',
+			'007-inbox-indexes'
 		]);
 		await handle.db
 			.insertInto('organisations')

@@ -208,6 +208,13 @@ export class AuditStore {
 		return releasePhotoBytes(this.#db, now, options);
 	}
 
+	/** One photo's metadata and thumbnail, or undefined. */
+	getPhoto(photoId: string): Promise<PhotoMeta | undefined> {
+		return runTransaction(this.#db, ['photos'], 'readonly', (tx) =>
+			tx.objectStore('photos').get(photoId)
+		);
+	}
+
 	/** Puts a released photo's bytes back (already checked against its SHA-256). */
 	restorePhotoBytes(photoId: string, bytes: ArrayBuffer): Promise<void> {
 		return restorePhotoBytes(this.#db, photoId, bytes);

@@ -135,3 +135,15 @@ describe('releasing photo bytes the server holds', () => {
 		});
 	});
 });
+
+describe('a released photo', () => {
+	it('keeps its metadata and thumbnail readable by id', async () => {
+		const { db, store } = await openStore();
+		const [p1] = await seed(db, store, 'a');
+		await store.releasePhotoBytes(RECEIVED_AT + PHOTO_RELEASE_GRACE_MS);
+		const photo = await store.getPhoto(p1!);
+		expect(photo?.released).toBe(RECEIVED_AT + PHOTO_RELEASE_GRACE_MS);
+		expect(new Uint8Array(photo!.thumb)).toEqual(new Uint8Array(16).fill(1));
+		expect(await store.getPhoto('nope')).toBeUndefined();
+	});
+});

@@ -36,6 +36,12 @@ export interface PhotoMeta {
 	createdAt: number;
 	/** SHA-256 (hex) of the full-size bytes, cached by sync the first time it is needed. */
 	sha256?: string;
+	/**
+	 * Epoch ms when the full-size bytes were released from the device because the server holds
+	 * them (see `photo-retention.ts`); absent while the bytes are in `photoBytes`. Metadata and
+	 * thumbnail are always kept. Indexed (`by-released`), so only released photos are in it.
+	 */
+	released?: number;
 }
 
 /** Full-size photo bytes, kept as ArrayBuffer + type because Safari loses Blobs in IndexedDB. */

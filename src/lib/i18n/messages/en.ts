@@ -153,6 +153,12 @@ export const en = {
 		'Storage is not guaranteed on this device: install Shopwalk on the home screen.',
 	'storage.free': '{free} free for photos',
 
+	'retention.photoSpace': '{size} of photos kept on this device',
+	'retention.released': {
+		one: '{count} photo kept in full on the server only (synced over a week ago)',
+		other: '{count} photos kept in full on the server only (synced over a week ago)'
+	},
+
 	'signIn.title': 'Sign in',
 	'signIn.email': 'Email',
 	'signIn.password': 'Password',

@@ -155,6 +155,13 @@ export const nb: Messages = {
 		'Lagringen er ikke garantert på denne enheten: installer Shopwalk på startskjermen.',
 	'storage.free': '{free} ledig til bilder',
 
+	'retention.photoSpace': '{size} bilder lagret på denne enheten',
+	'retention.released': {
+		one: '{count} bilde finnes bare i full størrelse på serveren (synkronisert for over en uke siden)',
+		other:
+			'{count} bilder finnes bare i full størrelse på serveren (synkronisert for over en uke siden)'
+	},
+
 	'signIn.title': 'Logg inn',
 	'signIn.email': 'E-post',
 	'signIn.password': 'Passord',

@@ -179,6 +179,15 @@ export const pl: Messages = {
 		'Przechowywanie danych na tym urządzeniu nie jest gwarantowane: zainstaluj Shopwalk na ekranie głównym.',
 	'storage.free': '{free} wolne na zdjęcia',
 
+	'retention.photoSpace': '{size} zdjęć zapisanych na tym urządzeniu',
+	'retention.released': {
+		one: '{count} zdjęcie w pełnym rozmiarze jest tylko na serwerze (zsynchronizowane ponad tydzień temu)',
+		few: '{count} zdjęcia w pełnym rozmiarze są tylko na serwerze (zsynchronizowane ponad tydzień temu)',
+		many: '{count} zdjęć w pełnym rozmiarze jest tylko na serwerze (zsynchronizowanych ponad tydzień temu)',
+		other:
+			'{count} zdjęcia w pełnym rozmiarze jest tylko na serwerze (zsynchronizowanych ponad tydzień temu)'
+	},
+
 	'signIn.title': 'Logowanie',
 	'signIn.email': 'E-mail',
 	'signIn.password': 'Hasło',

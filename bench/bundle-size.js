@@ -10,7 +10,7 @@ import { chromium } from 'playwright';
 import { chromiumArgs, chromiumPath } from '../tests/chromium.js';
 
 const root = new URL('..', import.meta.url).pathname;
-const port = 4319;
+const port = Number(process.env.BENCH_PORT ?? 4319);
 const base = `http://localhost:${port}`;
 
 function listFiles(dir) {
@@ -70,21 +70,50 @@ export async function measureBundle() {
 
 		let raw = 0;
 		let gzip = 0;
-		for (const body of scripts.values()) {
+		const sizes = [];
+		for (const [url, body] of scripts) {
 			raw += body.length;
-			gzip += gzipSync(body).length;
+			const size = gzipSync(body).length;
+			gzip += size;
+			sizes.push([size, url.replace(base, '')]);
 		}
-		const pdfmakeChunks = listFiles(join(root, 'build/client'))
-			.filter((f) => f.endsWith('.js'))
-			.filter((f) => /pdfmake|pdfkit|PDFDocument/.test(readFileSync(f, 'utf8')));
+		// BENCH_LIST=1 prints each script's gzip size, largest first, to see what the route pulls in.
+		if (process.env.BENCH_LIST) {
+			for (const [size, url] of sizes.sort((a, b) => b[0] - a[0])) {
+				console.error(`${(size / 1024).toFixed(1).padStart(6)} KB  ${url}`);
+			}
+		}
+		const clientJs = listFiles(join(root, 'build/client')).filter((f) => f.endsWith('.js'));
+		const pdfmakeChunks = clientJs.filter((f) =>
+			/pdfmake|pdfkit|PDFDocument/.test(readFileSync(f, 'utf8'))
+		);
+		// The peer: the same route with all four catalogues loaded — English is built in, the
+		// other three are their own chunks (found by one message each), loaded on a switch.
+		const catalogueMarks = [
+			'{free} ledigt til fotos',
+			'{free} ledig til bilder',
+			'{free} wolne na'
+		];
+		// Only the app's chunks: the service worker carries its own copy for its offline page.
+		const otherCatalogues = clientJs.filter((f) => {
+			if (!f.includes('/_app/immutable/')) return false;
+			const text = readFileSync(f, 'utf8');
+			return catalogueMarks.some((mark) => text.includes(mark));
+		});
+		const otherGzip = otherCatalogues.reduce((sum, f) => sum + gzipSync(readFileSync(f)).length, 0);
+		const kb = (bytes) => Math.round(bytes / 102.4) / 10;
+		const budget = 75 * 1024;
 		return [
 			{
 				id: 'bundle.audit-runner-js-gzip',
-				value: Math.round(gzip / 102.4) / 10,
+				value: kb(gzip),
 				unit: 'KB',
-				budget: '<= 100 KB',
-				pass: gzip <= 100 * 1024,
-				note: `${scripts.size} scripts, ${Math.round(raw / 1024)} KB before gzip`
+				peer: 'the same route with all four language catalogues loaded',
+				peerValue: kb(gzip + otherGzip),
+				ratio: Math.round((gzip / (gzip + otherGzip)) * 1000) / 1000,
+				budget: '<= 75 KB (one catalogue, English); all four shown as the peer',
+				pass: gzip <= budget,
+				note: `${scripts.size} scripts, ${Math.round(raw / 1024)} KB before gzip; ${otherCatalogues.length} other catalogue chunks, ${kb(otherGzip)} KB`
 			},
 			{
 				id: 'bundle.pdfmake-in-client-chunks',

@@ -6,6 +6,7 @@ import { env } from '$env/dynamic/private';
 import { createSessionHandle } from '$lib/server/auth/session-handle';
 import { closeServerContext, getServerContext } from '$lib/server/context';
 import { apiGuardHandle } from '$lib/server/http/api-guard';
+import { compressJsonHandle } from '$lib/server/http/compress-json';
 import { csrfHandle } from '$lib/server/http/csrf';
 import { ClientAbortError } from '$lib/server/http/read-body';
 import { securityHeadersHandle } from '$lib/server/http/security-headers';
@@ -119,6 +120,7 @@ const requestIdHandle: Handle = async ({ event, resolve }) => {
 
 export const handle: Handle = sequence(
 	requestIdHandle,
+	compressJsonHandle,
 	securityHeadersHandle,
 	csrfHandle,
 	createSessionHandle(async () => (await getServerContext()).db),

@@ -10,12 +10,16 @@ import {
 } from 'workbox-precaching';
 import { NavigationRoute, registerRoute } from 'workbox-routing';
 import { FIELD_ROUTES, SHELL_PATH, SKIP_WAITING_MESSAGE } from '$lib/shared/pwa-constants';
+import { negotiateLocale, type UiLocale } from '$lib/i18n/locales';
 import { da } from '$lib/i18n/messages/da';
 import { en } from '$lib/i18n/messages/en';
+import { nb } from '$lib/i18n/messages/nb';
+import { pl } from '$lib/i18n/messages/pl';
 
 declare const self: ServiceWorkerGlobalScope;
 
-// Kit hands us the exact list of build output: hashed files never change under their name, the
+// Kit hands us the exact list of build output — every chunk, the lazily imported language
+// catalogues included, so switching language works offline: hashed files never change under their name, the
 // rest (static files, the prerendered shell) are revisioned by the build's version.
 const immutable = (path: string) => path.includes('/_app/immutable/');
 precacheAndRoute([
@@ -24,6 +28,13 @@ precacheAndRoute([
 	...prerendered.map((url) => ({ url, revision: version }))
 ]);
 cleanupOutdatedCaches();
+
+const OFFLINE_TEXT: Record<UiLocale, string> = {
+	en: en['office.offline'],
+	da: da['office.offline'],
+	nb: nb['office.offline'],
+	pl: pl['office.offline']
+};
 
 /** The office wing: rendered on the server, online only. */
 const OFFICE = /^\/office(?:\/|$)/;
@@ -57,16 +68,17 @@ registerRoute(
 );
 
 // Office pages always come from the network; offline, a short page says why instead of the
-// browser's own error (in Danish when the browser prefers a language the office shows in Danish).
+// browser's own error, in the browser's language (the worker cannot import a chunk lazily, so it
+// carries this one sentence of each catalogue).
 registerRoute(
 	({ request, url }) => request.mode === 'navigate' && OFFICE.test(url.pathname),
 	async ({ request }) => {
 		try {
 			return await fetch(request);
 		} catch {
-			const danish = (self.navigator.languages ?? []).some((tag) => /^(da|nb|nn|no)\b/i.test(tag));
-			const text = (danish ? da : en)['office.offline'];
-			const body = `<!doctype html><html lang="${danish ? 'da' : 'en'}"><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Shopwalk</title><p style="font:1.1rem system-ui;max-width:32rem;margin:3rem auto;padding:0 1rem">${text}</p></html>`;
+			const locale = negotiateLocale(self.navigator.languages ?? []);
+			const text = OFFLINE_TEXT[locale];
+			const body = `<!doctype html><html lang="${locale}"><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Shopwalk</title><p style="font:1.1rem system-ui;max-width:32rem;margin:3rem auto;padding:0 1rem">${text}</p></html>`;
 			return new Response(body, {
 				status: 503,
 				headers: { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' }

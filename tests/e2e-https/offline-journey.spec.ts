@@ -1,9 +1,7 @@
-import { expect, test, type Page } from '@playwright/test';
-import { isNegativeAnswer } from '../../src/lib/domain/answer-rules';
+import { expect, test } from '@playwright/test';
 import { getBuiltinTemplate } from '../../src/lib/domain/builtin-templates/index';
-import { visibleCheckpointIds } from '../../src/lib/domain/visibility';
-import type { AnswerValue, JourneyTemplate } from '../../src/lib/domain/types';
-import { answer, fixture, goOffline, plannedAnswer, waitForServiceWorker } from '../e2e/field-walk';
+import type { JourneyTemplate } from '../../src/lib/domain/types';
+import { fixture, goOffline, waitForServiceWorker, walkStages } from '../e2e/field-walk';
 import { SHOPPER, signIn } from '../e2e/sign-in';
 
 // The tablet's journey at a name that is not localhost, over HTTPS behind Caddy: a secure
@@ -12,36 +10,6 @@ import { SHOPPER, signIn } from '../e2e/sign-in';
 // with a photo, reload offline, come back online, and find it on the server exactly once.
 
 const template = getBuiltinTemplate('complaint-handling', 1) as JourneyTemplate;
-
-async function walkAllStages(page: Page): Promise<void> {
-	const given = new Map<string, AnswerValue>();
-	for (const [index, stage] of template.stages.entries()) {
-		await expect(page.getByTestId('stage-title')).toContainText(stage.title.en);
-		for (;;) {
-			const visible = visibleCheckpointIds(template, given);
-			const next = stage.checkpoints.find((c) => visible.has(c.id) && !given.has(c.id));
-			if (!next) break;
-			const card = page.locator(`[data-checkpoint-id="${next.id}"]`);
-			const value = plannedAnswer(next);
-			await answer(card, next, value);
-			given.set(next.id, value);
-			if (isNegativeAnswer(next.response, value) && next.evidence.noteOnNegative) {
-				await card.getByTestId('note').fill('Needed a note.');
-				await card.getByTestId('note').blur();
-			}
-			if (next.evidence.photo === 'required') {
-				await card.getByTestId('photo-input').setInputFiles(fixture('shelf-12mp-rot6.jpg'));
-				await expect(card.getByTestId('photo-strip')).toHaveAttribute('data-photo-count', '1', {
-					timeout: 30_000
-				});
-			}
-		}
-		await expect(page.getByTestId('save-state')).toHaveText('All changes saved on this device');
-		await page
-			.getByTestId(index < template.stages.length - 1 ? 'next-stage' : 'finish-stages')
-			.click();
-	}
-}
 
 test('over HTTPS behind Caddy at shopwalk.test: offline audit, synced exactly once', async ({
 	page,
@@ -75,7 +43,7 @@ test('over HTTPS behind Caddy at shopwalk.test: offline audit, synced exactly on
 	await page.getByTestId('start-audit').click();
 	await page.waitForURL(/\/audits\/[0-9a-f-]{36}\/stages\/0$/);
 	const auditId = page.url().split('/audits/')[1]!.split('/')[0]!;
-	await walkAllStages(page);
+	await walkStages(page, template, { photo: 'shelf-12mp-rot6.jpg' });
 
 	// The overview: a receipt photo, then nothing is missing; a reload offline keeps it all.
 	const receipt = page.locator('[data-testid="photo-strip"]').first();

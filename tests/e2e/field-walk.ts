@@ -1,7 +1,15 @@
 import { expect, type BrowserContext, type Locator, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { AnswerValue, Checkpoint } from '../../src/lib/domain/types';
+import { isNegativeAnswer } from '../../src/lib/domain/answer-rules';
+import { localize } from '../../src/lib/domain/text';
+import type { AnswerValue, Checkpoint, JourneyTemplate } from '../../src/lib/domain/types';
+import { visibleCheckpointIds } from '../../src/lib/domain/visibility';
+import type { UiLocale } from '../../src/lib/i18n/locales';
+import { da } from '../../src/lib/i18n/messages/da';
+import { en, type Messages } from '../../src/lib/i18n/messages/en';
+import { nb } from '../../src/lib/i18n/messages/nb';
+import { pl } from '../../src/lib/i18n/messages/pl';
 
 // What the end-to-end walks through the shopper's app share: fixture photos, the answers a
 // shopper gives, answering a checkpoint card, and going offline for real.
@@ -55,42 +63,60 @@ export function plannedAnswer(
 	}
 }
 
-function label(checkpoint: Checkpoint, optionId: string): string {
-	const spec = checkpoint.response;
-	if (spec.type !== 'single_choice' && spec.type !== 'multiple_choice') return optionId;
-	return spec.options.find((o) => o.id === optionId)!.label.en;
+/** The interface text of each language, as the app shows it. */
+export const CATALOGUES: Record<UiLocale, Messages> = { en, da, nb, pl };
+
+/** A plain (not counted) interface text in `locale`. */
+export function uiText(locale: UiLocale, key: keyof Messages): string {
+	const message = CATALOGUES[locale][key];
+	if (typeof message !== 'string') throw new Error(`${key} is a plural message`);
+	return message;
 }
 
-/** Gives `value` on a checkpoint card, as a person would (English labels). */
+function label(checkpoint: Checkpoint, optionId: string, locale: UiLocale): string {
+	const spec = checkpoint.response;
+	if (spec.type !== 'single_choice' && spec.type !== 'multiple_choice') return optionId;
+	return localize(spec.options.find((o) => o.id === optionId)!.label, locale);
+}
+
+/** Gives `value` on a checkpoint card, as a person would, reading the labels in `locale`. */
 export async function answer(
 	card: Locator,
 	checkpoint: Checkpoint,
-	value: AnswerValue
+	value: AnswerValue,
+	locale: UiLocale = 'en'
 ): Promise<void> {
 	const spec = checkpoint.response;
 	const group = card.getByRole('group');
+	const text = (key: keyof Messages) => uiText(locale, key);
 	switch (spec.type) {
 		case 'yes_no':
 		case 'yes_no_na':
 			await group
 				.getByRole('button', {
-					name: { yes: 'Yes', no: 'No', na: 'N/A' }[value as 'yes'],
+					name: { yes: text('answer.yes'), no: text('answer.no'), na: text('answer.na') }[
+						value as 'yes'
+					],
 					exact: true
 				})
 				.click();
 			break;
 		case 'scale':
-			await group.getByRole('button', { name: `${value} of 5` }).click();
+			await group
+				.getByRole('button', { name: text('answer.scaleLabel').replace('{n}', String(value)) })
+				.click();
 			break;
 		case 'single_choice':
 			await group
-				.getByRole('button', { name: label(checkpoint, value as string), exact: true })
+				.getByRole('button', { name: label(checkpoint, value as string, locale), exact: true })
 				.click();
 			break;
 		case 'multiple_choice':
 			for (const id of value as string[]) {
-				await group.getByRole('button', { name: label(checkpoint, id), exact: true }).click();
-				await expect(card.getByText('Saving…')).toHaveCount(0);
+				await group
+					.getByRole('button', { name: label(checkpoint, id, locale), exact: true })
+					.click();
+				await expect(card.getByText(text('common.saving'))).toHaveCount(0);
 			}
 			break;
 		case 'number':
@@ -120,4 +146,57 @@ export async function waitForServiceWorker(page: Page): Promise<void> {
 	await page.evaluate(() => navigator.serviceWorker.ready);
 	if (!(await page.evaluate(() => !!navigator.serviceWorker.controller))) await page.reload();
 	await expect.poll(() => page.evaluate(() => !!navigator.serviceWorker.controller)).toBe(true);
+}
+
+/**
+ * Walks every stage of `template` on the stage screens, answering each visible checkpoint (with
+ * `answerFor`, by default `plannedAnswer`), writing `note` where a negative answer needs one and
+ * attaching the fixture `photo` where a photo is required; `onStage` runs as each stage opens.
+ * Returns what was answered.
+ */
+export async function walkStages(
+	page: Page,
+	template: JourneyTemplate,
+	options: {
+		locale?: UiLocale;
+		answerFor?: (checkpoint: Checkpoint) => AnswerValue;
+		note?: string;
+		photo?: string;
+		onStage?: (index: number) => Promise<void>;
+	} = {}
+): Promise<Map<string, AnswerValue>> {
+	const locale = options.locale ?? 'en';
+	const answerFor = options.answerFor ?? ((checkpoint: Checkpoint) => plannedAnswer(checkpoint));
+	const given = new Map<string, AnswerValue>();
+	for (const [index, stage] of template.stages.entries()) {
+		await expect(page.getByTestId('stage-title')).toContainText(localize(stage.title, locale));
+		await options.onStage?.(index);
+		// Answering may reveal follow-up checkpoints; keep going until every visible one is done.
+		for (;;) {
+			const visible = visibleCheckpointIds(template, given);
+			const next = stage.checkpoints.find((c) => visible.has(c.id) && !given.has(c.id));
+			if (!next) break;
+			const card = page.locator(`[data-checkpoint-id="${next.id}"]`);
+			const value = answerFor(next);
+			await answer(card, next, value, locale);
+			given.set(next.id, value);
+			if (isNegativeAnswer(next.response, value) && next.evidence.noteOnNegative) {
+				await card.getByTestId('note').fill(options.note ?? 'Needed a note.');
+				await card.getByTestId('note').blur();
+			}
+			if (next.evidence.photo === 'required') {
+				await card
+					.getByTestId('photo-input')
+					.setInputFiles(fixture(options.photo ?? 'receipt.jpg'));
+				await expect(card.getByTestId('photo-strip')).toHaveAttribute('data-photo-count', '1', {
+					timeout: 30_000
+				});
+			}
+		}
+		await expect(page.getByTestId('save-state')).toHaveText(uiText(locale, 'common.savedOnDevice'));
+		await page
+			.getByTestId(index < template.stages.length - 1 ? 'next-stage' : 'finish-stages')
+			.click();
+	}
+	return given;
 }

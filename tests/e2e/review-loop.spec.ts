@@ -1,10 +1,8 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { isNegativeAnswer } from '../../src/lib/domain/answer-rules';
 import { getBuiltinTemplate } from '../../src/lib/domain/builtin-templates/index';
-import { visibleCheckpointIds } from '../../src/lib/domain/visibility';
-import type { AnswerValue, JourneyTemplate } from '../../src/lib/domain/types';
-import { answer, goOffline, plannedAnswer, waitForServiceWorker } from './field-walk';
+import type { JourneyTemplate } from '../../src/lib/domain/types';
+import { goOffline, waitForServiceWorker, walkStages } from './field-walk';
 import { pdfToText } from './pdf-text';
 import { MANAGER, signIn } from './sign-in';
 
@@ -19,32 +17,6 @@ const SHOPPER = 'shopper23@nordlys.example';
 const template = getBuiltinTemplate('complaint-handling', 1) as JourneyTemplate;
 const OVERALL = 'Please describe how the complaint was received, in your own words.';
 const EDITED_NOTE = 'Added after the return: the employee wrote a case number on the receipt.';
-
-/** Walks every stage of `template` on the tablet, answering as `plannedAnswer` does. */
-async function walkAllStages(page: Page): Promise<Map<string, AnswerValue>> {
-	const given = new Map<string, AnswerValue>();
-	for (const [index, stage] of template.stages.entries()) {
-		await expect(page.getByTestId('stage-title')).toContainText(stage.title.en);
-		for (;;) {
-			const visible = visibleCheckpointIds(template, given);
-			const next = stage.checkpoints.find((c) => visible.has(c.id) && !given.has(c.id));
-			if (!next) break;
-			const card = page.locator(`[data-checkpoint-id="${next.id}"]`);
-			const value = plannedAnswer(next);
-			await answer(card, next, value);
-			given.set(next.id, value);
-			if (isNegativeAnswer(next.response, value) && next.evidence.noteOnNegative) {
-				await card.getByTestId('note').fill('Needed a note.');
-				await card.getByTestId('note').blur();
-			}
-		}
-		await expect(page.getByTestId('save-state')).toHaveText('All changes saved on this device');
-		await page
-			.getByTestId(index < template.stages.length - 1 ? 'next-stage' : 'finish-stages')
-			.click();
-	}
-	return given;
-}
 
 test('return with comments, fix offline, resubmit, see the changes, approve: a report per decision', async ({
 	browser,
@@ -63,7 +35,7 @@ test('return with comments, fix offline, resubmit, see the changes, approve: a r
 	await page.getByTestId('start-audit').click();
 	await page.waitForURL(/\/audits\/[0-9a-f-]{36}\/stages\/0$/);
 	const auditId = page.url().split('/audits/')[1]!.split('/')[0]!;
-	await walkAllStages(page);
+	await walkStages(page, template);
 	await page.getByTestId('finish-visit').click();
 	await expect(page.getByTestId('ready-state')).toHaveText(
 		'Everything is filled in. The audit is ready to submit.'

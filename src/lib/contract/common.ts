@@ -42,6 +42,14 @@ export const SafeString = v.pipe(
 export const ShortText = v.pipe(SafeString, v.maxLength(500));
 export const LongText = v.pipe(SafeString, v.maxLength(20_000));
 
+/** A text in several languages: English always, the others where written (see `localize`). */
+export const LocalizedTextSchema = v.strictObject({
+	en: LongText,
+	da: v.optional(LongText),
+	nb: v.optional(LongText),
+	pl: v.optional(LongText)
+});
+
 export const LocationSchema = v.strictObject({
 	id: Id,
 	name: ShortText,

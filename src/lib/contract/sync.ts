@@ -1,10 +1,12 @@
 import * as v from 'valibot';
+import { briefFromText } from '$lib/domain/brief';
 import { LOCALES } from '$lib/domain/types';
 import {
 	AnswerSchema,
 	DbCount,
 	EpochMs,
 	Id,
+	LocalizedTextSchema,
 	LocationSchema,
 	LongText,
 	NoteSchema,
@@ -126,7 +128,11 @@ export const AssignmentSchema = v.strictObject({
 	location: LocationSchema,
 	windowStart: EpochMs,
 	windowEnd: EpochMs,
-	brief: LongText,
+	/**
+	 * The scenario brief in each language written. A single string — what servers sent before
+	 * briefs had languages — is still accepted and read as `briefFromText` does.
+	 */
+	brief: v.union([LocalizedTextSchema, v.pipe(LongText, v.transform(briefFromText))]),
 	status: v.picklist(['open', 'done', 'cancelled'])
 });
 export type Assignment = v.InferOutput<typeof AssignmentSchema>;

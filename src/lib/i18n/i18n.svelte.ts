@@ -1,16 +1,43 @@
-import type { Locale } from '$lib/domain/types';
 import { en, type MessageKey, type Messages } from './messages/en';
-import { da } from './messages/da';
+import {
+	INTL_TAGS,
+	isUiLocale,
+	negotiateLocale,
+	pluralText,
+	type Message,
+	type UiLocale
+} from './locales';
 
-/** A message is a plain string or, where a count decides the wording, one per plural category. */
-export type Message = string | { one: string; other: string };
+export { isUiLocale, negotiateLocale, UI_LOCALES, LOCALE_NAMES } from './locales';
+export type { Message, PluralMessage, UiLocale } from './locales';
 export type MessageParams = Record<string, string | number>;
 
-/** Languages with a complete translation of the interface. */
-export const UI_LOCALES = ['en', 'da'] as const satisfies readonly Locale[];
-export type UiLocale = (typeof UI_LOCALES)[number];
+/**
+ * The catalogues other than English, each its own chunk: the browser loads only the language in
+ * use (English is bundled as the fallback). The service worker precaches every chunk Kit lists,
+ * so switching language works offline too.
+ */
+const loaders: Record<Exclude<UiLocale, 'en'>, () => Promise<Messages>> = {
+	da: () => import('./messages/da').then((m) => m.da),
+	nb: () => import('./messages/nb').then((m) => m.nb),
+	pl: () => import('./messages/pl').then((m) => m.pl)
+};
+const loaded: Partial<Record<UiLocale, Messages>> = { en };
 
-const catalogues: Record<UiLocale, Messages> = { en, da };
+/** Loads the catalogue of `locale` once; later calls resolve at once. */
+export async function loadCatalogue(locale: UiLocale): Promise<Messages> {
+	const known = loaded[locale];
+	if (known) return known;
+	const messages = await loaders[locale as Exclude<UiLocale, 'en'>]();
+	loaded[locale] = messages;
+	return messages;
+}
+
+/** Whether `locale`'s catalogue is in memory (English always is). */
+export function isCatalogueLoaded(locale: UiLocale): boolean {
+	return loaded[locale] !== undefined;
+}
+
 const STORAGE_KEY = 'shopwalk.locale';
 
 /** The cookie carrying the chosen language to the server, which renders the office in it. */
@@ -18,23 +45,6 @@ export const LOCALE_COOKIE = 'shopwalk_locale';
 /** The cookie carrying the browser's IANA time zone, so the office shows times and days in it. */
 export const TIME_ZONE_COOKIE = 'shopwalk_tz';
 const ONE_YEAR_S = 365 * 24 * 60 * 60;
-
-const intlTags: Record<Locale, string> = { en: 'en-GB', da: 'da-DK', nb: 'nb-NO', pl: 'pl-PL' };
-
-export function isUiLocale(value: unknown): value is UiLocale {
-	return typeof value === 'string' && (UI_LOCALES as readonly string[]).includes(value);
-}
-
-/** Picks the first supported language from the browser's list, English otherwise. */
-export function negotiateLocale(preferred: readonly string[]): UiLocale {
-	for (const tag of preferred) {
-		const base = tag.toLowerCase().split('-')[0];
-		if (isUiLocale(base)) return base;
-		// Norwegian Bokmål readers understand Danish better than English in a store checklist.
-		if (base === 'nb' || base === 'no' || base === 'nn') return 'da';
-	}
-	return 'en';
-}
 
 /** Fills `{name}` placeholders; unknown placeholders stay visible so a missing param is noticed. */
 export function interpolate(text: string, params: MessageParams | undefined): string {
@@ -57,6 +67,8 @@ export function isTimeZone(value: unknown): value is string {
 
 class I18n {
 	#locale = $state<UiLocale>('en');
+	/** The active language's catalogue; English until another one is loaded and applied. */
+	#messages = $state.raw<Messages>(en);
 	/** undefined: the runtime's own zone (the browser's, on the device). */
 	#timeZone = $state<string | undefined>(undefined);
 
@@ -69,22 +81,44 @@ class I18n {
 	}
 
 	get intlTag(): string {
-		return intlTags[this.#locale];
+		return INTL_TAGS[this.#locale];
 	}
 
-	/** Restores the saved choice, or negotiates one from the browser. */
-	init(): void {
+	/**
+	 * The device's saved choice, else one negotiated from the browser's languages: loads its
+	 * catalogue and applies it. The field app awaits this before its first render.
+	 */
+	async init(): Promise<void> {
 		let saved: string | null = null;
 		try {
 			saved = localStorage.getItem(STORAGE_KEY);
 		} catch {
 			// Storage can be blocked; the browser's language is a fine default then.
 		}
-		this.setLocale(isUiLocale(saved) ? saved : negotiateLocale(navigator.languages ?? []));
+		await this.use(isUiLocale(saved) ? saved : negotiateLocale(navigator.languages ?? []));
 	}
 
+	/** Loads `locale`'s catalogue (once) and switches to it; English if it cannot be loaded. */
+	async use(locale: UiLocale): Promise<void> {
+		try {
+			await loadCatalogue(locale);
+		} catch {
+			// A chunk that cannot be fetched (offline before the service worker cached it): the
+			// interface stays readable in the fallback until the next try.
+			return;
+		}
+		this.setLocale(locale);
+	}
+
+	/**
+	 * Switches to `locale`, whose catalogue must already be loaded (`use` loads it); remembers the
+	 * choice on the device and in the cookie the office reads.
+	 */
 	setLocale(locale: UiLocale): void {
+		const messages = loaded[locale];
+		if (!messages) throw new Error(`The ${locale} catalogue is not loaded`);
 		this.#locale = locale;
+		this.#messages = messages;
 		if (typeof document === 'undefined') return;
 		try {
 			localStorage.setItem(STORAGE_KEY, locale);
@@ -115,16 +149,17 @@ class I18n {
 	 * SSR is ever enabled, this must become that context.
 	 */
 	renderWith(locale: UiLocale, timeZone: string): void {
-		this.#locale = locale;
+		// The office's universal layout load has loaded the catalogue; English if not.
+		const messages = loaded[locale];
+		this.#locale = messages ? locale : 'en';
+		this.#messages = messages ?? en;
 		this.#timeZone = timeZone;
 	}
 
 	t(key: MessageKey, params?: MessageParams): string {
-		const message: Message = catalogues[this.#locale][key] ?? en[key];
+		const message: Message = this.#messages[key] ?? en[key];
 		if (typeof message === 'string') return interpolate(message, params);
-		const count = Number(params?.count ?? 0);
-		const category = new Intl.PluralRules(this.intlTag).select(count) === 'one' ? 'one' : 'other';
-		return interpolate(message[category], params);
+		return interpolate(pluralText(message, Number(params?.count ?? 0), this.#locale), params);
 	}
 
 	formatDateTime(epochMs: number): string {

@@ -1,6 +1,6 @@
 import { createApiClient, type ApiClient } from '$lib/client/api/api-client';
 import { reportingFetch } from '$lib/client/api/reachability';
-import { PhotoProcessor } from '$lib/client/photos/photo-processor';
+import type { PhotoProcessor } from '$lib/client/photos/photo-processor';
 import { AuditStore } from '$lib/client/storage/audit-store';
 import { openShopwalkDb } from '$lib/client/storage/open-db';
 import { OutboxStore } from '$lib/client/storage/outbox-store';
@@ -11,7 +11,7 @@ import { SyncEngine } from '$lib/client/sync/sync-engine';
 import { deviceStatus } from './device-status.svelte';
 
 let db: Promise<ShopwalkDb> | null = null;
-let processor: PhotoProcessor | null = null;
+let processor: Promise<PhotoProcessor> | null = null;
 let api: ApiClient | null = null;
 let services: Promise<DeviceServices> | null = null;
 
@@ -60,8 +60,12 @@ export function getDeviceServices(): Promise<DeviceServices> {
 	return services;
 }
 
-/** The photo pipeline: one worker, one photo at a time. */
-export function getPhotoProcessor(): PhotoProcessor {
-	processor ??= new PhotoProcessor();
+/**
+ * The photo pipeline: one worker, one photo at a time. Its code loads with the first photo (a
+ * precached chunk, so offline too), not with every screen that might take one.
+ */
+export function getPhotoProcessor(): Promise<PhotoProcessor> {
+	processor ??= import('$lib/client/photos/photo-processor').then((m) => new m.PhotoProcessor());
+	processor.catch(() => (processor = null));
 	return processor;
 }

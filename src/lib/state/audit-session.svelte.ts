@@ -447,7 +447,7 @@ export class AuditSession {
 			notifications.info('error.storage.lowSpace', { free: Math.round(room.free / 1048576) });
 			return;
 		}
-		const processed = await getPhotoProcessor().process(file);
+		const processed = await (await getPhotoProcessor()).process(file);
 		const now = this.#now();
 		const meta: PhotoMeta = {
 			id: crypto.randomUUID(),

@@ -91,6 +91,27 @@ describe('api client requests', () => {
 		expect(call.init.body).toBe(bytes);
 	});
 
+	it('GETs a stored photo as JPEG bytes, and refuses a body that is not a JPEG', async () => {
+		const { fetch, calls } = fakeFetch(
+			() => new Response(new Uint8Array([7, 8]), { headers: { 'content-type': 'image/jpeg' } })
+		);
+		const bytes = await createApiClient({ fetch, baseUrl: 'http://host' }).getPhoto(PHOTO_ID);
+		expect(calls[0]!.url).toBe(`http://host/api/photos/${PHOTO_ID}`);
+		expect(calls[0]!.init.method).toBe('GET');
+		expect(new Uint8Array(bytes)).toEqual(new Uint8Array([7, 8]));
+
+		const portal = fakeFetch(
+			() => new Response('<html>', { headers: { 'content-type': 'text/html' } })
+		);
+		await expect(createApiClient({ fetch: portal.fetch }).getPhoto(PHOTO_ID)).rejects.toMatchObject(
+			{ reason: 'bad_response' }
+		);
+		const missing = fakeFetch(() => json(404, { error: 'photo_not_found', message: 'No' }));
+		await expect(
+			createApiClient({ fetch: missing.fetch }).getPhoto(PHOTO_ID)
+		).rejects.toMatchObject({ reason: 'not_found' });
+	});
+
 	it('submits with the idempotency key header', async () => {
 		const { fetch, calls } = fakeFetch(() =>
 			json(200, {

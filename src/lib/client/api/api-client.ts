@@ -17,6 +17,7 @@ import {
 	type SubmitRequest,
 	type SubmitResponse
 } from '$lib/contract/sync';
+import { ApiRequestError, errorFromResponse } from './api-error';
 import { sendRequest, type FetchLike } from './request';
 
 export type PhotoUploadResponse = v.InferOutput<typeof PhotoUploadResponseSchema>;
@@ -42,6 +43,8 @@ export interface ApiClient {
 	): Promise<PhotoUploadResponse>;
 	/** Submits the audit; the same `idempotencyKey` always gets the first outcome back. */
 	submit(auditId: string, request: SubmitRequest, idempotencyKey: string): Promise<SubmitResponse>;
+	/** A stored photo's JPEG bytes (`GET /api/photos/{id}`); `not_found` when the server lacks it. */
+	getPhoto(photoId: string): Promise<ArrayBuffer>;
 }
 
 export interface ApiClientOptions {
@@ -126,6 +129,54 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
 				headers: { [IDEMPOTENCY_KEY_HEADER]: idempotencyKey },
 				schema: SubmitResponseSchema,
 				timeoutMs: jsonTimeoutMs
-			})
+			}),
+		getPhoto: (photoId) => fetchPhoto(fetchFn, base, API.photo(photoId), photoTimeoutMs)
 	};
+}
+
+async function fetchPhoto(
+	fetchFn: FetchLike,
+	base: string,
+	path: string,
+	timeoutMs: number
+): Promise<ArrayBuffer> {
+	const label = `GET ${path}`;
+	const controller = new AbortController();
+	let timedOut = false;
+	const timer = setTimeout(() => {
+		timedOut = true;
+		controller.abort();
+	}, timeoutMs);
+	const cutOff = (error: unknown) =>
+		timedOut
+			? new ApiRequestError('timeout', `${label} timed out`, { cause: error })
+			: new ApiRequestError('offline', `${label} failed: no response`, { cause: error });
+	try {
+		let response: Response;
+		try {
+			response = await fetchFn(base + path, {
+				method: 'GET',
+				headers: { accept: 'image/jpeg, application/json' },
+				credentials: 'same-origin',
+				signal: controller.signal
+			});
+		} catch (error) {
+			throw cutOff(error);
+		}
+		if (!response.ok) throw await errorFromResponse(response);
+		const type = response.headers.get('content-type') ?? '';
+		if (!type.startsWith('image/jpeg')) {
+			await response.body?.cancel().catch(() => undefined);
+			throw new ApiRequestError('bad_response', `${label}: not a JPEG (${type})`, {
+				status: response.status
+			});
+		}
+		try {
+			return await response.arrayBuffer();
+		} catch (error) {
+			throw cutOff(error);
+		}
+	} finally {
+		clearTimeout(timer);
+	}
 }

@@ -1,4 +1,4 @@
-import { Workbox } from 'workbox-window';
+import { SKIP_WAITING_MESSAGE } from '$lib/shared/pwa-constants';
 
 export interface ServiceWorkerHandle {
 	/** Activates the waiting version; the page reloads once it controls the page. */
@@ -8,35 +8,59 @@ export interface ServiceWorkerHandle {
 }
 
 /**
- * The worker answers `SKIP_WAITING` (see `SKIP_WAITING_MESSAGE` in $lib/shared/pwa-constants).
- *
- * Registers the app's service worker with workbox-window. `onUpdateWaiting` fires when a new
- * version is installed and waiting; nothing reloads until `activateUpdate` is called.
- * Returns null where service workers are unavailable (plain http, old browsers, dev server).
+ * Registers the app's service worker with the plain Service Worker API (workbox-window cost the
+ * field screens about 2 KB gzip for these few lines). `onUpdateWaiting` fires when a new version
+ * is installed and waiting while an older one controls the page — also when one was already
+ * waiting at registration; nothing reloads until `activateUpdate` is called, which posts
+ * `{ type: SKIP_WAITING_MESSAGE }` to the waiting worker. Returns null where service workers are
+ * unavailable (plain http, old browsers, dev server).
  */
 export function registerServiceWorker(
 	onUpdateWaiting: () => void,
 	options: { dev: boolean }
 ): ServiceWorkerHandle | null {
 	if (!('serviceWorker' in navigator) || options.dev) return null;
-	const wb = new Workbox('/service-worker.js', { type: 'classic' });
-	wb.addEventListener('waiting', () => onUpdateWaiting());
-	void wb.register().catch((error: unknown) => {
-		console.warn('Service worker registration failed', error);
-	});
+	const container = navigator.serviceWorker;
+	let announced: ServiceWorker | null = null;
+	const announce = (worker: ServiceWorker | null) => {
+		if (!worker || worker === announced || !container.controller) return;
+		announced = worker;
+		onUpdateWaiting();
+	};
+	const watch = (worker: ServiceWorker | null) => {
+		if (!worker) return;
+		if (worker.state === 'installed') announce(worker);
+		worker.addEventListener('statechange', () => {
+			if (worker.state === 'installed') announce(worker);
+		});
+	};
+	const registered = container.register('/service-worker.js', { type: 'classic' }).then(
+		(registration) => {
+			announce(registration.waiting);
+			watch(registration.installing);
+			registration.addEventListener('updatefound', () => watch(registration.installing));
+			return registration;
+		},
+		(error: unknown) => {
+			console.warn('Service worker registration failed', error);
+			return null;
+		}
+	);
 	let reloading = false;
 	return {
 		activateUpdate() {
-			wb.addEventListener('controlling', () => {
+			container.addEventListener('controllerchange', () => {
 				if (reloading) return;
 				reloading = true;
 				window.location.reload();
 			});
-			// Posts { type: SKIP_WAITING_MESSAGE } to the waiting worker.
-			wb.messageSkipWaiting();
+			void registered.then((registration) =>
+				registration?.waiting?.postMessage({ type: SKIP_WAITING_MESSAGE })
+			);
 		},
 		async checkForUpdate() {
-			await wb.update().catch(() => undefined);
+			const registration = await registered;
+			await registration?.update().catch(() => undefined);
 		}
 	};
 }

@@ -1,6 +1,14 @@
 import type { Answer, Audit, CheckpointNote } from '$lib/domain/types';
 import { StorageError } from './storage-errors';
 import { addPhoto, deletePhoto, updatePhotoCaption, type NewPhoto } from './photo-writes';
+import {
+	listPhotosToRestore,
+	photoSpace,
+	releasePhotoBytes,
+	restorePhotoBytes,
+	type PhotoSpace,
+	type ReleaseOptions
+} from './photo-retention';
 import { auditKeyRange, bumped, requireAudit, requireDraft, submitEntryId } from './records';
 import { heldReview, type ServerHolds } from './review-state';
 import { TRANSITIONS, transitionStatus } from './status-transitions';
@@ -180,12 +188,46 @@ export class AuditStore {
 		});
 	}
 
-	/** A photo's full-size bytes, or undefined. */
+	/**
+	 * A photo's full-size bytes, or undefined: gone, or released after the server received the
+	 * audit (the photo's `released` is set then; see {@link AuditStore.releasePhotoBytes}).
+	 */
 	getPhotoBytes(photoId: string): Promise<PhotoBytes | undefined> {
 		return runTransaction(this.#db, ['photoBytes'], 'readonly', async (tx) => {
 			const record = await tx.objectStore('photoBytes').get(photoId);
 			return record && { bytes: record.bytes, type: record.type };
 		});
+	}
+
+	/**
+	 * Frees the device of the full-size bytes of photos the server holds: see
+	 * `mayReleasePhotos` for the rule. Metadata and thumbnails stay. Resolves with the ids of
+	 * the photos released.
+	 */
+	releasePhotoBytes(now: number, options?: ReleaseOptions): Promise<string[]> {
+		return releasePhotoBytes(this.#db, now, options);
+	}
+
+	/** One photo's metadata and thumbnail, or undefined. */
+	getPhoto(photoId: string): Promise<PhotoMeta | undefined> {
+		return runTransaction(this.#db, ['photos'], 'readonly', (tx) =>
+			tx.objectStore('photos').get(photoId)
+		);
+	}
+
+	/** Puts a released photo's bytes back (already checked against its SHA-256). */
+	restorePhotoBytes(photoId: string, bytes: ArrayBuffer): Promise<void> {
+		return restorePhotoBytes(this.#db, photoId, bytes);
+	}
+
+	/** Released photos of audits that are not `received` any more (returned ones). */
+	listPhotosToRestore(): Promise<PhotoMeta[]> {
+		return listPhotosToRestore(this.#db);
+	}
+
+	/** Room the photos take on the device, and how many had their bytes released. */
+	photoSpace(): Promise<PhotoSpace> {
+		return photoSpace(this.#db);
 	}
 
 	/** How many photos are stored, on one audit or (no argument) on the device. */
@@ -354,4 +396,4 @@ function cmp(a: string, b: string): number {
 	return a < b ? -1 : a > b ? 1 : 0;
 }
 
-export type { NewPhoto };
+export type { NewPhoto, PhotoSpace };

@@ -41,6 +41,12 @@ export interface PhotoMeta {
 	 * in its manifest); absent while the photo is only on this device.
 	 */
 	sentAt?: number;
+	/**
+	 * Epoch ms when the full-size bytes were released from the device because the server holds
+	 * them (see `photo-retention.ts`); absent while the bytes are in `photoBytes`. Metadata and
+	 * thumbnail are always kept. Indexed (`by-released`), so only released photos are in it.
+	 */
+	released?: number;
 }
 
 /** Full-size photo bytes, kept as ArrayBuffer + type because Safari loses Blobs in IndexedDB. */
@@ -99,6 +105,12 @@ export type TemplateRecord = JourneyTemplate;
 
 /** An assignment (visit) of the signed-in shopper, as pulled; cancelled and done ones are kept. */
 export type AssignmentRecord = Assignment;
+
+/**
+ * An assignment as it may lie in IndexedDB: pulls from before briefs had languages stored the
+ * brief as one string. Read through `ReferenceStore`, which hands out `AssignmentRecord`s.
+ */
+export type StoredAssignment = Omit<Assignment, 'brief'> & { brief: Assignment['brief'] | string };
 
 /** The server's review state of one of the shopper's audits, with reviewer comments. */
 export type ReviewRecord = PullResponse['audits'][number];

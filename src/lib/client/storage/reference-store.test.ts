@@ -29,7 +29,7 @@ const assignment = (id: string, windowStart: number, status: Assignment['status'
 	location: loc('l1', 'North'),
 	windowStart,
 	windowEnd: windowStart + 10,
-	brief: 'Ask about warranty',
+	brief: { en: 'Ask about warranty', pl: 'Zapytaj o gwarancję' },
 	status
 });
 
@@ -147,4 +147,39 @@ describe('ReferenceStore user', () => {
 		expect(await store.getCursor()).toBe(0);
 		expect(await store.listAssignments()).toEqual([]);
 	});
+});
+
+describe('ReferenceStore: briefs', () => {
+	it('reads an old single-string brief already stored on the tablet as a LocalizedText', async () => {
+		const db = await openShopwalkDb();
+		const store = new ReferenceStore(db);
+		// What a pull from before briefs had languages left in IndexedDB.
+		const old = {
+			...assignment('old', 10, 'open'),
+			brief: 'Spørg om garantien.\n\nEN: Ask about the warranty.'
+		};
+		const plain = { ...assignment('plain', 20, 'open'), brief: 'Ask about the warranty.' };
+		await db.put('assignments', old);
+		await db.put('assignments', plain);
+		await store.applyPull(pull({ assignments: [assignment('new', 30, 'open')] }), NOW);
+		expect((await store.listAssignments()).map((a) => a.brief)).toEqual([
+			{ en: 'Ask about the warranty.', da: 'Spørg om garantien.' },
+			{ en: 'Ask about the warranty.' },
+			{ en: 'Ask about warranty', pl: 'Zapytaj o gwarancję' }
+		]);
+		expect((await store.getAssignment('plain'))?.brief).toEqual({ en: 'Ask about the warranty.' });
+		expect((await store.getAssignment('new'))?.brief.pl).toBe('Zapytaj o gwarancję');
+	});
+});
+
+describe('a pull too large to spread into arguments', () => {
+	it('is applied whole, and its cursor kept', async () => {
+		const db = await openShopwalkDb(`big-pull-${crypto.randomUUID()}`);
+		const store = new ReferenceStore(db);
+		const locations = Array.from({ length: 150_000 }, (_, n) => loc(`loc-${n}`, `Store ${n}`));
+		await store.applyPull(pull({ cursor: 777, locations }), 1);
+		expect(await store.getCursor()).toBe(777);
+		expect((await store.listLocations()).length).toBe(150_000);
+		db.close();
+	}, 120_000);
 });

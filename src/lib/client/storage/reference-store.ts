@@ -2,16 +2,26 @@ import * as v from 'valibot';
 import { SessionUserSchema, type SessionUser } from '$lib/contract/auth';
 import type { PullResponse } from '$lib/contract/sync';
 import type { JourneyTemplate, Location } from '$lib/domain/types';
-import type { AssignmentRecord, ReviewRecord, TemplateRecord } from './records';
+import { toBrief } from '$lib/domain/brief';
+import type { AssignmentRecord, ReviewRecord, StoredAssignment, TemplateRecord } from './records';
 import { applyReviewState } from './review-state';
 
 /** A pull response whose templates have been checked to be whole JourneyTemplates. */
 export type PulledData = Omit<PullResponse, 'templates'> & { templates: TemplateRecord[] };
 import type { ShopwalkDb } from './schema';
-import { requests, runTransaction, type Tx } from './transaction';
+import { requestAll, requests, runTransaction, type Tx } from './transaction';
 
 const USER_KEY = 'sessionUser';
 const CURSOR_KEY = 'pullCursor';
+
+/**
+ * An assignment as the screens use it. A tablet may still hold one pulled before briefs had
+ * languages (one string, perhaps the old "Danish, then EN: English" text): read as a LocalizedText.
+ * The next pull that touches it stores the new shape.
+ */
+function fromStored(stored: StoredAssignment): AssignmentRecord {
+	return { ...stored, brief: toBrief(stored.brief) };
+}
 
 /** The stores that hold what the device pulls, cleared together on sign-out. */
 const REFERENCE_STORES = ['templates', 'locations', 'assignments', 'reviews'] as const;
@@ -40,14 +50,14 @@ export class ReferenceStore {
 		return runTransaction(this.#db, [...stores], 'readwrite', async (tx) => {
 			const current = await tx.objectStore('meta').get(CURSOR_KEY);
 			const cursor = typeof current === 'number' ? Math.max(current, pull.cursor) : pull.cursor;
-			await requests(
+			await requestAll([
 				...pull.templates.map((template) => () => tx.objectStore('templates').put(template)),
 				...pull.locations.map((location) => () => tx.objectStore('locations').put(location)),
 				...pull.assignments.map(
 					(assignment) => () => tx.objectStore('assignments').put(assignment)
 				),
 				() => tx.objectStore('meta').put(cursor, CURSOR_KEY)
-			);
+			]);
 			const changed: string[] = [];
 			for (const review of pull.audits) {
 				if (await applyReviewState(tx, review, now)) changed.push(review.id);
@@ -66,16 +76,17 @@ export class ReferenceStore {
 
 	/** The signed-in shopper's assignments (all statuses), earliest window first. */
 	listAssignments(): Promise<AssignmentRecord[]> {
-		return runTransaction(this.#db, ['assignments'], 'readonly', (tx) =>
-			tx.objectStore('assignments').index('by-windowStart').getAll()
+		return runTransaction(this.#db, ['assignments'], 'readonly', async (tx) =>
+			(await tx.objectStore('assignments').index('by-windowStart').getAll()).map(fromStored)
 		);
 	}
 
 	/** One assignment, or undefined. */
 	getAssignment(id: string): Promise<AssignmentRecord | undefined> {
-		return runTransaction(this.#db, ['assignments'], 'readonly', (tx) =>
-			tx.objectStore('assignments').get(id)
-		);
+		return runTransaction(this.#db, ['assignments'], 'readonly', async (tx) => {
+			const stored = await tx.objectStore('assignments').get(id);
+			return stored && fromStored(stored);
+		});
 	}
 
 	/** A template at one published version, or undefined. */

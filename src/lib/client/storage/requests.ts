@@ -22,3 +22,18 @@ export function start<T extends readonly unknown[]>(
 export async function requests<T extends readonly unknown[]>(...issue: Issuers<T>): Promise<T> {
 	return (await Promise.all(start(...issue))) as unknown as T;
 }
+
+/**
+ * `requests` for a list of any length: the issuers are passed as one array, never spread into
+ * arguments, so a pull of a hundred thousand records does not hit the engine's argument limit
+ * (Chromium throws a RangeError near 125,000) and abort the transaction that applies it.
+ */
+export async function requestAll(issue: readonly (() => Promise<unknown>)[]): Promise<void> {
+	const started: Promise<unknown>[] = [];
+	for (const request of issue) {
+		const promise = request();
+		promise.catch(() => undefined);
+		started.push(promise);
+	}
+	await Promise.all(started);
+}

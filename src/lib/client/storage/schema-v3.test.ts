@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { AuditStore } from './audit-store';
 import { openShopwalkDb } from './open-db';
 import type { OutboxEntryV2 } from './records';
-import { runUpgradeSteps, UPGRADE_STEPS, type ShopwalkSchema } from './schema';
+import { DB_VERSION, runUpgradeSteps, UPGRADE_STEPS, type ShopwalkSchema } from './schema';
 import { makeAudit } from './test-fixtures';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -56,7 +56,7 @@ describe('schema version 3', () => {
 	it('upgrades a version-2 database keeping every record and adding sync bookkeeping', async () => {
 		await seedVersion2('v2');
 		const db = await openShopwalkDb('v2');
-		expect(db.version).toBe(3);
+		expect(db.version).toBe(DB_VERSION);
 		const store = new AuditStore(db);
 
 		expect((await store.listAudits()).map((a) => [a.id, a.status, a.revision]).sort()).toEqual([

@@ -56,10 +56,10 @@ async function seedVersion1(name: string): Promise<void> {
 }
 
 describe('schema', () => {
-	it('is at version 3 with every store and index', async () => {
+	it('is at version 4 with every store and index', async () => {
 		const db = await openShopwalkDb('fresh');
 		expect(db.version).toBe(DB_VERSION);
-		expect(DB_VERSION).toBe(3);
+		expect(DB_VERSION).toBe(4);
 		expect([...db.objectStoreNames].sort()).toEqual([
 			'answers',
 			'assignments',
@@ -76,9 +76,10 @@ describe('schema', () => {
 		const tx = db.transaction(['audits', 'answers', 'notes', 'photos', 'photoBytes', 'outbox']);
 		expect([...tx.objectStore('audits').indexNames]).toEqual(['by-updatedAt']);
 		expect([...tx.objectStore('outbox').indexNames].sort()).toEqual(['by-audit', 'by-createdAt']);
-		for (const name of ['answers', 'notes', 'photos', 'photoBytes'] as const) {
+		for (const name of ['answers', 'notes', 'photoBytes'] as const) {
 			expect([...tx.objectStore(name).indexNames]).toEqual(['by-audit']);
 		}
+		expect([...tx.objectStore('photos').indexNames].sort()).toEqual(['by-audit', 'by-released']);
 		expect(tx.objectStore('answers').keyPath).toEqual(['auditId', 'checkpointId']);
 		expect(tx.objectStore('notes').keyPath).toEqual(['auditId', 'checkpointId']);
 		expect(tx.objectStore('photoBytes').keyPath).toBe('photoId');

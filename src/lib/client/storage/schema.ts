@@ -4,7 +4,7 @@ import { requests } from './requests';
 import type { Location } from '$lib/domain/types';
 import type {
 	AnswerRecord,
-	AssignmentRecord,
+	StoredAssignment,
 	MetaValue,
 	NoteRecord,
 	OutboxEntry,
@@ -21,7 +21,11 @@ export interface ShopwalkSchema extends DBSchema {
 	audits: { key: string; value: Audit; indexes: { 'by-updatedAt': number } };
 	answers: { key: [string, string]; value: AnswerRecord; indexes: { 'by-audit': string } };
 	notes: { key: [string, string]; value: NoteRecord; indexes: { 'by-audit': string } };
-	photos: { key: string; value: PhotoMeta; indexes: { 'by-audit': string } };
+	photos: {
+		key: string;
+		value: PhotoMeta;
+		indexes: { 'by-audit': string; 'by-released': number };
+	};
 	photoBytes: { key: string; value: PhotoBytesRecord; indexes: { 'by-audit': string } };
 	outbox: {
 		key: string;
@@ -32,7 +36,7 @@ export interface ShopwalkSchema extends DBSchema {
 	meta: { key: string; value: MetaValue };
 	templates: { key: [string, number]; value: TemplateRecord };
 	locations: { key: string; value: Location };
-	assignments: { key: string; value: AssignmentRecord; indexes: { 'by-windowStart': number } };
+	assignments: { key: string; value: StoredAssignment; indexes: { 'by-windowStart': number } };
 	/** The server's review state of the shopper's audits, keyed by audit id. */
 	reviews: { key: string; value: ReviewRecord };
 }
@@ -103,8 +107,21 @@ const toVersion3: UpgradeStep = async (db, tx) => {
 	}
 };
 
+/**
+ * Photos whose bytes were released (the server holds them) are found by a sparse index: a
+ * photo without `released` is not in it. Existing photos all keep their bytes.
+ */
+const toVersion4: UpgradeStep = (_db, tx) => {
+	tx.objectStore('photos').createIndex('by-released', 'released');
+};
+
 /** The schema history, oldest first. Never edit a shipped step: append a new one. */
-export const UPGRADE_STEPS: readonly UpgradeStep[] = [toVersion1, toVersion2, toVersion3];
+export const UPGRADE_STEPS: readonly UpgradeStep[] = [
+	toVersion1,
+	toVersion2,
+	toVersion3,
+	toVersion4
+];
 
 export const DB_VERSION = UPGRADE_STEPS.length;
 

@@ -3,7 +3,7 @@ import { StorageError, toStorageError } from './storage-errors';
 import { closedReason } from './open-db';
 import type { ShopwalkDb, ShopwalkSchema, StoreName } from './schema';
 
-export { requests, start } from './requests';
+export { requestAll, requests, start } from './requests';
 
 export type Tx<Mode extends IDBTransactionMode> = IDBPTransaction<
 	ShopwalkSchema,

@@ -23,7 +23,7 @@ function assignment(id: string, status: Assignment['status']): Assignment {
 		location,
 		windowStart: 100,
 		windowEnd: 200,
-		brief: 'Ask about the warranty',
+		brief: { en: 'Ask about the warranty' },
 		status
 	};
 }

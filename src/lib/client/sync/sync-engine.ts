@@ -2,10 +2,12 @@ import type { ApiClient } from '$lib/client/api/api-client';
 import { ApiRequestError, isRetryableReason } from '$lib/client/api/api-error';
 import type { AuditStore } from '$lib/client/storage/audit-store';
 import type { OutboxStore } from '$lib/client/storage/outbox-store';
+import type { ReleaseOptions } from '$lib/client/storage/photo-retention';
 import { submitIdempotencyKey, type OutboxEntry } from '$lib/client/storage/records';
 import type { ReferenceStore } from '$lib/client/storage/reference-store';
 import { HANDED_IN_STATES, type ServerHolds } from '$lib/client/storage/review-state';
 import { StorageError } from '$lib/client/storage/storage-errors';
+import type { PhotoManifestEntry } from '$lib/contract/sync';
 import type { Audit } from '$lib/domain/types';
 import { BACKOFF_CAP_MS, backoffDelay, ONLINE_RETRY_CAP_MS } from './backoff';
 import { buildAuditUpload } from './build-upload';
@@ -36,6 +38,8 @@ export interface SyncEngineDeps {
 	timers?: Timers;
 	/** Where `start()` listens for `online` and `visibilitychange`; defaults to the page. */
 	environment?: SyncEnvironment;
+	/** Grace period and per-pass bound of the photo-bytes release (see `photo-retention.ts`). */
+	retention?: ReleaseOptions;
 }
 
 export interface DrainOptions {
@@ -62,6 +66,23 @@ type SendResult =
 /** When another tab holds the lock, look again this much later (it may stop without our entry). */
 const LOCKED_RETRY_MS = 5_000;
 
+/** At most this many released photos of returned audits are fetched back per sync. */
+const RESTORES_PER_PASS = 20;
+
+/**
+ * The server asked for a photo whose bytes were released from the device, and could not give
+ * them back either: the audit waits in the outbox (reason `photo_released_unavailable`).
+ */
+export class ReleasedPhotoUnavailableError extends Error {
+	constructor(photoId: string, options?: { cause?: unknown }) {
+		super(
+			`Photo ${photoId} was released from this device after the server received it, and the server cannot send it back`,
+			options
+		);
+		this.name = 'ReleasedPhotoUnavailableError';
+	}
+}
+
 /**
  * Sends the outbox to the server and pulls reference data, one tab at a time.
  *
@@ -82,6 +103,7 @@ export class SyncEngine {
 	readonly #hash: (bytes: ArrayBuffer) => Promise<string>;
 	readonly #timers: Timers;
 	readonly #environment: SyncEnvironment;
+	readonly #retention: ReleaseOptions;
 	readonly #progress = new ProgressEmitter();
 	readonly #pulledListeners = new Set<() => void>();
 
@@ -103,6 +125,7 @@ export class SyncEngine {
 		this.#hash = deps.hash ?? sha256Hex;
 		this.#timers = deps.timers ?? realTimers;
 		this.#environment = deps.environment ?? browserEnvironment();
+		this.#retention = deps.retention ?? {};
 	}
 
 	/** The latest progress. */
@@ -161,11 +184,54 @@ export class SyncEngine {
 		return this.sync({ force: true });
 	}
 
-	/** Drains the outbox, then pulls unless the network or the session failed. */
+	/**
+	 * Drains the outbox, then pulls unless the network or the session failed. After a drain
+	 * that sent everything due and a pull, photo bytes are kept in step with the server (see
+	 * {@link SyncEngine.retainPhotos}).
+	 */
 	async sync(options: DrainOptions = {}): Promise<DrainOutcome> {
 		const outcome = await this.drain(options);
-		if (outcome !== 'waiting' && outcome !== 'needs_sign_in') await this.pull();
+		if (outcome !== 'waiting' && outcome !== 'needs_sign_in') {
+			const pulled = await this.pull();
+			if (outcome === 'done' && pulled.ok) await this.retainPhotos();
+		}
 		return outcome;
+	}
+
+	/**
+	 * Fetches back the released photo bytes of audits a reviewer returned (a bounded number),
+	 * then releases the bytes of audits the server holds past the grace period (see
+	 * `mayReleasePhotos`). Never throws: what fails is tried again after the next sync.
+	 */
+	async retainPhotos(): Promise<{ restored: number; released: number }> {
+		let restored = 0;
+		let released = 0;
+		try {
+			const toRestore = (await this.#audits.listPhotosToRestore()).slice(0, RESTORES_PER_PASS);
+			for (const photo of toRestore) {
+				if (!photo.sha256) continue;
+				try {
+					await this.#fetchBack(photo.id, photo.sha256);
+					restored++;
+				} catch (error) {
+					if (error instanceof ApiRequestError && error.retryable) break;
+				}
+			}
+			released = (await this.#audits.releasePhotoBytes(this.#now(), this.#retention)).length;
+		} catch {
+			// Storage trouble: the bytes stay where they are until the next pass.
+		}
+		return { restored, released };
+	}
+
+	/** Fetches a released photo's bytes from the server, checks them and stores them again. */
+	async #fetchBack(photoId: string, sha256: string): Promise<ArrayBuffer> {
+		const bytes = await this.#api.getPhoto(photoId);
+		if ((await this.#hash(bytes)) !== sha256) {
+			throw new ApiRequestError('bad_response', `Photo ${photoId} came back with other bytes`);
+		}
+		await this.#audits.restorePhotoBytes(photoId, bytes);
+		return bytes;
 	}
 
 	/**
@@ -324,11 +390,11 @@ export class SyncEngine {
 		const missing = new Set(response.missingPhotos);
 		let photosDone = upload.photos.filter((photo) => !missing.has(photo.id)).length;
 		report(photosDone);
+		// Only what the server lacks is read: the bytes of released photos are not on the device.
 		for (const photo of upload.photos) {
 			if (!missing.has(photo.id)) continue;
-			const stored = await this.#audits.getPhotoBytes(photo.id);
-			if (!stored) throw new StorageError('not_found', `The bytes of photo ${photo.id} are gone`);
-			await this.#api.putPhoto(audit.id, photo.id, stored.bytes, photo.sha256);
+			const bytes = await this.#bytesToUpload(audit.id, photo);
+			await this.#api.putPhoto(audit.id, photo.id, bytes, photo.sha256);
 			report(++photosDone);
 		}
 		// One key per revision (not the entry's): a resubmission after a return is a new submit,
@@ -345,6 +411,22 @@ export class SyncEngine {
 			holds: { state: submitted.state, revision: submitted.revision },
 			photoIds: upload.photos.map((photo) => photo.id)
 		};
+	}
+
+	/** A photo's bytes for an upload, fetched back from the server first if they were released. */
+	async #bytesToUpload(auditId: string, photo: PhotoManifestEntry): Promise<ArrayBuffer> {
+		const stored = await this.#audits.getPhotoBytes(photo.id);
+		if (stored) return stored.bytes;
+		const meta = (await this.#audits.listPhotos(auditId)).find((p) => p.id === photo.id);
+		if (meta?.released === undefined) {
+			throw new StorageError('not_found', `The bytes of photo ${photo.id} are gone`);
+		}
+		try {
+			return await this.#fetchBack(photo.id, photo.sha256);
+		} catch (error) {
+			if (error instanceof ApiRequestError && error.retryable) throw error;
+			throw new ReleasedPhotoUnavailableError(photo.id, { cause: error });
+		}
 	}
 
 	async #fail(entry: OutboxEntry, error: unknown): Promise<SendResult> {
@@ -449,5 +531,6 @@ function lockedHolds(error: unknown): ServerHolds | null {
 }
 
 function localReason(error: unknown): string {
+	if (error instanceof ReleasedPhotoUnavailableError) return 'photo_released_unavailable';
 	return error instanceof StorageError ? `storage_${error.reason}` : 'unknown';
 }

@@ -154,6 +154,13 @@ export const da: Messages = {
 		'Lagring er ikke garanteret på denne enhed: installér Shopwalk på hjemmeskærmen.',
 	'storage.free': '{free} ledigt til fotos',
 
+	'retention.photoSpace': '{size} fotos gemt på denne enhed',
+	'retention.released': {
+		one: '{count} foto findes kun i fuld størrelse på serveren (synkroniseret for over en uge siden)',
+		other:
+			'{count} fotos findes kun i fuld størrelse på serveren (synkroniseret for over en uge siden)'
+	},
+
 	'signIn.title': 'Log ind',
 	'signIn.email': 'E-mail',
 	'signIn.password': 'Adgangskode',

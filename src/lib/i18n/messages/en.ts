@@ -1,3 +1,5 @@
+import type { Message } from '../locales';
+
 /** The English interface text: the reference catalogue every other language must match key for key. */
 export const en = {
 	'action.cancel': 'Cancel',
@@ -150,6 +152,12 @@ export const en = {
 	'storage.notPersisted':
 		'Storage is not guaranteed on this device: install Shopwalk on the home screen.',
 	'storage.free': '{free} free for photos',
+
+	'retention.photoSpace': '{size} of photos kept on this device',
+	'retention.released': {
+		one: '{count} photo kept in full on the server only (synced over a week ago)',
+		other: '{count} photos kept in full on the server only (synced over a week ago)'
+	},
 
 	'signIn.title': 'Sign in',
 	'signIn.email': 'Email',
@@ -369,7 +377,8 @@ export const en = {
 	'update.available': 'A new version of Shopwalk is ready.',
 	'update.apply': 'Update now',
 	'update.later': 'Later'
-} satisfies Record<string, string | { one: string; other: string }>;
+} satisfies Record<string, Message>;
 
-export type Messages = { [K in keyof typeof en]: string | { one: string; other: string } };
+/** A catalogue: every English key, each a string or a plural message (see `PluralMessage`). */
+export type Messages = { [K in keyof typeof en]: Message };
 export type MessageKey = keyof typeof en;

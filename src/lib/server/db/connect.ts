@@ -9,6 +9,8 @@ import * as reportJobs from './migrations/002-report-jobs';
 import * as review from './migrations/003-review';
 import * as photoScope from './migrations/004-photo-scope';
 import * as signInThrottle from './migrations/005-sign-in-throttle';
+import * as localizedBriefs from './migrations/006-localized-briefs';
+import * as inboxIndexes from './migrations/007-inbox-indexes';
 
 export type Db = Kysely<Database>;
 export type Dialect = 'sqlite' | 'postgres';
@@ -27,7 +29,9 @@ const MIGRATIONS: Record<string, Migration> = {
 	'002-report-jobs': reportJobs,
 	'003-review': review,
 	'004-photo-scope': photoScope,
-	'005-sign-in-throttle': signInThrottle
+	'005-sign-in-throttle': signInThrottle,
+	'006-localized-briefs': localizedBriefs,
+	'007-inbox-indexes': inboxIndexes
 };
 
 // PostgreSQL returns bigint (int8) as strings; every bigint here is an epoch-ms time, safe as a number.

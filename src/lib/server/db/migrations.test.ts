@@ -24,7 +24,9 @@ describe('migrations', () => {
 			'002-report-jobs',
 			'003-review',
 			'004-photo-scope',
-			'005-sign-in-throttle'
+			'005-sign-in-throttle',
+			'006-localized-briefs',
+			'007-inbox-indexes'
 		]);
 		await migrate(handle.db);
 		await migrate(handle.db);
@@ -33,7 +35,9 @@ describe('migrations', () => {
 			'002-report-jobs',
 			'003-review',
 			'004-photo-scope',
-			'005-sign-in-throttle'
+			'005-sign-in-throttle',
+			'006-localized-briefs',
+			'007-inbox-indexes'
 		]);
 		await handle.db
 			.insertInto('organisations')

@@ -97,6 +97,7 @@ export interface AssignmentTable {
 	shopper_id: string;
 	window_start: number;
 	window_end: number;
+	/** The scenario brief as JSON of a LocalizedText (`{"en": …, "da": …}`), since migration 004. */
 	brief: string;
 	status: 'open' | 'done' | 'cancelled';
 	updated_at: number;

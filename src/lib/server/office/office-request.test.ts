@@ -22,6 +22,15 @@ describe('the language and time zone of an office request', () => {
 		expect(requestLocale(cookies({}), request())).toBe('en');
 	});
 
+	it('speaks all four interface languages', () => {
+		expect(requestLocale(cookies({}), request('pl-PL,pl;q=0.9,en;q=0.5'))).toBe('pl');
+		expect(requestLocale(cookies({}), request('nb-NO,no;q=0.9'))).toBe('nb');
+		expect(requestLocale(cookies({}), request('nn-NO, en;q=0.3'))).toBe('nb');
+		expect(requestLocale(cookies({}), request('fr-FR, de;q=0.9'))).toBe('en');
+		expect(requestLocale(cookies({ shopwalk_locale: 'pl' }), request('da'))).toBe('pl');
+		expect(requestLocale(cookies({ shopwalk_locale: 'nb' }), request('en'))).toBe('nb');
+	});
+
 	it('takes the form’s zone, then the cookie, and falls back to UTC for unknown zones', () => {
 		const url = (tz?: string) => new URL(`http://localhost/office${tz ? `?tz=${tz}` : ''}`);
 		expect(requestTimeZone(url('Europe/Copenhagen'), cookies({ shopwalk_tz: 'Asia/Tokyo' }))).toBe(

@@ -1,4 +1,5 @@
-import type { Location } from '$lib/domain/types';
+import { parseStoredBrief } from '$lib/domain/brief';
+import type { LocalizedText, Location } from '$lib/domain/types';
 import { runsAudits } from '$lib/domain/roles';
 import type { Db } from '../db/connect';
 import type { AssignmentTable } from '../db/schema';
@@ -19,7 +20,8 @@ export interface NewAssignment {
 	shopperId: string;
 	windowStart: number;
 	windowEnd: number;
-	brief: string;
+	/** The scenario brief per language (stored as JSON); the shopper reads it in theirs. */
+	brief: LocalizedText;
 	status: AssignmentStatus;
 	updatedAt: number;
 }
@@ -65,7 +67,7 @@ export async function createAssignment(db: Db, input: NewAssignment): Promise<As
 			shopper_id: input.shopperId,
 			window_start: input.windowStart,
 			window_end: input.windowEnd,
-			brief: input.brief,
+			brief: JSON.stringify(input.brief),
 			status: input.status,
 			updated_at: input.updatedAt
 		})
@@ -104,7 +106,7 @@ function toRecord(row: AssignmentRow): AssignmentRecord {
 		shopperId: row.shopper_id,
 		windowStart: Number(row.window_start),
 		windowEnd: Number(row.window_end),
-		brief: row.brief,
+		brief: parseStoredBrief(row.brief),
 		status: row.status,
 		updatedAt: Number(row.updated_at),
 		location: toLocation({ ...row, id: row.location_id })

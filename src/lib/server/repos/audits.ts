@@ -146,11 +146,13 @@ export function reviewQueueQuery(db: Db, filter: ReviewQueueFilter) {
 		.where('audits.submitted_at', 'is not', null);
 	const after = filter.after;
 	if (after) {
+		// A row-value comparison: one range of the index, where an OR of two conditions is not.
 		query = query.where((eb) =>
-			eb.or([
-				eb('audits.submitted_at', '>', after.submittedAt),
-				eb.and([eb('audits.submitted_at', '=', after.submittedAt), eb('audits.id', '>', after.id)])
-			])
+			eb(
+				eb.refTuple('audits.submitted_at', 'audits.id'),
+				'>',
+				eb.tuple(after.submittedAt, after.id)
+			)
 		);
 	}
 	if (filter.excludeId !== undefined) query = query.where('audits.id', '!=', filter.excludeId);
@@ -252,10 +254,7 @@ export function auditListQuery(db: Db, filter: AuditListFilter) {
 	const after = filter.after;
 	if (after) {
 		query = query.where((eb) =>
-			eb.or([
-				eb('audits.received_at', '<', after.receivedAt),
-				eb.and([eb('audits.received_at', '=', after.receivedAt), eb('audits.id', '<', after.id)])
-			])
+			eb(eb.refTuple('audits.received_at', 'audits.id'), '<', eb.tuple(after.receivedAt, after.id))
 		);
 	}
 	return query

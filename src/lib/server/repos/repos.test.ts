@@ -119,7 +119,10 @@ describe('repos', () => {
 			shopperId: org.shopper.id,
 			windowStart: T0,
 			windowEnd: T0 + 3_600_000,
-			brief: 'Spørg efter en bærbar til en studerende, budget 6000 kr.',
+			brief: {
+				en: 'Ask for a student laptop.',
+				da: 'Spørg efter en bærbar til en studerende, budget 6000 kr.'
+			},
 			status: 'open' as const
 		};
 		await createAssignment(handle.db, { ...base, id: 'asg-later', updatedAt: T0 + 100 });
@@ -170,7 +173,7 @@ describe('repos', () => {
 			shopperId: org.shopper.id,
 			windowStart: T0,
 			windowEnd: T0 + 1,
-			brief: '',
+			brief: { en: '' },
 			status: 'open' as const,
 			updatedAt: T0
 		};

@@ -74,7 +74,7 @@ describe('tenant isolation in repos', () => {
 			shopperId: a.shopper.id,
 			windowStart: 0,
 			windowEnd: 1,
-			brief: '',
+			brief: { en: '' },
 			status: 'open' as const,
 			updatedAt: 0
 		};

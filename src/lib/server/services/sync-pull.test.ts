@@ -78,11 +78,16 @@ describe('pullChanges', () => {
 		const pull = await pullChanges(f.ctx, f.a.shopper, 0, LATER);
 		await f.ctx.db
 			.updateTable('assignments')
-			.set({ brief: 'late commit', updated_at: LATER - 1 })
+			.set({
+				brief: JSON.stringify({ en: 'late commit', pl: 'późny zapis' }),
+				updated_at: LATER - 1
+			})
 			.where('id', '=', f.a.assignment.id)
 			.execute();
 		const next = await pullChanges(f.ctx, f.a.shopper, pull.cursor, LATER + 1);
-		expect(next.assignments.map((a) => a.brief)).toEqual(['late commit']);
+		expect(next.assignments.map((a) => a.brief)).toEqual([
+			{ en: 'late commit', pl: 'późny zapis' }
+		]);
 	});
 
 	it('gives everyone their own assignments only, managers too, and never crosses organisations', async () => {
@@ -95,7 +100,7 @@ describe('pullChanges', () => {
 			shopperId: f.a.otherShopper.id,
 			windowStart: NOW,
 			windowEnd: NOW + 1,
-			brief: 'competitor visit',
+			brief: { en: 'competitor visit' },
 			status: 'open',
 			updatedAt: NOW
 		});
@@ -108,13 +113,13 @@ describe('pullChanges', () => {
 			shopperId: f.a.fieldManager.id,
 			windowStart: NOW,
 			windowEnd: NOW + 1,
-			brief: 'manager’s own competitor visit',
+			brief: { en: 'manager’s own competitor visit' },
 			status: 'open',
 			updatedAt: NOW
 		});
 		const ids = async (user: typeof f.a.shopper) =>
-			(await pullChanges(f.ctx, user, 0, LATER)).assignments.map((a) => a.brief).sort();
-		expect(await ids(f.a.shopper)).toEqual([f.a.assignment.brief]);
+			(await pullChanges(f.ctx, user, 0, LATER)).assignments.map((a) => a.brief.en).sort();
+		expect(await ids(f.a.shopper)).toEqual([f.a.assignment.brief.en]);
 		expect(await ids(f.a.otherShopper)).toEqual(['competitor visit']);
 		// The office plans and lists everyone's visits from the server; a pull carries one's own.
 		expect(await ids(f.a.fieldManager)).toEqual(['manager’s own competitor visit']);

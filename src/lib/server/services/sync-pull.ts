@@ -1,5 +1,6 @@
 import type { SessionUser } from '$lib/contract/auth';
 import type { PullResponse } from '$lib/contract/sync';
+import { parseStoredBrief } from '$lib/domain/brief';
 import { listReviewedAuditsSince } from '../repos/audits';
 import { listCommentsOfAudits } from '../repos/review-comments';
 import type { ServiceContext } from './context';
@@ -56,7 +57,7 @@ export async function pullChanges(
 			location: locationOf(location),
 			windowStart: assignment.window_start,
 			windowEnd: assignment.window_end,
-			brief: assignment.brief,
+			brief: parseStoredBrief(assignment.brief),
 			status: assignment.status
 		})),
 		audits: audits.map((audit) => ({

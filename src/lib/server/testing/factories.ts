@@ -122,7 +122,7 @@ export async function createTestOrganisation(
 		shopperId: shopper.id,
 		windowStart: now - 60 * 60 * 1000,
 		windowEnd: now + 24 * 60 * 60 * 1000,
-		brief: 'Ask for a laptop for a student.',
+		brief: { en: 'Ask for a laptop for a student.' },
 		status: 'open',
 		updatedAt: now
 	});

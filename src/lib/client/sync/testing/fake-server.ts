@@ -109,6 +109,11 @@ export class FakeSyncServer {
 			return this.#pull(Number(url.searchParams.get('since') ?? 0));
 		}
 		const parts = url.pathname.split('/').map(decodeURIComponent);
+		if (method === 'GET' && parts[1] === 'api' && parts[2] === 'photos' && parts.length === 4) {
+			const photo = this.photos.get(parts[3]!);
+			if (!photo) return error(404, 'photo_not_found', 'There is no such photo.');
+			return new Response(photo.bytes.slice(), { headers: { 'content-type': 'image/jpeg' } });
+		}
 		// ['', 'api', 'audits', id, ('photos', photoId) | 'submit']
 		if (parts[1] === 'api' && parts[2] === 'audits' && parts[3]) {
 			const auditId = parts[3];

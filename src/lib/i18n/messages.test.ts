@@ -1,13 +1,30 @@
+import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { INTL_TAGS, UI_LOCALES, type Message, type UiLocale } from './locales';
 import { da } from './messages/da';
-import { en, type MessageKey, type Messages } from './messages/en';
+import { en } from './messages/en';
 import { nb } from './messages/nb';
 import { pl } from './messages/pl';
+import { moreDa } from './more-messages/da';
+import { moreEn } from './more-messages/en';
+import { moreNb } from './more-messages/nb';
+import { morePl } from './more-messages/pl';
+import { officeDa } from './office-messages/da';
+import { officeEn } from './office-messages/en';
+import { officeNb } from './office-messages/nb';
+import { officePl } from './office-messages/pl';
 
-const catalogues: Record<UiLocale, Messages> = { en, da, nb, pl };
+// The core, the field screens' and the office's catalogues are checked as one: each key lives in
+// exactly one of them (scripts/split-messages.mjs --check says which).
+const catalogues: Record<UiLocale, Record<string, Message>> = {
+	en: { ...en, ...moreEn, ...officeEn },
+	da: { ...da, ...moreDa, ...officeDa },
+	nb: { ...nb, ...moreNb, ...officeNb },
+	pl: { ...pl, ...morePl, ...officePl }
+};
 const translations = UI_LOCALES.filter((locale) => locale !== 'en');
-const keys = Object.keys(en) as MessageKey[];
+const keys = Object.keys(catalogues.en);
+const english = catalogues.en;
 
 /** Every text of a message: the string, or each plural form. */
 const texts = (message: Message): string[] =>
@@ -23,6 +40,22 @@ const integerCategories = (locale: UiLocale) => {
 };
 
 describe('message catalogues', () => {
+	it('keeps each key in one catalogue only: the core, the field screens’ or the office’s', () => {
+		const sizes = [en, moreEn, officeEn].map((c) => Object.keys(c).length);
+		expect(
+			new Set([...Object.keys(en), ...Object.keys(moreEn), ...Object.keys(officeEn)]).size
+		).toBe(sizes[0]! + sizes[1]! + sizes[2]!);
+		expect(Math.min(...sizes)).toBeGreaterThan(0);
+	});
+
+	it('has each key in the catalogue of the screens that show it (split-messages --check)', () => {
+		const run = spawnSync(process.execPath, ['scripts/split-messages.mjs', '--check'], {
+			encoding: 'utf8'
+		});
+		expect(run.stderr).toBe('');
+		expect(run.status).toBe(0);
+	});
+
 	it('covers the four interface languages', () => {
 		expect(Object.keys(catalogues).sort()).toEqual(['da', 'en', 'nb', 'pl']);
 	});
@@ -43,10 +76,11 @@ describe('message catalogues', () => {
 		(locale) => {
 			const wrong = keys.flatMap((key) => {
 				const message = catalogues[locale][key];
-				const english = en[key];
-				if (typeof english === 'string') {
+				const reference = english[key]!;
+				if (typeof reference === 'string') {
 					return typeof message === 'string' ? [] : [`${key}: plural where English is not`];
 				}
+				if (message === undefined) return [`${key}: missing`];
 				if (typeof message === 'string') return [`${key}: not a plural message`];
 				const got = Object.keys(message).sort();
 				const want = integerCategories(locale);
@@ -58,8 +92,8 @@ describe('message catalogues', () => {
 
 	it.each(translations)('%s keeps the placeholders of English in every form', (locale) => {
 		const wrong = keys.flatMap((key) => {
-			const want = new Set(texts(en[key]).flatMap((text) => [...placeholders(text)]));
-			return texts(catalogues[locale][key])
+			const want = new Set(texts(english[key]!).flatMap((text) => [...placeholders(text)]));
+			return texts(catalogues[locale][key]!)
 				.filter((text) => {
 					const got = placeholders(text);
 					// A plural form may leave out {count} only where English does too.
@@ -74,11 +108,11 @@ describe('message catalogues', () => {
 		'%s is translated, not copied, wherever English is a sentence',
 		(locale) => {
 			const copied = keys.filter((key) => {
-				const english = en[key];
+				const reference = english[key]!;
 				return (
-					typeof english === 'string' &&
-					english.split(' ').length > 2 &&
-					catalogues[locale][key] === english
+					typeof reference === 'string' &&
+					reference.split(' ').length > 2 &&
+					catalogues[locale][key] === reference
 				);
 			});
 			expect(copied).toEqual([]);

@@ -2,7 +2,7 @@ import { ApiRequestError } from '$lib/client/api/api-error';
 import { createReportApi, type ReportApi } from '$lib/client/api/report-api';
 import { saveFile } from '$lib/client/files/save-file';
 import type { Audit } from '$lib/domain/types';
-import type { MessageKey } from '$lib/i18n/messages/en';
+import type { MessageKey } from '$lib/i18n/i18n.svelte';
 import { deviceStatus } from './device-status.svelte';
 
 /**

@@ -19,7 +19,7 @@ import { getDeviceServices, getPhotoProcessor } from './app-services';
 import { deviceChanges, type DeviceChanges } from './device-changes';
 import { notifications } from './notifications.svelte';
 import { pendingStatus } from './pending-status.svelte';
-import { findTemplate } from './reference-data.svelte';
+import { findTemplate } from './find-template';
 import { auditBadge, NO_REVIEW, reviewView, type AuditBadge, type ReviewView } from './review-view';
 import {
 	browserJournal,

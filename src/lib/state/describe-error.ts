@@ -1,6 +1,6 @@
 import { PhotoError } from '$lib/client/photos/photo-errors';
 import { StorageError } from '$lib/client/storage/storage-errors';
-import type { MessageKey } from '$lib/i18n/messages/en';
+import type { MessageKey } from '$lib/i18n/i18n.svelte';
 import type { MessageParams } from '$lib/i18n/i18n.svelte';
 
 /** Maps a typed error from storage or the photo pipeline to a translated message. */

@@ -1,4 +1,4 @@
-import type { MessageKey } from '$lib/i18n/messages/en';
+import type { MessageKey } from '$lib/i18n/i18n.svelte';
 import type { MessageParams } from '$lib/i18n/i18n.svelte';
 import { describeError } from './describe-error';
 

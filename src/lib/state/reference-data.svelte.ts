@@ -1,25 +1,10 @@
 import type { Assignment } from '$lib/contract/sync';
-import { DEMO_LOCATIONS } from '$lib/domain/demo-locations';
 import type { JourneyTemplate, Location } from '$lib/domain/types';
 import { getDeviceServices } from './app-services';
+import { builtins } from './find-template';
 import { notifications } from './notifications.svelte';
 
-/**
- * The built-in templates (about 12 KB gzip of text), loaded only when the device has no pulled
- * one: a separate chunk, precached by the service worker like every other, so it works offline.
- */
-const builtins = () => import('$lib/domain/builtin-templates');
-
-/**
- * The journey templates a device may use: pulled from the server when it has them, the
- * built-in ones otherwise (a fresh tablet that never synced still works).
- */
-export async function findTemplate(id: string, version: number): Promise<JourneyTemplate | null> {
-	const { reference } = await getDeviceServices();
-	const pulled = await reference.getTemplate(id, version);
-	if (pulled) return pulled;
-	return (await builtins()).getBuiltinTemplate(id, version) ?? null;
-}
+export { findTemplate } from './find-template';
 
 /** What the signed-in shopper may start: their assignments, the locations and the templates. */
 export class ReferenceData {
@@ -64,7 +49,10 @@ export class ReferenceData {
 				reference.listTemplates()
 			]);
 			this.#assignments = assignments;
-			this.#locations = locations.length ? locations : DEMO_LOCATIONS;
+			// Before the first pull only (a chunk of its own, like the built-in journeys below).
+			this.#locations = locations.length
+				? locations
+				: (await import('$lib/domain/demo-locations')).DEMO_LOCATIONS;
 			this.#templates = latestVersions(
 				templates.length ? templates : (await builtins()).BUILTIN_TEMPLATES
 			);

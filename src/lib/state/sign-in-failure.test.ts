@@ -2,8 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { createApiClient } from '$lib/client/api/api-client';
 import { ApiRequestError } from '$lib/client/api/api-error';
 import { interpolate } from '$lib/i18n/i18n.svelte';
-import { da } from '$lib/i18n/messages/da';
-import { en } from '$lib/i18n/messages/en';
+import { da as daCore } from '$lib/i18n/messages/da';
+import { en as enCore } from '$lib/i18n/messages/en';
+import { moreDa } from '$lib/i18n/more-messages/da';
+import { moreEn } from '$lib/i18n/more-messages/en';
+
+// The sign-in page shows the core texts and the field screens' ("more").
+const en: Record<string, unknown> = { ...enCore, ...moreEn };
+const da: Record<string, unknown> = { ...daCore, ...moreDa };
 import { signInFailure } from './sign-in-failure';
 
 /** What a sign-in through the API client throws when the server answers `status` with `body`. */

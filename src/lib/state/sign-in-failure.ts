@@ -1,6 +1,6 @@
 import { ApiRequestError } from '$lib/client/api/api-error';
 import type { MessageParams } from '$lib/i18n/i18n.svelte';
-import type { MessageKey } from '$lib/i18n/messages/en';
+import type { MessageKey } from '$lib/i18n/i18n.svelte';
 
 /** What the sign-in screen says when signing in failed. */
 export interface SignInFailure {

@@ -1,20 +1,21 @@
 import type { Answer, Audit, CheckpointNote } from '$lib/domain/types';
 import { StorageError } from './storage-errors';
-import { addPhoto, deletePhoto, updatePhotoCaption, type NewPhoto } from './photo-writes';
-import {
-	listPhotosToRestore,
-	photoSpace,
-	releasePhotoBytes,
-	restorePhotoBytes,
-	type PhotoSpace,
-	type ReleaseOptions
-} from './photo-retention';
+import type { NewPhoto } from './photo-writes';
+import type { PhotoSpace, ReleaseOptions } from './photo-retention';
 import { auditKeyRange, bumped, requireAudit, requireDraft, submitEntryId } from './records';
 import { heldReview, type ServerHolds } from './review-state';
 import { TRANSITIONS, transitionStatus } from './status-transitions';
 import type { BinaryInput, OutboxEntry, PhotoBytesRecord, PhotoMeta } from './records';
 import type { ShopwalkDb } from './schema';
 import { requests, runTransaction, start } from './transaction';
+
+/**
+ * Photo retention runs after a sync, and photo writes with the first photo (like the photo
+ * pipeline that makes what they store), not while a stage screen opens: each is a chunk of its
+ * own, loaded on first use and precached by the service worker, so offline too.
+ */
+const retention = () => import('./photo-retention');
+const photoWrites = () => import('./photo-writes');
 
 /** Audits and photos that are not yet on the server; see {@link AuditStore.pendingSummary}. */
 export interface PendingSummary {
@@ -165,17 +166,17 @@ export class AuditStore {
 	 * same audit changes nothing, so a retried capture never makes a second photo.
 	 */
 	addPhoto(meta: NewPhoto, bytes: BinaryInput): Promise<void> {
-		return addPhoto(this.#db, meta, bytes);
+		return photoWrites().then((w) => w.addPhoto(this.#db, meta, bytes));
 	}
 
 	/** Changes a photo's caption. Throws `not_found` for an unknown photo. */
 	updatePhotoCaption(photoId: string, caption: string, now: number): Promise<void> {
-		return updatePhotoCaption(this.#db, photoId, caption, now);
+		return photoWrites().then((w) => w.updatePhotoCaption(this.#db, photoId, caption, now));
 	}
 
 	/** Deletes a photo and its bytes. An unknown photo id changes nothing. */
 	deletePhoto(photoId: string, now: number): Promise<void> {
-		return deletePhoto(this.#db, photoId, now);
+		return photoWrites().then((w) => w.deletePhoto(this.#db, photoId, now));
 	}
 
 	/** The audit's photos (metadata and thumbnails, never the full-size bytes), oldest first. */
@@ -205,7 +206,7 @@ export class AuditStore {
 	 * the photos released.
 	 */
 	releasePhotoBytes(now: number, options?: ReleaseOptions): Promise<string[]> {
-		return releasePhotoBytes(this.#db, now, options);
+		return retention().then((r) => r.releasePhotoBytes(this.#db, now, options));
 	}
 
 	/** One photo's metadata and thumbnail, or undefined. */
@@ -217,17 +218,17 @@ export class AuditStore {
 
 	/** Puts a released photo's bytes back (already checked against its SHA-256). */
 	restorePhotoBytes(photoId: string, bytes: ArrayBuffer): Promise<void> {
-		return restorePhotoBytes(this.#db, photoId, bytes);
+		return retention().then((r) => r.restorePhotoBytes(this.#db, photoId, bytes));
 	}
 
 	/** Released photos of audits that are not `received` any more (returned ones). */
 	listPhotosToRestore(): Promise<PhotoMeta[]> {
-		return listPhotosToRestore(this.#db);
+		return retention().then((r) => r.listPhotosToRestore(this.#db));
 	}
 
 	/** Room the photos take on the device, and how many had their bytes released. */
 	photoSpace(): Promise<PhotoSpace> {
-		return photoSpace(this.#db);
+		return retention().then((r) => r.photoSpace(this.#db));
 	}
 
 	/** How many photos are stored, on one audit or (no argument) on the device. */

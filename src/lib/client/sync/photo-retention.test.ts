@@ -7,6 +7,7 @@ import {
 	seedQueuedAudit,
 	type Device
 } from './test-harness';
+import { RETENTION_EVERY_MS } from './sync-engine';
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -43,7 +44,8 @@ async function releasedAudit(
 	clock.advance(PHOTO_RELEASE_GRACE_MS - 1);
 	await device.engine.sync();
 	expect(await device.audits.getPhotoBytes(photoIds[0]!)).toBeDefined();
-	clock.advance(1);
+	// Past it, the next pass (at most hourly when nothing was sent or pulled) releases them.
+	clock.advance(RETENTION_EVERY_MS);
 	await device.engine.sync();
 	for (const id of photoIds) expect(await device.audits.getPhotoBytes(id)).toBeUndefined();
 	expect(await device.audits.listPhotos(auditId)).toHaveLength(2);
@@ -55,6 +57,23 @@ const requestsTo = (server: FakeSyncServer, pattern: RegExp) =>
 	server.received.filter((r) => pattern.test(`${r.method} ${r.path}`));
 
 describe('photo retention in the sync engine', () => {
+	it('runs a pass after a send, and otherwise at most hourly (not on every page load)', async () => {
+		const { clock, device } = await setup();
+		const passes = vi.spyOn(device.audits, 'releasePhotoBytes');
+		await seedQueuedAudit(device.audits, 1);
+		await device.engine.sync();
+		expect(passes).toHaveBeenCalledTimes(1);
+		// Syncs with nothing sent and no audit states pulled: no pass within the hour…
+		clock.advance(RETENTION_EVERY_MS - 1);
+		await device.engine.sync();
+		await device.engine.sync();
+		expect(passes).toHaveBeenCalledTimes(1);
+		// …and one once it has passed.
+		clock.advance(1);
+		await device.engine.sync();
+		expect(passes).toHaveBeenCalledTimes(2);
+	});
+
 	it('releases bytes after a sync once the grace period is over', async () => {
 		const { server, clock, device } = await setup();
 		await releasedAudit(server, clock, device);

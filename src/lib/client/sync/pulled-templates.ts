@@ -1,14 +1,17 @@
 import type { PullResponse } from '$lib/contract/sync';
 import type { PulledData } from '$lib/client/storage/reference-store';
-import { validateTemplate } from '$lib/domain/template-rules';
 import type { JourneyTemplate } from '$lib/domain/types';
 import { ApiRequestError } from '$lib/client/api/api-error';
 
 /**
  * The pull with its templates checked by the domain's `validateTemplate`. A broken template
- * refuses the whole pull (`bad_response`), so the cursor does not move past it.
+ * refuses the whole pull (`bad_response`), so the cursor does not move past it. The rules load
+ * only when a pull carries templates: most pulls carry none, and a tablet opening a stage screen
+ * should not download the template validator for nothing.
  */
-export function checkPulledTemplates(pull: PullResponse): PulledData {
+export async function checkPulledTemplates(pull: PullResponse): Promise<PulledData> {
+	if (pull.templates.length === 0) return { ...pull, templates: [] };
+	const { validateTemplate } = await import('$lib/domain/template-rules');
 	const templates: JourneyTemplate[] = [];
 	for (const candidate of pull.templates) {
 		const template = candidate as unknown as JourneyTemplate;

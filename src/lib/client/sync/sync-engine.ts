@@ -10,7 +10,6 @@ import { StorageError } from '$lib/client/storage/storage-errors';
 import type { PhotoManifestEntry } from '$lib/contract/sync';
 import type { Audit } from '$lib/domain/types';
 import { BACKOFF_CAP_MS, backoffDelay, ONLINE_RETRY_CAP_MS } from './backoff';
-import { buildAuditUpload } from './build-upload';
 import {
 	browserEnvironment,
 	realTimers,
@@ -40,6 +39,47 @@ export interface SyncEngineDeps {
 	environment?: SyncEnvironment;
 	/** Grace period and per-pass bound of the photo-bytes release (see `photo-retention.ts`). */
 	retention?: ReleaseOptions;
+	/** When the last retention pass ran, kept across page loads (see `RETENTION_EVERY_MS`). */
+	retentionLog?: RetentionLog;
+}
+
+/** Where the time of the last photo-retention pass is kept. */
+export interface RetentionLog {
+	get(): number | null;
+	set(at: number): void;
+}
+
+/**
+ * A retention pass runs after a sync that sent something or pulled audit states (a return may
+ * need photos back), and otherwise at most this often: releases are counted in days, and a
+ * screen opened (a page load) should not run a pass, and load its code, every time.
+ */
+export const RETENTION_EVERY_MS = 60 * 60 * 1000;
+
+const RETENTION_LOG_KEY = 'shopwalk.retention.lastRun';
+
+/** The page's localStorage where there is one, else memory (tests, workers). */
+export function defaultRetentionLog(): RetentionLog {
+	let memory: number | null = null;
+	const storage = (globalThis as { localStorage?: Storage }).localStorage;
+	return {
+		get() {
+			try {
+				const saved = storage ? Number(storage.getItem(RETENTION_LOG_KEY)) : NaN;
+				return Number.isFinite(saved) && saved > 0 ? saved : memory;
+			} catch {
+				return memory;
+			}
+		},
+		set(at) {
+			memory = at;
+			try {
+				storage?.setItem(RETENTION_LOG_KEY, String(at));
+			} catch {
+				// Not kept across loads: the next page load runs one more pass, no harm.
+			}
+		}
+	};
 }
 
 export interface DrainOptions {
@@ -104,6 +144,9 @@ export class SyncEngine {
 	readonly #timers: Timers;
 	readonly #environment: SyncEnvironment;
 	readonly #retention: ReleaseOptions;
+	readonly #retentionLog: RetentionLog;
+	/** A send or a pull of audit states since the last retention pass. */
+	#retentionWanted = false;
 	readonly #progress = new ProgressEmitter();
 	readonly #pulledListeners = new Set<() => void>();
 
@@ -126,6 +169,7 @@ export class SyncEngine {
 		this.#timers = deps.timers ?? realTimers;
 		this.#environment = deps.environment ?? browserEnvironment();
 		this.#retention = deps.retention ?? {};
+		this.#retentionLog = deps.retentionLog ?? defaultRetentionLog();
 	}
 
 	/** The latest progress. */
@@ -193,7 +237,7 @@ export class SyncEngine {
 		const outcome = await this.drain(options);
 		if (outcome !== 'waiting' && outcome !== 'needs_sign_in') {
 			const pulled = await this.pull();
-			if (outcome === 'done' && pulled.ok) await this.retainPhotos();
+			if (outcome === 'done' && pulled.ok && this.#retentionDue()) await this.retainPhotos();
 		}
 		return outcome;
 	}
@@ -206,6 +250,8 @@ export class SyncEngine {
 	async retainPhotos(): Promise<{ restored: number; released: number }> {
 		let restored = 0;
 		let released = 0;
+		this.#retentionWanted = false;
+		this.#retentionLog.set(this.#now());
 		try {
 			const toRestore = (await this.#audits.listPhotosToRestore()).slice(0, RESTORES_PER_PASS);
 			for (const photo of toRestore) {
@@ -222,6 +268,13 @@ export class SyncEngine {
 			// Storage trouble: the bytes stay where they are until the next pass.
 		}
 		return { restored, released };
+	}
+
+	#retentionDue(): boolean {
+		if (this.#retentionWanted) return true;
+		const last = this.#retentionLog.get();
+		const now = this.#now();
+		return last === null || last > now || now - last >= RETENTION_EVERY_MS;
 	}
 
 	/** Fetches a released photo's bytes from the server, checks them and stores them again. */
@@ -359,6 +412,7 @@ export class SyncEngine {
 			await this.#audits.markUploading(audit.id, this.#now());
 			const { holds, photoIds } = await this.#upload(audit);
 			await this.#audits.markSent(audit.id, holds, this.#now(), photoIds);
+			this.#retentionWanted = true;
 			return { kind: 'sent' };
 		} catch (error) {
 			const holds = audit && lockedHolds(error);
@@ -378,6 +432,9 @@ export class SyncEngine {
 
 	/** PUT, photos, submit; resolves with what the server holds after the submit, and its photos. */
 	async #upload(audit: Audit): Promise<{ holds: ServerHolds; photoIds: string[] }> {
+		// Loaded with the first upload (a chunk of its own): opening a screen with nothing to send
+		// does not need it.
+		const { buildAuditUpload } = await import('./build-upload');
 		const upload = await buildAuditUpload(this.#audits, this.#outbox, audit, this.#hash);
 		const photosTotal = upload.photos.length;
 		const report = (photosDone: number) =>
@@ -470,7 +527,8 @@ export class SyncEngine {
 			const since = await this.#reference.getCursor();
 			const response = await this.#api.pull(since);
 			// Returned audits become drafts, handed-in ones received, in the pull's transaction.
-			await this.#reference.applyPull(checkPulledTemplates(response), this.#now());
+			await this.#reference.applyPull(await checkPulledTemplates(response), this.#now());
+			if (response.audits.length > 0) this.#retentionWanted = true;
 			for (const listener of [...this.#pulledListeners]) {
 				try {
 					listener();

@@ -1,0 +1,115 @@
+import type { MoreMessages } from './en';
+
+/** The Polish text of the field’s screens other than the stage runner. */
+export const morePl: MoreMessages = {
+	'action.cancel': 'Anuluj',
+	'action.close': 'Zamknij',
+	'action.delete': 'Usuń',
+	'photo.caption': 'Podpis',
+	'photo.delete': 'Usuń zdjęcie',
+	'photo.deleteConfirm': 'Usunąć to zdjęcie?',
+	'deploy.signIn.error.insecure':
+		'Ten adres nie jest bezpieczny (https), więc ta przeglądarka nie może przechowywać audytów offline. Otwórz Shopwalk pod adresem https albo poproś administratora o udostępnienie go przez HTTPS.',
+
+	'home.title': 'Moje audyty',
+	'home.newAudit': 'Nowy audyt',
+	'home.empty': 'Na tym urządzeniu nie ma jeszcze audytów. Zacznij od „Nowy audyt”.',
+	'home.deleteAudit': 'Usuń ten szkic audytu',
+	'home.deleteConfirm': 'Usunąć ten szkic wraz ze zdjęciami?',
+
+	'location.own': 'Własny sklep',
+
+	'newAudit.title': 'Nowy audyt',
+	'newAudit.location': 'Gdzie jesteś?',
+	'newAudit.template': 'Która ścieżka klienta?',
+	'newAudit.templateSize': 'Etapy: {stages}, punkty kontrolne: {checkpoints}',
+	'newAudit.start': 'Rozpocznij wizytę',
+
+	'overview.title': 'Przegląd audytu',
+	'overview.score': 'Wynik',
+	'overview.ready': 'Wszystko jest wypełnione. Audyt jest gotowy do przesłania.',
+	'overview.missing': {
+		one: 'Przed przesłaniem trzeba uzupełnić jeszcze {count} pozycję',
+		few: 'Przed przesłaniem trzeba uzupełnić jeszcze {count} pozycje',
+		many: 'Przed przesłaniem trzeba uzupełnić jeszcze {count} pozycji',
+		other: 'Przed przesłaniem trzeba uzupełnić jeszcze {count} pozycji'
+	},
+	'overview.receipt': 'Paragon',
+	'overview.generalPhotos': 'Inne zdjęcia z wizyty',
+	'overview.narrative': 'Ogólne wrażenie: opisz wizytę własnymi słowami',
+	'overview.finishVisit': 'Wyszedłem/wyszłam ze sklepu',
+	'overview.resumeVisit': 'Z powrotem w sklepie',
+	'overview.markReady': 'Gotowy do przesłania',
+	'overview.reopen': 'Otwórz ponownie do zmian',
+	'overview.state.draft': 'Szkic',
+	'overview.state.queued': 'Gotowy do przesłania: zostanie wysłany, gdy urządzenie będzie online.',
+	'overview.state.uploading': 'Wysyłanie do biura…',
+	'overview.state.received': 'Odebrany przez biuro.',
+	'photo.takeReceipt': 'Sfotografuj paragon',
+
+	'score.total': 'Razem',
+	'score.capped': 'Ograniczony: błąd krytyczny',
+	'score.criticalFailures': 'Niespełnione krytyczne punkty kontrolne',
+	'score.stage': 'Etap',
+	'score.percent': 'Wynik',
+	'score.time': 'Czas',
+
+	'storage.title': 'Pamięć na tym urządzeniu',
+	'storage.persistence.unknown': 'Sprawdzanie, czy urządzenie zachowa Twoje dane…',
+	'storage.persistence.persisted': 'To urządzenie zobowiązało się zachować Twoje audyty i zdjęcia.',
+	'storage.persistence.denied':
+		'Przeglądarka może usuwać dane, gdy zabraknie miejsca. Zainstaluj Shopwalk na ekranie głównym i często synchronizuj.',
+	'storage.persistence.unsupported':
+		'Ta przeglądarka nie gwarantuje zachowania danych. Często synchronizuj.',
+	'storage.free': '{free} wolne na zdjęcia',
+
+	'retention.photoSpace': '{size} zdjęć zapisanych na tym urządzeniu',
+	'retention.released': {
+		one: '{count} zdjęcie w pełnym rozmiarze jest tylko na serwerze (zsynchronizowane ponad tydzień temu)',
+		few: '{count} zdjęcia w pełnym rozmiarze są tylko na serwerze (zsynchronizowane ponad tydzień temu)',
+		many: '{count} zdjęć w pełnym rozmiarze jest tylko na serwerze (zsynchronizowanych ponad tydzień temu)',
+		other:
+			'{count} zdjęcia w pełnym rozmiarze jest tylko na serwerze (zsynchronizowanych ponad tydzień temu)'
+	},
+
+	'signIn.title': 'Logowanie',
+	'signIn.email': 'E-mail',
+	'signIn.password': 'Hasło',
+	'signIn.submit': 'Zaloguj się',
+	'signIn.busy': 'Logowanie…',
+	'signIn.expired':
+		'Sesja wygasła. Zaloguj się ponownie, aby wysłać audyty — nic z tego urządzenia nie zginie.',
+	'signIn.offline':
+		'Jesteś offline. Pierwsze logowanie wymaga połączenia; później Shopwalk działa bez niego.',
+	'assignments.title': 'Moje wizyty',
+	'assignments.start': 'Rozpocznij wizytę',
+	'assignments.continue': 'Kontynuuj',
+	'assignments.templateMissing':
+		'Ścieżka klienta tej wizyty nie dotarła jeszcze na urządzenie. Zsynchronizuj, gdy będziesz online, i spróbuj ponownie.',
+	'office.audit.points': 'Punkty',
+	'office.audit.pointsOf': '{points} z {max}',
+	'office.fieldSignOut.busy': 'Wylogowywanie…',
+	'office.fieldSignOut.back': 'Wróć do moich audytów',
+	'office.fieldSignOut.failed':
+		'Wylogowanie się nie powiodło. Spróbuj ponownie, gdy będziesz online.',
+
+	'report.download': 'Raport (PDF)',
+	'report.offlineReason': 'Raporty można pobrać, gdy urządzenie jest online.',
+	'report.downloading': 'Pobieranie raportu…',
+	'report.pending': 'Raport jest przygotowywany. Spróbuj ponownie za minutę.',
+	'report.missing': 'Dla tego audytu nie ma jeszcze raportu do pobrania. Spróbuj później.',
+	'report.unknown': 'Serwer nie ma takiego audytu dla zalogowanego konta.',
+	'report.offline': 'Brak połączenia. Spróbuj ponownie, gdy będziesz online.',
+	'report.signedOut': 'Sesja wygasła. Zaloguj się ponownie, aby pobrać raport.',
+	'report.failed': 'Nie udało się pobrać raportu. Spróbuj później.',
+	'review.returnedTitle': 'Zwrócony przez weryfikującego',
+	'review.returnedHint':
+		'Popraw to, o co prosi weryfikujący, a potem ponownie oznacz audyt jako gotowy do przesłania.',
+	'review.addressedTitle':
+		'Komentarze weryfikującego, na które odpowiedziano w ponownym przesłaniu',
+	'review.approvedTitle': 'Zatwierdzony przez weryfikującego',
+	'review.overall': 'Komentarz ogólny',
+	'review.commented': 'Punkty kontrolne z komentarzami',
+	'review.unsentChanges':
+		'Biuro miało już ten audyt przed Twoimi ostatnimi zmianami. Są zachowane na tym tablecie i zostaną wysłane razem z audytem, jeśli zostanie zwrócony.'
+};

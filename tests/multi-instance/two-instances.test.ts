@@ -345,8 +345,17 @@ test('two instances on one PostgreSQL render ten submitted audits into exactly t
 	).rows;
 	const renderedBy = new Map<string, Instance>();
 	for (const job of jobs) {
-		const steps = history.filter((step) => step.job_id === job.id);
+		const all = history.filter((step) => step.job_id === job.id);
+		// A render slower than a third of the lease (a loaded machine) renews its claim: a
+		// running → running step by the same holder. It never changes hands.
+		const renewals = all.filter((s) => s.old_state === 'running' && s.new_state === 'running');
+		const steps = all.filter((s) => !renewals.includes(s));
 		const claimer = steps[1]?.new_locked_by ?? null;
+		for (const renewal of renewals) {
+			expect(renewal).toEqual(
+				expect.objectContaining({ old_locked_by: claimer, new_locked_by: claimer, attempts: 1 })
+			);
+		}
 		expect(steps).toEqual([
 			expect.objectContaining({ old_state: null, new_state: 'pending', attempts: 0 }),
 			expect.objectContaining({ old_state: 'pending', new_state: 'running', attempts: 1 }),

@@ -8,7 +8,7 @@ export const prerender = false;
 
 /**
  * The stage runner: the screen a shopper keeps open through a visit, often reopened cold on a weak
- * connection. It shows only the core catalogue's texts (scripts/split-messages.mjs keeps it so).
+ * connection. It shows only the core catalogue's texts (scripts/split-messages.js keeps it so).
  */
 const RUNNER_ROUTE = '/(field)/audits/[id]/stages/[stage=index]';
 

@@ -28,7 +28,7 @@ const loaded: Partial<Record<UiLocale, Messages>> = { en };
 
 /**
  * The texts beyond the core catalogue, so each screen downloads only what it shows (see
- * scripts/split-messages.mjs): "more" holds the field's screens other than the stage runner (home,
+ * scripts/split-messages.js): "more" holds the field's screens other than the stage runner (home,
  * summary, sign-in…), loaded by the root layout for every route but the runner; "office" holds
  * the office pages', loaded by the office layout. Each language is its own chunk, English's loaded
  * as the fallback; the service worker precaches them all, so they load offline too.

@@ -15,7 +15,7 @@ import { officeNb } from './office-messages/nb';
 import { officePl } from './office-messages/pl';
 
 // The core, the field screens' and the office's catalogues are checked as one: each key lives in
-// exactly one of them (scripts/split-messages.mjs --check says which).
+// exactly one of them (scripts/split-messages.js --check says which).
 const catalogues: Record<UiLocale, Record<string, Message>> = {
 	en: { ...en, ...moreEn, ...officeEn },
 	da: { ...da, ...moreDa, ...officeDa },
@@ -49,7 +49,7 @@ describe('message catalogues', () => {
 	});
 
 	it('has each key in the catalogue of the screens that show it (split-messages --check)', () => {
-		const run = spawnSync(process.execPath, ['scripts/split-messages.mjs', '--check'], {
+		const run = spawnSync(process.execPath, ['scripts/split-messages.js', '--check'], {
 			encoding: 'utf8'
 		});
 		expect(run.stderr).toBe('');

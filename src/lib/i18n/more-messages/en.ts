@@ -2,7 +2,7 @@ import type { Message } from '../locales';
 
 /**
  * The English text of the field’s screens other than the stage runner: loaded only with them, and the reference every other
- * language's more catalogue must match key for key. Kept by `node scripts/split-messages.mjs`.
+ * language's more catalogue must match key for key. Kept by `node scripts/split-messages.js`.
  */
 export const moreEn = {
 	'action.cancel': 'Cancel',

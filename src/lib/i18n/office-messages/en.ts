@@ -2,7 +2,7 @@ import type { Message } from '../locales';
 
 /**
  * The English text of the office pages: loaded only with them, and the reference every other
- * language's office catalogue must match key for key. Kept by `node scripts/split-messages.mjs`.
+ * language's office catalogue must match key for key. Kept by `node scripts/split-messages.js`.
  */
 export const officeEn = {
 	'office.more': 'Load more',

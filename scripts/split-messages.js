@@ -8,7 +8,7 @@
 // worker, or an error page) names it — as a literal, or by a template prefix like
 // `office.state.${…}`; the office's when every file naming it is office-only (under
 // src/routes/(office), or a component imported only by such files); else it is "more". Keys no
-// file names stay in the core. Run after adding texts:  node scripts/split-messages.mjs
+// file names stay in the core. Run after adding texts:  node scripts/split-messages.js
 // With --check it changes nothing and exits 1 when a key is in the wrong catalogue.
 import { readFileSync, readdirSync, writeFileSync, existsSync, mkdirSync, statSync } from 'node:fs';
 import { join, relative, dirname, resolve } from 'node:path';
@@ -163,7 +163,7 @@ function catalogueText(bucket, locale, entries) {
 	const { name, what } = BUCKETS[bucket];
 	const Name = cap(name);
 	if (locale === 'en') {
-		return `import type { Message } from '../locales';\n\n/**\n * The English text of ${what}: loaded only with them, and the reference every other\n * language's ${name} catalogue must match key for key. Kept by \`node scripts/split-messages.mjs\`.\n */\nexport const ${name}En = {${body(entries)}\n} satisfies Record<string, Message>;\n\nexport type ${Name}MessageKey = keyof typeof ${name}En;\nexport type ${Name}Messages = { [K in ${Name}MessageKey]: Message };\n`;
+		return `import type { Message } from '../locales';\n\n/**\n * The English text of ${what}: loaded only with them, and the reference every other\n * language's ${name} catalogue must match key for key. Kept by \`node scripts/split-messages.js\`.\n */\nexport const ${name}En = {${body(entries)}\n} satisfies Record<string, Message>;\n\nexport type ${Name}MessageKey = keyof typeof ${name}En;\nexport type ${Name}Messages = { [K in ${Name}MessageKey]: Message };\n`;
 	}
 	return `import type { ${Name}Messages } from './en';\n\n/** The ${LANGUAGE[locale]} text of ${what}. */\nexport const ${name}${cap(locale)}: ${Name}Messages = {${body(entries)}\n};\n`;
 }

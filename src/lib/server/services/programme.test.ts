@@ -602,13 +602,13 @@ describe('people', () => {
 			);
 		}
 		for (const run of [
-			readMember(f.ctx, f.b.admin, f.a.shopper.id),
-			deactivateMember(f.ctx, f.b.admin, f.a.shopper.id, NOW),
-			resetPassword(f.ctx, f.b.admin, f.a.shopper.id),
-			setPseudonym(f.ctx, f.b.admin, f.a.shopper.id, 'Hijack'),
-			setViewerLocations(f.ctx, f.b.admin, f.a.viewer.id, [])
+			() => readMember(f.ctx, f.b.admin, f.a.shopper.id),
+			() => deactivateMember(f.ctx, f.b.admin, f.a.shopper.id, NOW),
+			() => resetPassword(f.ctx, f.b.admin, f.a.shopper.id),
+			() => setPseudonym(f.ctx, f.b.admin, f.a.shopper.id, 'Hijack'),
+			() => setViewerLocations(f.ctx, f.b.admin, f.a.viewer.id, [])
 		]) {
-			expect((await refusal(run)).reason).toBe('not_found');
+			expect((await refusal(run())).reason).toBe('not_found');
 		}
 		const page1 = await listMembers(f.ctx, f.b.admin, { limit: 4 });
 		const page2 = await listMembers(f.ctx, f.b.admin, { limit: 4, cursor: page1.nextCursor });

@@ -12,7 +12,7 @@ export const load: PageServerLoad = (event) =>
 		const kind = params.get('kind');
 		const filters = {
 			q: (params.get('q') ?? '').slice(0, 200),
-			kind: kind === 'own' || kind === 'competitor' ? kind : '',
+			kind: (kind === 'own' || kind === 'competitor' ? kind : '') as 'own' | 'competitor' | '',
 			archived: params.get('archived') === '1'
 		};
 		const page = await listLocationPage(await getServerContext(), user, {

@@ -14,7 +14,7 @@ export const load: PageServerLoad = (event) =>
 		const params = event.url.searchParams;
 		const state = params.get('state') ?? '';
 		const filters = {
-			state: VISIT_STATES.includes(state as VisitState) ? (state as VisitState) : '',
+			state: (VISIT_STATES.includes(state as VisitState) ? state : '') as VisitState | '',
 			location: params.get('location') ?? '',
 			shopper: params.get('shopper') ?? ''
 		};

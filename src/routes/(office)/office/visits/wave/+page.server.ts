@@ -17,7 +17,7 @@ export const load: PageServerLoad = (event) =>
 		const kind = params.get('kind');
 		const filters = {
 			q: params.get('q') ?? '',
-			kind: kind === 'own' || kind === 'competitor' ? kind : ''
+			kind: (kind === 'own' || kind === 'competitor' ? kind : '') as 'own' | 'competitor' | ''
 		};
 		const [choices, locations] = await Promise.all([
 			planningChoices(ctx, user),

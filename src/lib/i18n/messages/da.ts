@@ -467,8 +467,6 @@ export const da: Messages = {
 	'visits.saveChanges': 'Gem ændringer',
 	'visits.saved': 'Gemt.',
 	'visits.cancel': 'Aflys dette besøg',
-	'visits.auditFlag.started': 'Startet uden for besøgets tidsrum ({start} – {end}, {zone}).',
-	'visits.auditFlag.submitted': 'Afleveret uden for besøgets tidsrum ({start} – {end}, {zone}).',
 
 	'people.nav': 'Personer',
 	'people.title': 'Personer',

@@ -460,8 +460,6 @@ export const en = {
 	'visits.saveChanges': 'Save changes',
 	'visits.saved': 'Saved.',
 	'visits.cancel': 'Cancel this visit',
-	'visits.auditFlag.started': 'Started outside the visit’s window ({start} – {end}, {zone}).',
-	'visits.auditFlag.submitted': 'Handed in outside the visit’s window ({start} – {end}, {zone}).',
 
 	'people.nav': 'People',
 	'people.title': 'People',

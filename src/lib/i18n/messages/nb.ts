@@ -468,8 +468,6 @@ export const nb: Messages = {
 	'visits.saveChanges': 'Lagre endringer',
 	'visits.saved': 'Lagret.',
 	'visits.cancel': 'Avlys dette besøket',
-	'visits.auditFlag.started': 'Startet utenfor besøkets tidsrom ({start} – {end}, {zone}).',
-	'visits.auditFlag.submitted': 'Levert utenfor besøkets tidsrom ({start} – {end}, {zone}).',
 
 	'people.nav': 'Personer',
 	'people.title': 'Personer',

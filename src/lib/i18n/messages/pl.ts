@@ -514,8 +514,6 @@ export const pl: Messages = {
 	'visits.saveChanges': 'Zapisz zmiany',
 	'visits.saved': 'Zapisano.',
 	'visits.cancel': 'Odwołaj tę wizytę',
-	'visits.auditFlag.started': 'Rozpoczęty poza przedziałem wizyty ({start} – {end}, {zone}).',
-	'visits.auditFlag.submitted': 'Oddany poza przedziałem wizyty ({start} – {end}, {zone}).',
 
 	'people.nav': 'Osoby',
 	'people.title': 'Osoby',

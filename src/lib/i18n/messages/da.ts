@@ -523,5 +523,9 @@ export const da: Messages = {
 	'people.account.current': 'Nuværende adgangskode',
 	'people.account.submit': 'Skift adgangskode',
 	'people.account.changed': 'Din adgangskode er ændret. Dine andre sessioner er afsluttet.',
-	'people.account.wrong': 'Den nuværende adgangskode er ikke rigtig.'
+	'people.account.wrong': 'Den nuværende adgangskode er ikke rigtig.',
+	'locations.importRefused': {
+		one: 'Filen har {count} problem; intet blev importeret.',
+		other: 'Filen har {count} problemer; intet blev importeret.'
+	}
 };

@@ -516,7 +516,11 @@ export const en = {
 	'people.account.current': 'Current password',
 	'people.account.submit': 'Change password',
 	'people.account.changed': 'Your password is changed. Your other sessions have ended.',
-	'people.account.wrong': 'The current password is not right.'
+	'people.account.wrong': 'The current password is not right.',
+	'locations.importRefused': {
+		one: 'The file has {count} problem; nothing was imported.',
+		other: 'The file has {count} problems; nothing was imported.'
+	}
 } satisfies Record<string, Message>;
 
 /** A catalogue: every English key, each a string or a plural message (see `PluralMessage`). */

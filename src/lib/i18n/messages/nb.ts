@@ -524,5 +524,9 @@ export const nb: Messages = {
 	'people.account.current': 'Nåværende passord',
 	'people.account.submit': 'Endre passord',
 	'people.account.changed': 'Passordet er endret. De andre øktene dine er avsluttet.',
-	'people.account.wrong': 'Det nåværende passordet er ikke riktig.'
+	'people.account.wrong': 'Det nåværende passordet er ikke riktig.',
+	'locations.importRefused': {
+		one: 'Filen har {count} problem; ingenting ble importert.',
+		other: 'Filen har {count} problemer; ingenting ble importert.'
+	}
 };

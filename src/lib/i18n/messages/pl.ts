@@ -572,5 +572,11 @@ export const pl: Messages = {
 	'people.account.current': 'Obecne hasło',
 	'people.account.submit': 'Zmień hasło',
 	'people.account.changed': 'Hasło zostało zmienione. Pozostałe sesje zostały zakończone.',
-	'people.account.wrong': 'Obecne hasło jest nieprawidłowe.'
+	'people.account.wrong': 'Obecne hasło jest nieprawidłowe.',
+	'locations.importRefused': {
+		one: 'Plik ma {count} problem; nic nie zaimportowano.',
+		few: 'Plik ma {count} problemy; nic nie zaimportowano.',
+		many: 'Plik ma {count} problemów; nic nie zaimportowano.',
+		other: 'Plik ma {count} problemu; nic nie zaimportowano.'
+	}
 };

@@ -15,7 +15,9 @@ export async function visitFromForm(
 	form: FormData
 ): Promise<VisitInput> {
 	const locationId = field(form, 'locationId');
-	const location = locationId ? await getLocation(ctx.db, user.organisation.id, locationId) : undefined;
+	const location = locationId
+		? await getLocation(ctx.db, user.organisation.id, locationId)
+		: undefined;
 	const zone = location?.timeZone ?? 'UTC';
 	return parseVisitInput({
 		...templateFromForm(form),

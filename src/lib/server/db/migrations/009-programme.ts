@@ -57,9 +57,5 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 		.on('assignments')
 		.columns(['organisation_id', 'window_start', 'id'])
 		.execute();
-	await db.schema
-		.createIndex('audits_assignment')
-		.on('audits')
-		.column('assignment_id')
-		.execute();
+	await db.schema.createIndex('audits_assignment').on('audits').column('assignment_id').execute();
 }

@@ -39,9 +39,7 @@ export const actions: Actions = {
 			return {
 				invited: {
 					email: invitation.member.email,
-					link: invitation.linkToken
-						? `${event.url.origin}/welcome/${invitation.linkToken}`
-						: null,
+					link: invitation.linkToken ? `${event.url.origin}/welcome/${invitation.linkToken}` : null,
 					expiresAt: invitation.expiresAt,
 					temporaryPassword: invitation.temporaryPassword
 				}

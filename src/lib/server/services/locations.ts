@@ -315,3 +315,9 @@ export async function importLocations(
 function locationNotFound(): ServiceError {
 	return new ServiceError('not_found', 'location_not_found', 'There is no such location.');
 }
+
+/** Every IANA time zone this server knows, for the location form (UTC first). */
+export function timeZoneChoices(): string[] {
+	const all = Intl.supportedValuesOf('timeZone');
+	return all.includes('UTC') ? all : ['UTC', ...all];
+}

@@ -3,7 +3,12 @@ import { getServerContext } from '$lib/server/context';
 import { officeActionFailure, officeLoad } from '$lib/server/http/office-error';
 import { locationFromForm } from '$lib/server/office/programme-forms';
 import { requireOfficeUser } from '$lib/server/office/require-office-user';
-import { archiveLocation, readLocation, updateLocation } from '$lib/server/services/locations';
+import {
+	archiveLocation,
+	readLocation,
+	timeZoneChoices,
+	updateLocation
+} from '$lib/server/services/locations';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = (event) =>
@@ -11,7 +16,8 @@ export const load: PageServerLoad = (event) =>
 		const user = requireOfficeUser(event);
 		return {
 			location: await readLocation(await getServerContext(), user, event.params.id),
-			saved: event.url.searchParams.has('saved')
+			saved: event.url.searchParams.has('saved'),
+			zones: timeZoneChoices()
 		};
 	});
 

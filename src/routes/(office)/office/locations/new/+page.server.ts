@@ -4,13 +4,13 @@ import { officeActionFailure, officeLoad } from '$lib/server/http/office-error';
 import { locationFromForm } from '$lib/server/office/programme-forms';
 import { requireOfficeUser } from '$lib/server/office/require-office-user';
 import { requireReviewWork } from '$lib/server/services/audit-access';
-import { createLocation } from '$lib/server/services/locations';
+import { createLocation, timeZoneChoices } from '$lib/server/services/locations';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = (event) =>
 	officeLoad(async () => {
 		requireReviewWork(requireOfficeUser(event));
-		return {};
+		return { zones: timeZoneChoices() };
 	});
 
 /** Creates the location, over the same service as `POST /api/locations`. */

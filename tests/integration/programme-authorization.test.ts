@@ -255,6 +255,119 @@ describe('programme endpoints by role', () => {
 	});
 });
 
+describe('every programme action and endpoint', () => {
+	// Empty or bogus bodies on purpose: the role and organisation are checked before the input.
+	const reviewerActions = () => [
+		'/office/locations/new',
+		`/office/locations/${a.location.id}?/save`,
+		`/office/locations/${a.location.id}?/archive`,
+		`/office/locations/${a.location.id}?/restore`,
+		'/office/locations/import',
+		'/office/visits/new',
+		'/office/visits/wave',
+		`/office/visits/${a.assignment.id}?/save`,
+		`/office/visits/${a.assignment.id}?/cancel`
+	];
+	const adminActions = () => [
+		'/office/people?/invite',
+		`/office/people/${a.shopper.id}?/pseudonym`,
+		`/office/people/${a.shopper.id}?/deactivate`,
+		`/office/people/${a.shopper.id}?/reactivate`,
+		`/office/people/${a.shopper.id}?/reset`,
+		`/office/people/${a.shopper.id}?/link`,
+		`/office/people/${a.viewer.id}?/locations`
+	];
+
+	test('form actions: sign-in for strangers, 403 for roles without the right', async () => {
+		for (const path of reviewerActions()) {
+			const got: Record<string, number> = {};
+			for (const who of ['anonymous', 'shopper', 'viewer'] as const) {
+				got[who] = (await post(as(who), path, {})).status;
+			}
+			expect(got, path).toEqual({ anonymous: 303, shopper: 403, viewer: 403 });
+		}
+		for (const path of adminActions()) {
+			const got: Record<string, number> = {};
+			for (const who of ['anonymous', 'shopper', 'viewer', 'manager'] as const) {
+				got[who] = (await post(as(who), path, {})).status;
+			}
+			expect(got, path).toEqual({ anonymous: 303, shopper: 403, viewer: 403, manager: 403 });
+		}
+		expect((await post(as('anonymous'), '/account', {})).status).toBe(303);
+	});
+
+	test('actions on another organisation’s ids are not found and change nothing', async () => {
+		const fields = { name: 'Hijacked', kind: 'own', timeZone: 'UTC', pseudonym: 'Hijacked' };
+		for (const path of reviewerActions().filter((p) => p.includes('?/'))) {
+			expect((await post(as('bManager'), path, fields)).status, path).toBe(404);
+		}
+		for (const path of adminActions().filter((p) => p.includes('/people/'))) {
+			expect((await post(as('bAdmin'), path, fields)).status, path).toBe(404);
+		}
+		const location = await (await api(as('manager'), `/api/locations/${a.location.id}`)).json();
+		expect(location).toMatchObject({ name: a.location.name, archivedAt: null });
+		const shopper = await (await api(as('admin'), `/api/people/${a.shopper.id}`)).json();
+		expect(shopper).toMatchObject({ pseudonym: a.shopper.pseudonym, active: true });
+	});
+
+	test('endpoints: 401 without a session, 403 for the wrong role, 404 across organisations', async () => {
+		const reviewerEndpoints: [string, string][] = [
+			['POST', '/api/locations'],
+			['PUT', `/api/locations/${a.location.id}`],
+			['POST', `/api/locations/${a.location.id}/archive`],
+			['POST', '/api/locations/import'],
+			['POST', '/api/visits'],
+			['POST', '/api/visits/wave'],
+			['GET', `/api/visits/${a.assignment.id}`],
+			['PUT', `/api/visits/${a.assignment.id}`],
+			['POST', `/api/visits/${a.assignment.id}/cancel`]
+		];
+		const adminEndpoints: [string, string][] = [
+			['POST', '/api/people'],
+			...['pseudonym', 'deactivate', 'reactivate', 'reset-password', 'sign-in-link'].map(
+				(action) => ['POST', `/api/people/${a.shopper.id}/${action}`] as [string, string]
+			),
+			['PUT', `/api/people/${a.viewer.id}/locations`]
+		];
+		const call = (who: Who, method: string, path: string) =>
+			api(as(who), path, method, method === 'GET' ? undefined : {}).then((r) => r.status);
+		for (const [method, path] of reviewerEndpoints) {
+			const got: Record<string, number> = {};
+			for (const who of ['anonymous', 'shopper', 'viewer'] as const) {
+				got[who] = await call(who, method, path);
+			}
+			expect(got, `${method} ${path}`).toEqual({ anonymous: 401, shopper: 403, viewer: 403 });
+		}
+		for (const [method, path] of adminEndpoints) {
+			const got: Record<string, number> = {};
+			for (const who of ['anonymous', 'shopper', 'viewer', 'manager'] as const) {
+				got[who] = await call(who, method, path);
+			}
+			expect(got, `${method} ${path}`).toEqual({
+				anonymous: 401,
+				shopper: 403,
+				viewer: 403,
+				manager: 403
+			});
+		}
+		const archive = `/api/locations/${a.location.id}/archive`;
+		expect((await api(as('bManager'), archive, 'POST', { archived: true })).status).toBe(404);
+		const cancel = `/api/visits/${a.assignment.id}/cancel`;
+		expect((await api(as('bManager'), cancel, 'POST')).status).toBe(404);
+		for (const action of ['deactivate', 'reset-password', 'sign-in-link', 'reactivate']) {
+			expect(
+				(await api(as('bAdmin'), `/api/people/${a.shopper.id}/${action}`, 'POST')).status,
+				action
+			).toBe(404);
+		}
+		expect(
+			(await api(as('bAdmin'), `/api/people/${a.viewer.id}/locations`, 'PUT', { locationIds: [] }))
+				.status
+		).toBe(404);
+		expect((await api(as('anonymous'), '/api/me/password', 'POST', {})).status).toBe(401);
+	});
+});
+
 describe('sessions of people the admin manages', () => {
 	test('a deactivated member’s session stops working on its next request, API and office page', async () => {
 		const invited = await api(as('admin'), '/api/people', 'POST', {

@@ -13,7 +13,7 @@ const NO_STORE = { 'cache-control': 'private, no-store' };
 /** A page of the organisation's members by email. Admins only. */
 export const GET: RequestHandler = ({ locals, url }) =>
 	respond(async () => {
-		const user = requireUser(locals);
+		const user = requireUser(locals, ['admin']);
 		const page = await listMembers(await getServerContext(), user, {
 			cursor: url.searchParams.get('cursor'),
 			limit: Number(url.searchParams.get('limit') ?? 50) || 50
@@ -27,7 +27,7 @@ export const GET: RequestHandler = ({ locals, url }) =>
  */
 export const POST: RequestHandler = ({ locals, request, url }) =>
 	respond(async () => {
-		const user = requireUser(locals);
+		const user = requireUser(locals, ['admin']);
 		const input = await readJson(request, MemberInviteSchema, MAX_JSON_BODY_BYTES);
 		const invitation = await inviteMember(await getServerContext(), user, input, Date.now());
 		return json(

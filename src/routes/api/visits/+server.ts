@@ -2,7 +2,7 @@ import { json } from '@sveltejs/kit';
 import { MAX_JSON_BODY_BYTES } from '$lib/contract/api-paths';
 import { VisitInputSchema } from '$lib/contract/office';
 import { VISIT_STATES, type VisitState } from '$lib/domain/visit-state';
-import { requireUser } from '$lib/server/auth/require-user';
+import { requireReviewer } from '$lib/server/auth/require-user';
 import { getServerContext } from '$lib/server/context';
 import { respond } from '$lib/server/http/api-error';
 import { readJson } from '$lib/server/http/read-body';
@@ -12,7 +12,7 @@ import type { RequestHandler } from './$types';
 /** A page of the organisation's visits by window start, with filters. Managers and admins. */
 export const GET: RequestHandler = ({ locals, url }) =>
 	respond(async () => {
-		const user = requireUser(locals);
+		const user = requireReviewer(locals);
 		const state = url.searchParams.get('state');
 		const page = await listVisitPage(
 			await getServerContext(),
@@ -32,7 +32,7 @@ export const GET: RequestHandler = ({ locals, url }) =>
 /** Plans one visit. */
 export const POST: RequestHandler = ({ locals, request }) =>
 	respond(async () => {
-		const user = requireUser(locals);
+		const user = requireReviewer(locals);
 		const input = await readJson(request, VisitInputSchema, MAX_JSON_BODY_BYTES);
 		return json(await planVisit(await getServerContext(), user, input, Date.now()), {
 			status: 201

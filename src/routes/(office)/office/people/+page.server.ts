@@ -3,7 +3,7 @@ import { getServerContext } from '$lib/server/context';
 import { officeActionFailure, officeLoad } from '$lib/server/http/office-error';
 import { field } from '$lib/server/office/programme-forms';
 import { requireOfficeUser } from '$lib/server/office/require-office-user';
-import { inviteMember, listMembers, parseInvite } from '$lib/server/services/people';
+import { inviteMember, listMembers, parseInvite, requireAdmin } from '$lib/server/services/people';
 import type { Actions, PageServerLoad } from './$types';
 
 /** The organisation's members by email (admins only), and the invitation form. */
@@ -27,6 +27,7 @@ export const actions: Actions = {
 	invite: async (event) => {
 		const user = requireOfficeUser(event);
 		try {
+			requireAdmin(user);
 			const form = await event.request.formData();
 			const input = parseInvite({
 				email: field(form, 'email'),

@@ -1,7 +1,7 @@
 import { json } from '@sveltejs/kit';
 import * as v from 'valibot';
 import { MAX_JSON_BODY_BYTES } from '$lib/contract/api-paths';
-import { requireUser } from '$lib/server/auth/require-user';
+import { requireReviewer } from '$lib/server/auth/require-user';
 import { getServerContext } from '$lib/server/context';
 import { respond } from '$lib/server/http/api-error';
 import { readJson } from '$lib/server/http/read-body';
@@ -11,7 +11,7 @@ import type { RequestHandler } from './$types';
 /** `{ "csv": "<the file's text>" }`: all rows, or nothing with every problem (422). */
 export const POST: RequestHandler = ({ locals, request }) =>
 	respond(async () => {
-		const user = requireUser(locals);
+		const user = requireReviewer(locals);
 		const { csv } = await readJson(
 			request,
 			v.strictObject({ csv: v.string() }),

@@ -8,7 +8,7 @@ import type { RequestHandler } from './$types';
 /** One member, with the locations a report reader was given. Admins only. */
 export const GET: RequestHandler = ({ locals, params }) =>
 	respond(async () => {
-		const user = requireUser(locals);
+		const user = requireUser(locals, ['admin']);
 		return json(await readMember(await getServerContext(), user, params.id), {
 			headers: { 'cache-control': 'private, no-store' }
 		});

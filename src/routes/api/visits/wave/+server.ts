@@ -1,7 +1,7 @@
 import { json } from '@sveltejs/kit';
 import { MAX_JSON_BODY_BYTES } from '$lib/contract/api-paths';
 import { WaveInputSchema } from '$lib/contract/office';
-import { requireUser } from '$lib/server/auth/require-user';
+import { requireReviewer } from '$lib/server/auth/require-user';
 import { getServerContext } from '$lib/server/context';
 import { respond } from '$lib/server/http/api-error';
 import { readJson } from '$lib/server/http/read-body';
@@ -11,7 +11,7 @@ import type { RequestHandler } from './$types';
 /** Plans a wave in one transaction: every visit, or none (422 `invalid_wave` with every problem). */
 export const POST: RequestHandler = ({ locals, request }) =>
 	respond(async () => {
-		const user = requireUser(locals);
+		const user = requireReviewer(locals);
 		const input = await readJson(request, WaveInputSchema, MAX_JSON_BODY_BYTES);
 		return json(await planWave(await getServerContext(), user, input, Date.now()), {
 			status: 201

@@ -9,6 +9,7 @@ import {
 	timeZoneChoices,
 	updateLocation
 } from '$lib/server/services/locations';
+import { requireReviewWork } from '$lib/server/services/audit-access';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = (event) =>
@@ -28,6 +29,7 @@ export const actions: Actions = {
 	save: async (event) => {
 		const user = requireOfficeUser(event);
 		try {
+			requireReviewWork(user);
 			const input = locationFromForm(await event.request.formData());
 			await updateLocation(await getServerContext(), user, event.params.id, input, Date.now());
 		} catch (caught) {
@@ -38,6 +40,7 @@ export const actions: Actions = {
 	archive: async (event) => {
 		const user = requireOfficeUser(event);
 		try {
+			requireReviewWork(user);
 			await archiveLocation(await getServerContext(), user, event.params.id, true, Date.now());
 		} catch (caught) {
 			return officeActionFailure(caught, 'archive');
@@ -47,6 +50,7 @@ export const actions: Actions = {
 	restore: async (event) => {
 		const user = requireOfficeUser(event);
 		try {
+			requireReviewWork(user);
 			await archiveLocation(await getServerContext(), user, event.params.id, false, Date.now());
 		} catch (caught) {
 			return officeActionFailure(caught, 'restore');

@@ -23,6 +23,7 @@ export const actions: Actions = {
 		const user = requireOfficeUser(event);
 		let imported: number;
 		try {
+			requireReviewWork(user);
 			const form = await event.request.formData();
 			const file = form.get('file');
 			let csv = field(form, 'csv');

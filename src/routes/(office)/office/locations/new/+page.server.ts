@@ -19,6 +19,7 @@ export const actions: Actions = {
 		const user = requireOfficeUser(event);
 		let id: string;
 		try {
+			requireReviewWork(user);
 			const input = locationFromForm(await event.request.formData());
 			id = (await createLocation(await getServerContext(), user, input, Date.now())).id;
 		} catch (caught) {

@@ -11,7 +11,8 @@ import {
 	readMember,
 	resetPassword,
 	setPseudonym,
-	setViewerLocations
+	setViewerLocations,
+	requireAdmin
 } from '$lib/server/services/people';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -40,6 +41,7 @@ export const actions: Actions = {
 	pseudonym: async (event) => {
 		const user = requireOfficeUser(event);
 		try {
+			requireAdmin(user);
 			const form = await event.request.formData();
 			await setPseudonym(await getServerContext(), user, event.params.id, field(form, 'pseudonym'));
 		} catch (caught) {
@@ -50,6 +52,7 @@ export const actions: Actions = {
 	deactivate: async (event) => {
 		const user = requireOfficeUser(event);
 		try {
+			requireAdmin(user);
 			await deactivateMember(await getServerContext(), user, event.params.id, Date.now());
 		} catch (caught) {
 			return officeActionFailure(caught, 'deactivate');
@@ -59,6 +62,7 @@ export const actions: Actions = {
 	reactivate: async (event) => {
 		const user = requireOfficeUser(event);
 		try {
+			requireAdmin(user);
 			await reactivateMember(await getServerContext(), user, event.params.id);
 		} catch (caught) {
 			return officeActionFailure(caught, 'reactivate');
@@ -68,6 +72,7 @@ export const actions: Actions = {
 	reset: async (event) => {
 		const user = requireOfficeUser(event);
 		try {
+			requireAdmin(user);
 			const { temporaryPassword } = await resetPassword(
 				await getServerContext(),
 				user,
@@ -82,6 +87,7 @@ export const actions: Actions = {
 	link: async (event) => {
 		const user = requireOfficeUser(event);
 		try {
+			requireAdmin(user);
 			const { linkToken } = await issueSignInLink(
 				await getServerContext(),
 				user,
@@ -97,6 +103,7 @@ export const actions: Actions = {
 	locations: async (event) => {
 		const user = requireOfficeUser(event);
 		try {
+			requireAdmin(user);
 			const form = await event.request.formData();
 			const ids = form.getAll('location').filter((value) => typeof value === 'string');
 			await setViewerLocations(await getServerContext(), user, event.params.id, ids);

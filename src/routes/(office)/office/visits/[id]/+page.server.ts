@@ -6,6 +6,7 @@ import { requireOfficeUser } from '$lib/server/office/require-office-user';
 import { visitFromForm } from '$lib/server/office/visit-forms';
 import { listLocationPage } from '$lib/server/services/locations';
 import { cancelVisit, editVisit, planningChoices, readVisit } from '$lib/server/services/visits';
+import { requireReviewWork } from '$lib/server/services/audit-access';
 import type { Actions, PageServerLoad } from './$types';
 
 /** One visit: its state and window flags; editable while open and not started. */
@@ -43,6 +44,7 @@ export const actions: Actions = {
 	save: async (event) => {
 		const user = requireOfficeUser(event);
 		try {
+			requireReviewWork(user);
 			const ctx = await getServerContext();
 			const input = await visitFromForm(ctx, user, await event.request.formData());
 			await editVisit(ctx, user, event.params.id, input, Date.now());
@@ -54,6 +56,7 @@ export const actions: Actions = {
 	cancel: async (event) => {
 		const user = requireOfficeUser(event);
 		try {
+			requireReviewWork(user);
 			await cancelVisit(await getServerContext(), user, event.params.id, Date.now());
 		} catch (caught) {
 			return officeActionFailure(caught, 'cancel');

@@ -5,6 +5,7 @@ import { requireOfficeUser } from '$lib/server/office/require-office-user';
 import { visitFromForm } from '$lib/server/office/visit-forms';
 import { listLocationPage } from '$lib/server/services/locations';
 import { planningChoices, planVisit } from '$lib/server/services/visits';
+import { requireReviewWork } from '$lib/server/services/audit-access';
 import type { Actions, PageServerLoad } from './$types';
 
 /** What a visit can be planned with: published templates, stores in use, people who run visits. */
@@ -25,6 +26,7 @@ export const actions: Actions = {
 	default: async (event) => {
 		const user = requireOfficeUser(event);
 		try {
+			requireReviewWork(user);
 			const ctx = await getServerContext();
 			const input = await visitFromForm(ctx, user, await event.request.formData());
 			await planVisit(ctx, user, input, Date.now());

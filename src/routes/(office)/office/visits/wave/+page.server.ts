@@ -6,6 +6,7 @@ import { requireOfficeUser } from '$lib/server/office/require-office-user';
 import { waveFromForm } from '$lib/server/office/visit-forms';
 import { listLocationPage } from '$lib/server/services/locations';
 import { planningChoices, planWave } from '$lib/server/services/visits';
+import { requireReviewWork } from '$lib/server/services/audit-access';
 import type { Actions, PageServerLoad } from './$types';
 
 /** A wave: one template version over many stores (found by search), a shopper per store. */
@@ -38,6 +39,7 @@ export const actions: Actions = {
 		const user = requireOfficeUser(event);
 		let count: number;
 		try {
+			requireReviewWork(user);
 			const zone = requestTimeZone(event.url, event.cookies);
 			const input = waveFromForm(await event.request.formData(), zone);
 			count = (await planWave(await getServerContext(), user, input, Date.now())).visits.length;

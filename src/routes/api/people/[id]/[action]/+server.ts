@@ -22,7 +22,7 @@ const NO_STORE = { 'cache-control': 'private, no-store' };
  */
 export const POST: RequestHandler = ({ locals, params, request, url }) =>
 	respond(async () => {
-		const user = requireUser(locals);
+		const user = requireUser(locals, ['admin']);
 		const ctx = await getServerContext();
 		const now = Date.now();
 		switch (params.action) {

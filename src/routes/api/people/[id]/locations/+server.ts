@@ -12,7 +12,7 @@ import type { RequestHandler } from './$types';
 /** Replaces the locations a report reader reads: `{ "locationIds": [...] }`. Admins only. */
 export const PUT: RequestHandler = ({ locals, params, request }) =>
 	respond(async () => {
-		const user = requireUser(locals);
+		const user = requireUser(locals, ['admin']);
 		const { locationIds } = await readJson(
 			request,
 			v.strictObject({ locationIds: v.pipe(v.array(Id), v.maxLength(1000)) }),

@@ -368,6 +368,69 @@ describe('every programme action and endpoint', () => {
 	});
 });
 
+describe('the office forms over the same services', () => {
+	test('a wave from the form: one bad row stores nothing, a good one plans every visit', async () => {
+		const count = async () =>
+			(await (await api(as('manager'), `/api/visits?location=${a.competitor.id}&limit=100`)).json())
+				.items.length;
+		const before = await count();
+		const fields = {
+			template: `${a.template.id}@${a.template.version}`,
+			windowStart: '2030-03-02T09:00',
+			windowEnd: '2030-03-09T18:00',
+			'brief.en': 'Wave brief',
+			'brief.da': 'Bølgens brief',
+			[`visit:${a.location.id}`]: '1',
+			[`shopper:${a.location.id}`]: a.shopper.id,
+			[`visit:${a.competitor.id}`]: '1',
+			[`shopper:${a.competitor.id}`]: ''
+		};
+		const refused = await post(as('manager'), '/office/visits/wave', fields);
+		expect(refused.status).toBe(422);
+		expect(await refused.text()).toContain('visits.1.shopperId');
+		expect(await count()).toBe(before);
+		const planned = await post(as('manager'), '/office/visits/wave', {
+			...fields,
+			[`shopper:${a.competitor.id}`]: a.otherShopper.id
+		});
+		expect(planned.status).toBe(303);
+		expect(planned.headers.get('location')).toBe('/office/visits?planned=2');
+		expect(await count()).toBe(before + 1);
+	});
+
+	test('a CSV file through the import form: errors by row and column, then a good file', async () => {
+		const upload = (csv: string) => {
+			const form = new FormData();
+			form.set('file', new File([csv], 'stores.csv', { type: 'text/csv' }));
+			return as('admin')(`${baseUrl}/office/locations/import`, {
+				method: 'POST',
+				redirect: 'manual',
+				headers: { accept: 'text/html' },
+				body: form
+			});
+		};
+		const bad = await upload(
+			'name;kind;time_zone\nFjord Store;own;Europe/Oslo\nRiver Store;rival;Europe/Oslo\n'
+		);
+		expect(bad.status).toBe(422);
+		const html = await bad.text();
+		expect(html).toContain('Row 3, column kind');
+		expect((await (await api(as('manager'), '/api/locations?q=fjord')).json()).items).toEqual([]);
+		const good = await upload(
+			'name;kind;time_zone\nFjord Store;own;Europe/Oslo\nRiver Store;competitor;Europe/Oslo\n'
+		);
+		expect(good.status).toBe(303);
+		expect(good.headers.get('location')).toBe('/office/locations?imported=2');
+		expect(
+			(await (await api(as('manager'), '/api/locations?q=store europe')).json()).items
+		).toEqual([]);
+		const found = await (await api(as('manager'), '/api/locations?q=fjord')).json();
+		expect(found.items).toMatchObject([
+			{ name: 'Fjord Store', kind: 'own', timeZone: 'Europe/Oslo' }
+		]);
+	});
+});
+
 describe('sessions of people the admin manages', () => {
 	test('a deactivated member’s session stops working on its next request, API and office page', async () => {
 		const invited = await api(as('admin'), '/api/people', 'POST', {

@@ -1,14 +1,18 @@
 import * as v from 'valibot';
 import { LOCALES } from '$lib/domain/types';
+import { isTimeZone } from '$lib/domain/visit-state';
+import { ROLES } from './auth';
 import {
 	AnswerSchema,
 	DbCount,
 	EpochMs,
 	Id,
+	LocalizedTextSchema,
 	LocationSchema,
 	NoteSchema,
 	SafeString,
 	SERVER_AUDIT_STATES,
+	ShortText,
 	Sha256Hex,
 	UuidSchema
 } from './common';
@@ -223,4 +227,113 @@ export type LibraryCommentItem = v.InferOutput<typeof LibraryCommentSchema>;
 /** `POST /api/comment-library`. */
 export const AddLibraryCommentSchema = v.strictObject({
 	body: v.pipe(SafeString, v.trim(), v.minLength(1, 'The comment is empty.'), v.maxLength(1000))
+});
+
+// ---- The programme: locations, visits, people (issue 9) ----
+
+/** A valid IANA time zone of this runtime. */
+const TimeZoneSchema = v.pipe(
+	v.string(),
+	v.check(isTimeZone, 'Not a time zone (use an IANA name such as Europe/Copenhagen).')
+);
+const RequiredShort = (what: string) =>
+	v.pipe(ShortText, v.trim(), v.minLength(1, `${what} is empty.`), v.maxLength(200));
+
+/** `POST /api/locations`, `PUT /api/locations/{id}` and the office's location form. */
+export const LocationInputSchema = v.strictObject({
+	name: RequiredShort('The name'),
+	kind: v.picklist(['own', 'competitor'], 'Own or competitor.'),
+	brand: v.pipe(ShortText, v.trim(), v.maxLength(200)),
+	region: v.pipe(ShortText, v.trim(), v.maxLength(200)),
+	address: v.pipe(ShortText, v.trim(), v.maxLength(500)),
+	timeZone: TimeZoneSchema
+});
+export type LocationInput = v.InferOutput<typeof LocationInputSchema>;
+
+/** A location as the office reads it. */
+export const OfficeLocationSchema = v.strictObject({
+	...LocationSchema.entries,
+	timeZone: v.string(),
+	archivedAt: v.nullable(EpochMs),
+	updatedAt: EpochMs
+});
+export type OfficeLocation = v.InferOutput<typeof OfficeLocationSchema>;
+
+/** `GET /api/locations?q=&kind=&archived=1&cursor=&limit=`: by name; pass `nextCursor` for more. */
+export const LOCATION_LIST_MAX_LIMIT = 100;
+
+/** The most rows one location CSV import takes. */
+export const LOCATION_IMPORT_MAX_ROWS = 2000;
+
+/** One problem of a refused import: the file's row (1 = header) and column. */
+export const ImportProblemSchema = v.strictObject({
+	row: v.number(),
+	column: v.string(),
+	message: v.string()
+});
+export type ImportProblem = v.InferOutput<typeof ImportProblemSchema>;
+
+/** A visit (assignment) as the office plans it. */
+export const VisitInputSchema = v.strictObject({
+	templateId: Id,
+	templateVersion: DbCount,
+	locationId: Id,
+	shopperId: v.pipe(v.string(), v.minLength(1), v.maxLength(100)),
+	windowStart: EpochMs,
+	windowEnd: EpochMs,
+	brief: LocalizedTextSchema
+});
+export type VisitInput = v.InferOutput<typeof VisitInputSchema>;
+
+/** `POST /api/visits/wave`: one template version over many locations, a shopper per location. */
+export const WAVE_MAX_VISITS = 500;
+export const WaveInputSchema = v.strictObject({
+	templateId: Id,
+	templateVersion: DbCount,
+	windowStart: EpochMs,
+	windowEnd: EpochMs,
+	brief: LocalizedTextSchema,
+	visits: v.pipe(
+		v.array(
+			v.strictObject({
+				locationId: Id,
+				shopperId: v.pipe(v.string(), v.minLength(1), v.maxLength(100))
+			})
+		),
+		v.minLength(1, 'Choose at least one location.'),
+		v.maxLength(WAVE_MAX_VISITS)
+	)
+});
+export type WaveInput = v.InferOutput<typeof WaveInputSchema>;
+
+/** A member's role when invited. */
+export const MemberInviteSchema = v.strictObject({
+	email: v.pipe(
+		v.string(),
+		v.trim(),
+		v.toLowerCase(),
+		v.email('Not an email address.'),
+		v.maxLength(254)
+	),
+	displayName: RequiredShort('The name'),
+	/** What reports show instead of the name; required for shoppers (invariant 6). */
+	pseudonym: v.pipe(ShortText, v.trim(), v.maxLength(100)),
+	role: v.picklist(ROLES, 'Choose a role.'),
+	/** A one-time sign-in link, or a temporary password shown once. */
+	method: v.picklist(['link', 'password'], 'Choose how they sign in first.')
+});
+export type MemberInvite = v.InferOutput<typeof MemberInviteSchema>;
+
+/** The shortest password the server takes. */
+export const MIN_PASSWORD_LENGTH = 10;
+export const NewPasswordSchema = v.pipe(
+	v.string(),
+	v.minLength(MIN_PASSWORD_LENGTH, `A password needs at least ${MIN_PASSWORD_LENGTH} characters.`),
+	v.maxLength(1024)
+);
+
+/** `POST /api/me/password`: everyone changes their own, giving the current one. */
+export const ChangePasswordSchema = v.strictObject({
+	currentPassword: v.pipe(v.string(), v.maxLength(1024)),
+	newPassword: NewPasswordSchema
 });

@@ -799,7 +799,11 @@ function buildCover(input: ReportInput, formats: Formats): ReportCover {
 		},
 		{ label: labels.address, value: location.address },
 		{ label: labels.date, value: cover.date },
-		{ label: labels.timeIn, value: cover.timeIn },
+		// The store's zone, named when the server gave it (times are in it, not the reader's).
+		{
+			label: labels.timeIn,
+			value: input.timeZone ? `${cover.timeIn} (${input.timeZone})` : cover.timeIn
+		},
 		{ label: labels.timeOut, value: timeOut ?? '—' },
 		{ label: labels.duration, value: duration ?? '—' },
 		{ label: labels.template, value: `${templateName}, ${labels.version} ${template.version}` },

@@ -62,6 +62,24 @@ class Session {
 		}
 	}
 
+	/**
+	 * After a one-time sign-in link: the server has set the session cookie; the device stores
+	 * the user and pulls, as after a sign-in. False when there is no session to take over.
+	 */
+	async adopt(): Promise<SessionUser | null> {
+		try {
+			const services = await getDeviceServices();
+			const user = await services.session.adopt();
+			await services.sync.pull();
+			this.#user = user;
+			this.#expired = false;
+			void services.sync.resume().then(() => syncStatus.markPulled());
+			return user;
+		} catch {
+			return null;
+		}
+	}
+
 	/** Refused while anything on the device is not on the server: signing out must lose nothing. */
 	async signOut(): Promise<SignOutResult> {
 		try {

@@ -18,7 +18,8 @@ export const load: LayoutServerLoad = ({ locals, cookies, request, url }) => {
 						displayName: user.displayName,
 						organisationName: user.organisation.name,
 						runsAudits: runsAudits(user),
-						reviews: reviewsAudits(user)
+						reviews: reviewsAudits(user),
+						admin: user.role === 'admin'
 					}
 				: null,
 		signedIn: user !== null

@@ -52,6 +52,17 @@ export class SessionService {
 	}
 
 	/**
+	 * Takes over the session the server already started for this browser (a one-time sign-in
+	 * link sets the cookie) and stores its user, as `signIn` does. Throws ApiRequestError when
+	 * there is none.
+	 */
+	async adopt(): Promise<SessionUser> {
+		const user = await this.#api.me();
+		await this.#reference.setUser(user);
+		return user;
+	}
+
+	/**
 	 * Signs out, refused with SignOutRefusedError while any audit (drafts included) or photo is
 	 * not on the server. Offline, the server session is left to expire; the device forgets the
 	 * user and the pulled data either way.

@@ -69,7 +69,8 @@ export async function signIn(
 
 	const ok = await verifyPassword(password, user?.passwordHash ?? (await getDummyHash()));
 	const organisation = user && ok ? await getOrganisation(db, user.organisationId) : undefined;
-	if (!user || !ok || !organisation) {
+	// A deactivated member is refused like a wrong password: nothing says the account exists.
+	if (!user || !ok || !organisation || user.deactivatedAt) {
 		await recordFailure(db, pair, now, PAIR_THROTTLE);
 		await recordFailure(db, emailKey(email), now, ACCOUNT_THROTTLE);
 		if (ip) await recordFailure(db, ipKey(ip), now, IP_THROTTLE);

@@ -22,6 +22,7 @@ export interface Database {
 	user_locations: UserLocationTable;
 	audit_events: AuditEventTable;
 	comment_library: CommentLibraryTable;
+	sign_in_links: SignInLinkTable;
 }
 
 export interface OrganisationTable {
@@ -43,6 +44,21 @@ export interface UserTable {
 	/** `scrypt$N$r$p$salt$hash`, parameters stored with the hash. */
 	password_hash: string;
 	created_at: number;
+	/** When an admin deactivated the member (sessions ended, sign-in refused); null while active. */
+	deactivated_at: Generated<number | null>;
+}
+
+/** A one-time sign-in link of an invitation (migration 009). */
+export interface SignInLinkTable {
+	/** SHA-256 (hex) of the link's token; the token itself is never stored. */
+	id: string;
+	organisation_id: string;
+	user_id: string;
+	created_by: string;
+	created_at: number;
+	expires_at: number;
+	/** Set when the link was used; a used link is refused. */
+	used_at: number | null;
 }
 
 export interface SessionTable {
@@ -77,6 +93,12 @@ export interface LocationTable {
 	address: string;
 	region: string;
 	updated_at: number;
+	/** IANA time zone of the store: reports and the office show its times in it (migration 009). */
+	time_zone: Generated<string>;
+	/** Archived: no new visits, kept for its audits; null while in use. */
+	archived_at: Generated<number | null>;
+	/** `name brand region`, lower-cased, for the office's search. */
+	search_text: Generated<string>;
 }
 
 export interface TemplateTable {

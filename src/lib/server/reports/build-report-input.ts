@@ -3,6 +3,7 @@ import type { AuditScore } from '$lib/domain/types';
 import type { Db } from '../db/connect';
 import type { PhotoStore } from '../files/photo-store';
 import { findAudit } from '../repos/audits';
+import { LEGACY_TIME_ZONE } from '../db/migrations/009-programme';
 import { getLocation, toLocation } from '../repos/locations';
 import { getOrganisation } from '../repos/organisations';
 import { listPhotosOfAudit } from '../repos/photos';
@@ -40,12 +41,16 @@ export async function buildReportInput(
 	const organisationId = audit.organisation_id;
 	const snapshot =
 		job.snapshot === null ? await legacySnapshot(db, job) : parseReportSnapshot(job.snapshot);
-	const [template, organisation, shopper, location] = await Promise.all([
+	const [template, organisation, shopper, location, record] = await Promise.all([
 		getTemplate(db, organisationId, snapshot.templateId, snapshot.templateVersion),
 		getOrganisation(db, organisationId),
 		getUser(db, organisationId, audit.shopper_id),
-		snapshot.location ?? getLocation(db, organisationId, audit.location_id)
+		snapshot.location ?? getLocation(db, organisationId, audit.location_id),
+		snapshot.timeZone ? null : getLocation(db, organisationId, audit.location_id)
 	]);
+	// Times in the store's zone: as queued, else the record's now, else the zone used before
+	// locations had one.
+	const timeZone = snapshot.timeZone ?? record?.timeZone ?? LEGACY_TIME_ZONE;
 	if (!location) throw new Error(`Location ${audit.location_id} is not the organisation's`);
 	if (!template) {
 		throw new Error(
@@ -86,6 +91,7 @@ export async function buildReportInput(
 		shopperPseudonym: shopper?.pseudonym ?? '',
 		reportLocale: content.locale,
 		generatedAt,
+		timeZone,
 		review: { state: snapshot.state, version: job.version }
 	};
 }

@@ -24,6 +24,8 @@ export interface ReportSnapshot {
 	 * before it was recorded: the report then reads the record when it is made.
 	 */
 	location?: Location;
+	/** The store's IANA time zone when the version was queued (absent in older snapshots). */
+	timeZone?: string;
 	score: AuditScore;
 	photos: {
 		id: string;
@@ -54,6 +56,7 @@ export async function takeReportSnapshot(db: Db, audit: AuditRow): Promise<Repor
 		templateVersion: Number(audit.template_version),
 		content: parseContent(audit.content),
 		location: toLocation(location),
+		timeZone: location.timeZone,
 		score: JSON.parse(audit.score) as AuditScore,
 		photos: snapshotPhotos(photos)
 	};

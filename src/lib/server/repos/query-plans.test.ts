@@ -1,7 +1,10 @@
 import { CompiledQuery, type Compilable } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../testing/test-database';
+import { visitPageQuery } from './assignments';
 import { auditListQuery, reviewQueueQuery } from './audits';
+import { locationPageQuery } from './locations';
+import { userPageQuery } from './users';
 
 // The lists a programme of 500,000 audits pages through must be served by an index in their
 // order, on SQLite and PostgreSQL alike: asked of each database's planner, not assumed. (An
@@ -82,6 +85,36 @@ describe('query plans of the paged lists', () => {
 				limit: 51
 			});
 			expectServedBy(await planOf(query), index);
+		}
+	);
+
+	it('the office’s locations by name, searched, a deep page, from locations_org_name_id', async () => {
+		const query = locationPageQuery(handle.db, 'org', {
+			words: ['oslo'],
+			kind: 'competitor',
+			includeArchived: false,
+			after: { name: 'M', id: 'x' },
+			limit: 51
+		});
+		expectServedBy(await planOf(query), 'locations_org_name_id');
+	});
+
+	it('the admin’s people by email, a deep page, from users_org_email', async () => {
+		expectServedBy(await planOf(userPageQuery(handle.db, 'org', 'm@x.dk', 51)), 'users_org_email');
+	});
+
+	it.each([null, 'overdue', 'in_progress'] as const)(
+		'the office’s visits by window start (state %s), a deep page, from assignments_org_window_id',
+		async (state) => {
+			const query = visitPageQuery(handle.db, 'org', {
+				state,
+				locationId: null,
+				shopperId: null,
+				after: { at: 1_760_000_000_000, id: 'x' },
+				limit: 51,
+				now: 1_760_000_000_000
+			});
+			expectServedBy(await planOf(query), 'assignments_org_window_id');
 		}
 	);
 });

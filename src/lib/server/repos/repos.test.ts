@@ -77,7 +77,9 @@ describe('repos', () => {
 				address: 'Street 1',
 				region: 'Region',
 				organisationId: org.organisation.id,
-				updatedAt: T0 + 5
+				updatedAt: T0 + 5,
+				timeZone: 'Europe/Copenhagen',
+				archivedAt: null
 			}
 		]);
 		expect((await getLocation(handle.db, org.organisation.id, org.location.id))?.name).toBe(

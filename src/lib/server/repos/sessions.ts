@@ -50,6 +50,8 @@ export async function findValidSession(
 		])
 		.where('sessions.id', '=', id)
 		.where('sessions.expires_at', '>', now)
+		// A deactivated member's sessions are deleted too; this refuses one in a race with that.
+		.where('users.deactivated_at', 'is', null)
 		.executeTakeFirst();
 	if (!row) return undefined;
 	return {
@@ -84,5 +86,17 @@ export async function deleteSession(db: Db, id: string): Promise<void> {
 /** Deletes every session expired at `now`; returns how many. */
 export async function deleteExpiredSessions(db: Db, now: number): Promise<number> {
 	const result = await db.deleteFrom('sessions').where('expires_at', '<=', now).executeTakeFirst();
+	return Number(result.numDeletedRows);
+}
+
+/** Deletes every session of a user (deactivation, password reset), except `keep` when given. */
+export async function deleteSessionsOfUser(
+	db: Db,
+	userId: string,
+	keep: string | null = null
+): Promise<number> {
+	let query = db.deleteFrom('sessions').where('user_id', '=', userId);
+	if (keep !== null) query = query.where('id', '!=', keep);
+	const result = await query.executeTakeFirst();
 	return Number(result.numDeletedRows);
 }

@@ -53,3 +53,18 @@ export async function grantLocations(
 		.onConflict((oc) => oc.columns(['user_id', 'location_id']).doNothing())
 		.execute();
 }
+
+/** Replaces the locations a report reader was given (ids the caller checked). */
+export async function replaceLocationsOfUser(
+	db: Db,
+	organisationId: string,
+	userId: string,
+	locationIds: readonly string[]
+): Promise<void> {
+	await db
+		.deleteFrom('user_locations')
+		.where('organisation_id', '=', organisationId)
+		.where('user_id', '=', userId)
+		.execute();
+	await grantLocations(db, organisationId, userId, locationIds);
+}

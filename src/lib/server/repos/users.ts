@@ -16,6 +16,8 @@ export interface UserRecord {
 	fieldWork: boolean;
 	passwordHash: string;
 	createdAt: number;
+	/** When an admin deactivated them (null: active); optional when creating. */
+	deactivatedAt?: number | null;
 }
 
 function toRecord(row: Selectable<UserTable>): UserRecord {
@@ -28,7 +30,8 @@ function toRecord(row: Selectable<UserTable>): UserRecord {
 		role: row.role,
 		fieldWork: Number(row.field_work) === 1,
 		passwordHash: row.password_hash,
-		createdAt: Number(row.created_at)
+		createdAt: Number(row.created_at),
+		deactivatedAt: row.deactivated_at === null ? null : Number(row.deactivated_at)
 	};
 }
 
@@ -49,7 +52,7 @@ export async function createUser(db: Db, user: UserRecord): Promise<UserRecord> 
 			created_at: record.createdAt
 		})
 		.execute();
-	return record;
+	return { ...record, deactivatedAt: record.deactivatedAt ?? null };
 }
 
 /** The user with this email (compared lower-cased), or undefined. Used by sign-in only. */
@@ -99,4 +102,53 @@ export function toSessionUser(user: UserRecord, organisation: Organisation): Ses
 		fieldWork: user.fieldWork,
 		organisation: { id: organisation.id, name: organisation.name }
 	};
+}
+
+/** One page of an organisation's members by email, after `afterEmail` (served by users_org_email). */
+export async function pageUsers(
+	db: Db,
+	organisationId: string,
+	afterEmail: string | null,
+	limit: number
+): Promise<UserRecord[]> {
+	const rows = await userPageQuery(db, organisationId, afterEmail, limit).execute();
+	return rows.map(toRecord);
+}
+
+/** The query of `pageUsers` (query-plans.test.ts asks the planners about it). */
+export function userPageQuery(
+	db: Db,
+	organisationId: string,
+	afterEmail: string | null,
+	limit: number
+) {
+	let select = db.selectFrom('users').selectAll().where('organisation_id', '=', organisationId);
+	if (afterEmail !== null) select = select.where('email', '>', afterEmail);
+	return select.orderBy('email').limit(limit);
+}
+
+/** Changes a member's profile fields; false when the organisation has no such member. */
+export async function updateUser(
+	db: Db,
+	organisationId: string,
+	id: string,
+	changes: Partial<{
+		pseudonym: string;
+		displayName: string;
+		passwordHash: string;
+		deactivatedAt: number | null;
+	}>
+): Promise<boolean> {
+	const set: Record<string, unknown> = {};
+	if (changes.pseudonym !== undefined) set.pseudonym = changes.pseudonym;
+	if (changes.displayName !== undefined) set.display_name = changes.displayName;
+	if (changes.passwordHash !== undefined) set.password_hash = changes.passwordHash;
+	if (changes.deactivatedAt !== undefined) set.deactivated_at = changes.deactivatedAt;
+	const result = await db
+		.updateTable('users')
+		.set(set)
+		.where('organisation_id', '=', organisationId)
+		.where('id', '=', id)
+		.executeTakeFirst();
+	return Number(result.numUpdatedRows) === 1;
 }

@@ -42,7 +42,9 @@ describe('demo seed', () => {
 				.sort()
 		).toEqual(['Shopper 17', 'Shopper 23']);
 		expect(
-			(await listLocations(handle.db, ORG)).map(({ organisationId: _o, updatedAt: _u, ...l }) => l)
+			(await listLocations(handle.db, ORG)).map(
+				({ organisationId: _o, updatedAt: _u, timeZone: _z, archivedAt: _a, ...l }) => l
+			)
 		).toEqual([...DEMO_LOCATIONS].sort((x, y) => x.id.localeCompare(y.id)));
 		const templates = await listTemplates(handle.db, ORG);
 		expect(templates.map((p) => p.template).sort((x, y) => x.id.localeCompare(y.id))).toEqual(

@@ -1,6 +1,9 @@
 import type { SessionUser } from '$lib/contract/auth';
 import type { AuditDetail } from '$lib/contract/office';
 import type { JourneyTemplate } from '$lib/domain/types';
+import { outsideWindow } from '$lib/domain/visit-state';
+import { getAssignment } from '../repos/assignments';
+import { getLocation } from '../repos/locations';
 import { getTemplate, listTemplates } from '../repos/templates';
 import { getAuditDetail } from './audit-queries';
 import type { ServiceContext } from './context';
@@ -10,6 +13,18 @@ export interface OfficeAuditPage {
 	detail: AuditDetail;
 	/** Null when that version is not published in the organisation (the page says so). */
 	template: JourneyTemplate | null;
+	/** The store's time zone: the page shows the visit's times in it. */
+	storeTimeZone: string;
+	/**
+	 * The visit (assignment) it was made for, with whether it started (time-in) or was handed in
+	 * outside the window — flagged to the reviewer, never refused. Null for an unplanned audit.
+	 */
+	visit: {
+		windowStart: number;
+		windowEnd: number;
+		startedOutside: boolean;
+		submittedOutside: boolean;
+	} | null;
 }
 
 /**
@@ -28,7 +43,24 @@ export async function getOfficeAuditPage(
 		detail.template.id,
 		detail.template.version
 	);
-	return { detail, template: template ?? null };
+	const [location, assignment] = await Promise.all([
+		getLocation(ctx.db, user.organisation.id, detail.location.id),
+		detail.assignmentId ? getAssignment(ctx.db, user.organisation.id, detail.assignmentId) : null
+	]);
+	return {
+		detail,
+		template: template ?? null,
+		storeTimeZone: location?.timeZone ?? 'UTC',
+		visit: assignment
+			? {
+					windowStart: assignment.windowStart,
+					windowEnd: assignment.windowEnd,
+					startedOutside: outsideWindow(assignment, detail.content.timeIn),
+					submittedOutside:
+						detail.submittedAt !== null && outsideWindow(assignment, detail.submittedAt)
+				}
+			: null
+	};
 }
 
 /** A template the inbox can filter by, named as its newest published version is. */

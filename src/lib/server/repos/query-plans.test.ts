@@ -2,6 +2,7 @@ import { CompiledQuery, type Compilable } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../testing/test-database';
 import { auditListQuery, reviewQueueQuery } from './audits';
+import { templateListQuery } from './template-drafts';
 
 // The lists a programme of 500,000 audits pages through must be served by an index in their
 // order, on SQLite and PostgreSQL alike: asked of each database's planner, not assumed. (An
@@ -84,4 +85,14 @@ describe('query plans of the paged lists', () => {
 			expectServedBy(await planOf(query), index);
 		}
 	);
+
+	it('the journey builder’s template list, newest change first, from its index', async () => {
+		const first = templateListQuery(handle.db, 'org', { limit: 26 });
+		expectServedBy(await planOf(first), 'template_drafts_org_updated_id');
+		const next = templateListQuery(handle.db, 'org', {
+			limit: 26,
+			after: { at: 1_760_000_000_000, id: 'x' }
+		});
+		expectServedBy(await planOf(next), 'template_drafts_org_updated_id');
+	});
 });

@@ -109,7 +109,7 @@ export function importTemplateCsv(
 					row: line,
 					column: null,
 					columnLetter: null,
-					message: `Not a readable CSV file: ${(error as Error).message}`
+					message: `Not a readable CSV file (near line ${line}): ${(error as Error).message}`
 				}
 			]
 		};
@@ -162,8 +162,9 @@ export function importTemplateCsv(
 	const checkpointRows = new Map<string, number>();
 	const cellProblems = new Set<string>();
 
-	for (const { record, info } of records.slice(1)) {
-		const row = info.lines;
+	// Rows as a spreadsheet numbers them (the header is row 1; a quoted line break stays in its row).
+	for (const [index, { record }] of records.slice(1).entries()) {
+		const row = index + 2;
 		const cell = (name: string) => {
 			const index = at.get(name);
 			return index === undefined ? '' : (record[index] ?? '').trim();

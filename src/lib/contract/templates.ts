@@ -106,7 +106,10 @@ export type TemplateDocument = v.InferOutput<typeof TemplateDocumentSchema>;
 
 /** `POST /api/templates`: a new draft from scratch, a copy, a built-in, or a linked competitor. */
 export const CreateTemplateSchema = v.variant('from', [
-	v.strictObject({ from: v.literal('blank'), name: v.pipe(SafeString, v.trim(), v.minLength(1), v.maxLength(200)) }),
+	v.strictObject({
+		from: v.literal('blank'),
+		name: v.pipe(SafeString, v.trim(), v.minLength(1), v.maxLength(200))
+	}),
 	v.strictObject({ from: v.literal('copy'), templateId: Id, version: v.optional(DbCount) }),
 	v.strictObject({ from: v.literal('builtin'), builtinId: Id }),
 	v.strictObject({ from: v.literal('competitor'), templateId: Id })

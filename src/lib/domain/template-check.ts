@@ -45,7 +45,13 @@ export function checkTemplate(
 	context: TemplateCheckContext = {}
 ): TemplateProblem[] {
 	const problems: TemplateProblem[] = [];
-	const keyProblem = (key: string, path: string, what: string, s: string | null, c: string | null) => {
+	const keyProblem = (
+		key: string,
+		path: string,
+		what: string,
+		s: string | null,
+		c: string | null
+	) => {
 		if (key.trim() !== '' && !TEMPLATE_KEY_PATTERN.test(key)) {
 			problems.push({
 				code: 'key_invalid',

@@ -81,10 +81,21 @@ export function diffTemplates(before: JourneyTemplate, after: JourneyTemplate): 
 			if (from !== to) {
 				changes.push({ kind: 'stage_moved', stageId: stage.id, title: stage.title.en, from, to });
 			}
-			const stageFields = changedFields<Stage>(old.stage, stage, ['title', 'description', 'weight']);
+			const stageFields = changedFields<Stage>(old.stage, stage, [
+				'title',
+				'description',
+				'weight'
+			]);
 			const order = (s: Stage) =>
-				s.checkpoints.map((c) => c.id).filter((id) => oldCheckpoints.has(id) && newCheckpointIds.has(id));
-			if (!same(order(old.stage).filter((id) => order(stage).includes(id)), order(stage).filter((id) => order(old.stage).includes(id)))) {
+				s.checkpoints
+					.map((c) => c.id)
+					.filter((id) => oldCheckpoints.has(id) && newCheckpointIds.has(id));
+			if (
+				!same(
+					order(old.stage).filter((id) => order(stage).includes(id)),
+					order(stage).filter((id) => order(old.stage).includes(id))
+				)
+			) {
 				stageFields.push('checkpoint order');
 			}
 			if (stageFields.length > 0) {
@@ -107,7 +118,8 @@ export function diffTemplates(before: JourneyTemplate, after: JourneyTemplate): 
 				changes.push({ kind: 'checkpoint_moved', ...base, fromStageId: previous.stageId });
 			}
 			const cpFields = changedFields(previous.checkpoint, checkpoint, CHECKPOINT_FIELDS);
-			if (cpFields.length > 0) changes.push({ kind: 'checkpoint_changed', ...base, fields: cpFields });
+			if (cpFields.length > 0)
+				changes.push({ kind: 'checkpoint_changed', ...base, fields: cpFields });
 		}
 	}
 	for (const [id, { checkpoint, stageId }] of oldCheckpoints) {

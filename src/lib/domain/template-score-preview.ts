@@ -42,7 +42,8 @@ export function previewScoring(template: JourneyTemplate): StagePreview[] {
 	);
 	return template.stages.map((stage, i) => {
 		const maxPoints = stagePoints[i]!;
-		const share = maxPoints > 0 && stage.weight > 0 && totalWeight > 0 ? stage.weight / totalWeight : 0;
+		const share =
+			maxPoints > 0 && stage.weight > 0 && totalWeight > 0 ? stage.weight / totalWeight : 0;
 		return {
 			stageId: stage.id,
 			maxPoints,

@@ -1,3 +1,4 @@
+import { saveDraft } from '$lib/client/api/template-api';
 import { checkTemplate, type TemplateProblem } from '$lib/domain/template-check';
 import { previewScoring, type StagePreview } from '$lib/domain/template-score-preview';
 import type {
@@ -36,6 +37,11 @@ export function isConflict(error: unknown): boolean {
 }
 
 export const AUTOSAVE_DELAY_MS = 800;
+
+/** Saving to `PUT /api/templates/{id}`. */
+export function serverSave(templateId: string): SaveDraft {
+	return (revision, template) => saveDraft(templateId, revision, template);
+}
 
 /** A key made once for a new stage, checkpoint or option: never derived from its text. */
 export function newKey(prefix: 'st' | 'cp' | 'op'): string {
@@ -100,7 +106,7 @@ export class TemplateEditor {
 	#revision = $state(1);
 	#saveState = $state<SaveState>('saved');
 	#saveError = $state<string | null>(null);
-	readonly linkedStageKeys: readonly string[];
+	linkedStageKeys: readonly string[] = [];
 	#save: SaveDraft;
 	#savedJson: string;
 	#timer: ReturnType<typeof setTimeout> | undefined;

@@ -211,7 +211,10 @@ export async function listTemplateVersions(
 		.where('id', '=', id)
 		.orderBy('version', 'desc')
 		.execute();
-	return rows.map((row) => ({ version: Number(row.version), publishedAt: Number(row.published_at) }));
+	return rows.map((row) => ({
+		version: Number(row.version),
+		publishedAt: Number(row.published_at)
+	}));
 }
 
 /**

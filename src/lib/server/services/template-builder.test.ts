@@ -65,14 +65,22 @@ function smallTemplate(id: string): JourneyTemplate {
 describe('who may build templates', () => {
 	it('refuses shoppers and viewers everything, and hides other organisations’ templates', async () => {
 		// A template only organisation A has (both have the built-in ids).
-		const own = await createTemplate(f.ctx, f.a.manager, { from: 'copy', templateId: f.a.template.id }, NOW);
+		const own = await createTemplate(
+			f.ctx,
+			f.a.manager,
+			{ from: 'copy', templateId: f.a.template.id },
+			NOW
+		);
 		await publishTemplateDraft(f.ctx, f.a.manager, own.id, 1, NOW);
 		const id = own.id;
 		const calls: [string, (user: SessionUser) => Promise<unknown>][] = [
 			['list', (u) => listTemplatesPage(f.ctx, u, null)],
 			['create', (u) => createTemplate(f.ctx, u, { from: 'copy', templateId: id }, NOW)],
 			['get', (u) => getTemplateDetail(f.ctx, u, id)],
-			['save', (u) => saveTemplateDraft(f.ctx, u, id, { revision: 1, template: smallTemplate(id) }, NOW)],
+			[
+				'save',
+				(u) => saveTemplateDraft(f.ctx, u, id, { revision: 1, template: smallTemplate(id) }, NOW)
+			],
 			['publish', (u) => publishTemplateDraft(f.ctx, u, id, 1, NOW)],
 			['archive', (u) => setTemplateArchive(f.ctx, u, id, true, NOW)],
 			['export', (u) => exportTemplateVersion(f.ctx, u, id, 1)],
@@ -106,7 +114,9 @@ describe('who may build templates', () => {
 			}
 		}
 		// Organisation B's manager: A's template does not exist for them (the list is B's own).
-		for (const [name, call] of calls.filter(([n]) => !['list', 'import', 'import csv'].includes(n))) {
+		for (const [name, call] of calls.filter(
+			([n]) => !['list', 'import', 'import csv'].includes(n)
+		)) {
 			await expect(call(f.b.manager), `${name} across organisations`).rejects.toMatchObject({
 				reason: 'not_found'
 			});
@@ -145,8 +155,8 @@ describe('drafts, versions and the list', () => {
 			(e: unknown) => e
 		);
 		expect(refused).toMatchObject({ reason: 'invalid', code: 'template_invalid' });
-		const problems = (refused as { details: { problems: { code: string; path: string }[] } }).details
-			.problems;
+		const problems = (refused as { details: { problems: { code: string; path: string }[] } })
+			.details.problems;
 		expect(problems).toEqual(
 			expect.arrayContaining([
 				expect.objectContaining({ code: 'stage_empty', path: 'stages[0]' }),
@@ -173,9 +183,9 @@ describe('drafts, versions and the list', () => {
 				NOW + 2
 			)
 		).rejects.toMatchObject({ code: 'draft_conflict', details: { revision: 2 } });
-		await expect(publishTemplateDraft(f.ctx, f.a.manager, created.id, 1, NOW)).rejects.toMatchObject(
-			{ code: 'draft_conflict' }
-		);
+		await expect(
+			publishTemplateDraft(f.ctx, f.a.manager, created.id, 1, NOW)
+		).rejects.toMatchObject({ code: 'draft_conflict' });
 
 		expect(await publishTemplateDraft(f.ctx, f.a.manager, created.id, 2, NOW + 3)).toEqual({
 			version: 1,
@@ -187,7 +197,13 @@ describe('drafts, versions and the list', () => {
 		// Editing the draft afterwards never changes v1.
 		const changed = smallTemplate(created.id);
 		changed.stages[0]!.title = { en: 'Arrival and entrance', da: 'Ankomst' };
-		await saveTemplateDraft(f.ctx, f.a.manager, created.id, { revision: 3, template: changed }, NOW + 4);
+		await saveTemplateDraft(
+			f.ctx,
+			f.a.manager,
+			created.id,
+			{ revision: 3, template: changed },
+			NOW + 4
+		);
 		expect(await getTemplate(f.ctx.db, f.a.organisation.id, created.id, 1)).toEqual(v1);
 		expect(await publishTemplateDraft(f.ctx, f.a.manager, created.id, 4, NOW + 5)).toEqual({
 			version: 2,
@@ -206,9 +222,9 @@ describe('drafts, versions and the list', () => {
 		const id = f.a.template.id;
 		await assertTemplateOpenForVisits(f.ctx.db, f.a.organisation.id, id);
 		await setTemplateArchive(f.ctx, f.a.manager, id, true, NOW);
-		await expect(assertTemplateOpenForVisits(f.ctx.db, f.a.organisation.id, id)).rejects.toMatchObject(
-			{ code: 'template_archived' }
-		);
+		await expect(
+			assertTemplateOpenForVisits(f.ctx.db, f.a.organisation.id, id)
+		).rejects.toMatchObject({ code: 'template_archived' });
 		expect(await getTemplate(f.ctx.db, f.a.organisation.id, id, 1)).toBeDefined();
 		const page = await listTemplatesPage(f.ctx, f.a.manager, null);
 		expect(page.templates.find((t) => t.id === id)).toMatchObject({ archived: true });
@@ -230,7 +246,13 @@ describe('drafts, versions and the list', () => {
 		// Renaming a stage keeps its key: publishable. Dropping one is refused.
 		const renamed = structuredClone(competitor.draft);
 		renamed.stages[0]!.title = { en: 'Walking in' };
-		await saveTemplateDraft(f.ctx, f.a.manager, competitor.id, { revision: 1, template: renamed }, NOW);
+		await saveTemplateDraft(
+			f.ctx,
+			f.a.manager,
+			competitor.id,
+			{ revision: 1, template: renamed },
+			NOW
+		);
 		const dropped = { ...renamed, stages: renamed.stages.slice(1) };
 		const saved = await saveTemplateDraft(
 			f.ctx,
@@ -265,7 +287,10 @@ describe('drafts, versions and the list', () => {
 		expect(refused).toMatchObject({ code: 'import_invalid' });
 		const paths = (refused.details.problems as { path: string }[]).map((p) => p.path);
 		expect(paths).toEqual(
-			expect.arrayContaining(['template.stages.0.weight', 'template.stages.1.checkpoints.0.response.type'])
+			expect.arrayContaining([
+				'template.stages.0.weight',
+				'template.stages.1.checkpoints.0.response.type'
+			])
 		);
 		expect((await listTemplatesPage(f.ctx, f.a.manager, null)).templates.length).toBe(before);
 	});
@@ -299,8 +324,16 @@ describe('audits keep the version they started on', () => {
 				}
 			]
 		});
-		await saveTemplateDraft(f.ctx, f.a.manager, v1.id, { revision: detail.revision, template: draft }, NOW + 1);
-		expect(await publishTemplateDraft(f.ctx, f.a.manager, v1.id, detail.revision + 1, NOW + 2)).toMatchObject({
+		await saveTemplateDraft(
+			f.ctx,
+			f.a.manager,
+			v1.id,
+			{ revision: detail.revision, template: draft },
+			NOW + 1
+		);
+		expect(
+			await publishTemplateDraft(f.ctx, f.a.manager, v1.id, detail.revision + 1, NOW + 2)
+		).toMatchObject({
 			version: 2
 		});
 
@@ -308,7 +341,14 @@ describe('audits keep the version they started on', () => {
 		const pull = await pullChanges(f.ctx, f.a.shopper, NOW + 1, NOW + 3);
 		expect(pull.templates.map((t) => `${t.id}@${t.version}`)).toContain(`${v1.id}@2`);
 		await uploadAllPhotos(f.ctx, f.a.shopper, onV1, NOW + 3);
-		const outcome = await submitAudit(f.ctx, f.a.shopper, onV1.id, 'k-v1', submitRequestOf(onV1), NOW + 4);
+		const outcome = await submitAudit(
+			f.ctx,
+			f.a.shopper,
+			onV1.id,
+			'k-v1',
+			submitRequestOf(onV1),
+			NOW + 4
+		);
 		expect(outcome.status).toBe(200);
 		const stored = await findAudit(f.ctx.db, onV1.id);
 		expect(stored).toMatchObject({ template_version: 1, state: 'submitted', total_percent: 100 });
@@ -320,7 +360,10 @@ describe('audits keep the version they started on', () => {
 		const onV2 = buildCompleteAudit({ template: v2, location, assignmentId: null, now: NOW + 5 });
 		await upsertAudit(f.ctx, f.a.shopper, onV2.id, onV2.upload, NOW + 5);
 		await uploadAllPhotos(f.ctx, f.a.shopper, onV2, NOW + 5);
-		expect((await submitAudit(f.ctx, f.a.shopper, onV2.id, 'k-v2', submitRequestOf(onV2), NOW + 6)).status).toBe(200);
+		expect(
+			(await submitAudit(f.ctx, f.a.shopper, onV2.id, 'k-v2', submitRequestOf(onV2), NOW + 6))
+				.status
+		).toBe(200);
 		const second = await findAudit(f.ctx.db, onV2.id);
 		expect(second).toMatchObject({ template_version: 2, state: 'submitted' });
 		const score2 = JSON.parse(second!.score) as { stages: { stageId: string }[] };

@@ -72,7 +72,8 @@ function summaryOf(record: TemplateDraftRecord, published?: JourneyTemplate): Te
 		draftRevision: record.revision,
 		unpublishedChanges:
 			published === undefined ||
-			JSON.stringify({ ...published, version: 0 }) !== JSON.stringify({ ...record.draft, version: 0 }),
+			JSON.stringify({ ...published, version: 0 }) !==
+				JSON.stringify({ ...record.draft, version: 0 }),
 		archived: record.archivedAt !== null,
 		linkedTemplateId: record.linkedTemplateId,
 		updatedAt: record.updatedAt
@@ -81,7 +82,8 @@ function summaryOf(record: TemplateDraftRecord, published?: JourneyTemplate): Te
 
 async function headOf(db: Db, user: SessionUser, id: string): Promise<TemplateDraftRecord> {
 	const record = await findTemplateDraft(db, user.organisation.id, id);
-	if (!record) throw new ServiceError('not_found', 'template_not_found', 'There is no such template.');
+	if (!record)
+		throw new ServiceError('not_found', 'template_not_found', 'There is no such template.');
 	return record;
 }
 
@@ -111,7 +113,8 @@ export async function listTemplatesPage(
 	const last = page.at(-1);
 	return {
 		templates,
-		next: rows.length > TEMPLATE_PAGE_SIZE && last ? encodeKeysetCursor(last.updatedAt, last.id) : null
+		next:
+			rows.length > TEMPLATE_PAGE_SIZE && last ? encodeKeysetCursor(last.updatedAt, last.id) : null
 	};
 }
 
@@ -189,7 +192,12 @@ export async function createTemplate(
 			);
 		case 'builtin': {
 			const builtin = BUILTIN_TEMPLATES.find((t) => t.id === request.builtinId);
-			if (!builtin) throw new ServiceError('not_found', 'builtin_not_found', 'There is no such built-in template.');
+			if (!builtin)
+				throw new ServiceError(
+					'not_found',
+					'builtin_not_found',
+					'There is no such built-in template.'
+				);
 			return insertNew(db, user, structuredClone(builtin), null, now);
 		}
 		case 'copy': {
@@ -197,14 +205,23 @@ export async function createTemplate(
 				request.version === undefined
 					? await latestOf(db, user, request.templateId)
 					: await getTemplate(db, user.organisation.id, request.templateId, request.version);
-			if (!source) throw new ServiceError('not_found', 'template_not_found', 'There is no such template version.');
+			if (!source)
+				throw new ServiceError(
+					'not_found',
+					'template_not_found',
+					'There is no such template version.'
+				);
 			const name: LocalizedText = { ...source.name, en: `${source.name.en} (copy)` };
 			return insertNew(db, user, { ...structuredClone(source), name }, null, now);
 		}
 		case 'competitor': {
 			const own = await latestOf(db, user, request.templateId);
 			if (own.locationKind === 'competitor') {
-				throw new ServiceError('invalid', 'not_own_store_template', 'Link a competitor template to an own-store template.');
+				throw new ServiceError(
+					'invalid',
+					'not_own_store_template',
+					'Link a competitor template to an own-store template.'
+				);
 			}
 			const derived = deriveCompetitorTemplate(own, [], {
 				id: own.id,
@@ -218,7 +235,11 @@ export async function createTemplate(
 }
 
 /** The stage keys a (linked) template must keep: its own-store template's latest version's. */
-async function linkedStageKeysOf(db: Db, user: SessionUser, record: TemplateDraftRecord): Promise<string[]> {
+async function linkedStageKeysOf(
+	db: Db,
+	user: SessionUser,
+	record: TemplateDraftRecord
+): Promise<string[]> {
 	if (!record.linkedTemplateId) return [];
 	const own = await findTemplateDraft(db, user.organisation.id, record.linkedTemplateId);
 	if (!own) return [];
@@ -285,7 +306,12 @@ export async function saveTemplateDraft(
 			{ revision: current.revision }
 		);
 	}
-	return { revision, problems: checkTemplate(draft, { linkedStageKeys: await linkedStageKeysOf(ctx.db, user, record) }) };
+	return {
+		revision,
+		problems: checkTemplate(draft, {
+			linkedStageKeys: await linkedStageKeysOf(ctx.db, user, record)
+		})
+	};
 }
 
 /**
@@ -312,7 +338,11 @@ export async function publishTemplateDraft(
 			);
 		}
 		if (record.archivedAt !== null) {
-			throw new ServiceError('conflict', 'template_archived', 'Restore the template before publishing it.');
+			throw new ServiceError(
+				'conflict',
+				'template_archived',
+				'Restore the template before publishing it.'
+			);
 		}
 		const version = record.latestVersion + 1;
 		const template: JourneyTemplate = { ...record.draft, id, version };
@@ -363,11 +393,20 @@ export async function setTemplateArchive(
  * For planning visits: refuses (conflict `template_archived`) a template the organisation has
  * archived, and not_found one it does not have. Visits on published versions only.
  */
-export async function assertTemplateOpenForVisits(db: Db, organisationId: string, id: string): Promise<void> {
+export async function assertTemplateOpenForVisits(
+	db: Db,
+	organisationId: string,
+	id: string
+): Promise<void> {
 	const record = await findTemplateDraft(db, organisationId, id);
-	if (!record) throw new ServiceError('not_found', 'template_not_found', 'There is no such template.');
+	if (!record)
+		throw new ServiceError('not_found', 'template_not_found', 'There is no such template.');
 	if (record.archivedAt !== null) {
-		throw new ServiceError('conflict', 'template_archived', 'This template is archived: no new visits on it.');
+		throw new ServiceError(
+			'conflict',
+			'template_archived',
+			'This template is archived: no new visits on it.'
+		);
 	}
 }
 
@@ -381,7 +420,8 @@ export async function exportTemplateVersion(
 	requireTemplateWork(user);
 	const record = await headOf(ctx.db, user, id);
 	const template = await getTemplate(ctx.db, user.organisation.id, id, version);
-	if (!template) throw new ServiceError('not_found', 'version_not_found', 'There is no such version.');
+	if (!template)
+		throw new ServiceError('not_found', 'version_not_found', 'There is no such version.');
 	return {
 		format: TEMPLATE_DOCUMENT_FORMAT,
 		formatVersion: 1,
@@ -403,7 +443,8 @@ export async function diffTemplateVersions(
 	const load = async (version: number) => {
 		if (version === 0) return record.draft;
 		const template = await getTemplate(ctx.db, user.organisation.id, id, version);
-		if (!template) throw new ServiceError('not_found', 'version_not_found', `There is no version ${version}.`);
+		if (!template)
+			throw new ServiceError('not_found', 'version_not_found', `There is no version ${version}.`);
 		return template;
 	};
 	return { from, to, changes: diffTemplates(await load(from), await load(to)) };

@@ -84,7 +84,8 @@ const broken: [string, (t: JourneyTemplate) => void][] = [
 	],
 	[
 		'a reversed number range',
-		(t) => (t.stages[1]!.checkpoints[0]!.response = { type: 'number', min: 9, max: 1, pass: { max: 5 } })
+		(t) =>
+			(t.stages[1]!.checkpoints[0]!.response = { type: 'number', min: 9, max: 1, pass: { max: 5 } })
 	],
 	[
 		'a condition on a later checkpoint',
@@ -97,13 +98,20 @@ const broken: [string, (t: JourneyTemplate) => void][] = [
 	[
 		'a condition value the answer can never take',
 		(t) =>
-			(t.stages[1]!.checkpoints[0]!.visibleWhen = { checkpointId: 'cp-yn', op: 'equals', value: 'na' })
+			(t.stages[1]!.checkpoints[0]!.visibleWhen = {
+				checkpointId: 'cp-yn',
+				op: 'equals',
+				value: 'na'
+			})
 	],
 	['a cap above 100', (t) => (t.criticalFailCap = 140)],
-	['a note rule on a time answer', (t) => {
-		t.stages[1]!.checkpoints[1]!.response = { type: 'time' };
-		t.stages[1]!.checkpoints[1]!.evidence.noteOnNegative = true;
-	}]
+	[
+		'a note rule on a time answer',
+		(t) => {
+			t.stages[1]!.checkpoints[1]!.response = { type: 'time' };
+			t.stages[1]!.checkpoints[1]!.evidence.noteOnNegative = true;
+		}
+	]
 ];
 
 const key = (p: TemplateProblem) => `${p.code}@${p.path}`;
@@ -117,8 +125,15 @@ describe('the editor’s validation and the server’s publish check agree', () 
 		await f.database.dispose();
 	});
 
-	async function serverProblems(template: JourneyTemplate): Promise<TemplateProblem[] | 'published'> {
-		const created = await createTemplate(f.ctx, f.a.manager, { from: 'blank', name: 'x' }, Date.now());
+	async function serverProblems(
+		template: JourneyTemplate
+	): Promise<TemplateProblem[] | 'published'> {
+		const created = await createTemplate(
+			f.ctx,
+			f.a.manager,
+			{ from: 'blank', name: 'x' },
+			Date.now()
+		);
 		const saved = await saveTemplateDraft(
 			f.ctx,
 			f.a.manager,
@@ -151,13 +166,16 @@ describe('the editor’s validation and the server’s publish check agree', () 
 		expect(await serverProblems(good())).toBe('published');
 	});
 
-	it.each(broken)('both refuse %s, naming the same problems at the same paths', async (_, breakIt) => {
-		const template = good();
-		breakIt(template);
-		const editor = editorProblems(template, 'tpl-x').map(key);
-		const server = await serverProblems(template);
-		expect(server).not.toBe('published');
-		expect(editor.length).toBeGreaterThan(0);
-		expect((server as TemplateProblem[]).map(key)).toEqual(editor);
-	});
+	it.each(broken)(
+		'both refuse %s, naming the same problems at the same paths',
+		async (_, breakIt) => {
+			const template = good();
+			breakIt(template);
+			const editor = editorProblems(template, 'tpl-x').map(key);
+			const server = await serverProblems(template);
+			expect(server).not.toBe('published');
+			expect(editor.length).toBeGreaterThan(0);
+			expect((server as TemplateProblem[]).map(key)).toEqual(editor);
+		}
+	);
 });

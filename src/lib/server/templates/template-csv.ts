@@ -153,7 +153,9 @@ export function importTemplateCsv(
 	if (records.length === 1) {
 		return {
 			ok: false,
-			problems: [{ row: 2, column: null, columnLetter: null, message: 'The file has no checkpoints' }]
+			problems: [
+				{ row: 2, column: null, columnLetter: null, message: 'The file has no checkpoints' }
+			]
 		};
 	}
 
@@ -288,7 +290,8 @@ export function importTemplateCsv(
 		const prompt = texts('prompt');
 		if (!prompt || prompt.en === '') problem('prompt_en', 'The English prompt is empty');
 		const guidance = texts('guidance');
-		const scored = !['text', 'time'].includes(type) && !(type === 'number' && !('pass' in response));
+		const scored =
+			!['text', 'time'].includes(type) && !(type === 'number' && !('pass' in response));
 		const weight = number('weight') ?? (scored ? 1 : 0);
 		const photo = (cell('photo').toLowerCase() || 'none') as Checkpoint['evidence']['photo'];
 		if (!['required', 'optional', 'none'].includes(photo)) {
@@ -386,7 +389,9 @@ function locate(
 			return { row, column: problem.path.includes('options') ? 'options' : 'checkpoint_id' };
 		}
 		if (problem.code === 'duplicate_checkpoint_id') {
-			const repeat = [...checkpointRows].find(([key]) => key.startsWith(`${problem.checkpointId}#`));
+			const repeat = [...checkpointRows].find(([key]) =>
+				key.startsWith(`${problem.checkpointId}#`)
+			);
 			return { row: repeat?.[1] ?? row, column: 'checkpoint_id' };
 		}
 		return { row, column: COLUMN_OF_CODE[problem.code] ?? null };
@@ -395,7 +400,12 @@ function locate(
 		const row = stageRows.get(problem.stageId) ?? 2;
 		return {
 			row,
-			column: problem.code === 'text_missing' ? 'stage_en' : problem.code === 'key_invalid' ? 'stage_key' : (COLUMN_OF_CODE[problem.code] ?? 'stage_key')
+			column:
+				problem.code === 'text_missing'
+					? 'stage_en'
+					: problem.code === 'key_invalid'
+						? 'stage_key'
+						: (COLUMN_OF_CODE[problem.code] ?? 'stage_key')
 		};
 	}
 	return { row: problem.code === 'no_stages' ? rowCount + 1 : 1, column: null };

@@ -9,6 +9,7 @@ import { requireOfficeUser } from '$lib/server/office/require-office-user';
 import { ServiceError } from '$lib/server/service-error';
 import {
 	createTemplate,
+	requireTemplateWork,
 	importTemplateDocument,
 	importTemplateSpreadsheet,
 	listTemplatesPage
@@ -62,6 +63,7 @@ export const actions: Actions = {
 		const ctx = await getServerContext();
 		let id: string;
 		try {
+			requireTemplateWork(user);
 			const form = await event.request.formData();
 			const from = text(form, 'from');
 			const source = text(form, 'source');
@@ -87,6 +89,7 @@ export const actions: Actions = {
 		const ctx = await getServerContext();
 		let id: string;
 		try {
+			requireTemplateWork(user);
 			const form = await event.request.formData();
 			const body = await fileText(form, 'file');
 			let document: unknown;
@@ -109,6 +112,7 @@ export const actions: Actions = {
 		const ctx = await getServerContext();
 		let id: string;
 		try {
+			requireTemplateWork(user);
 			const form = await event.request.formData();
 			const csv = await fileText(form, 'file');
 			const name: LocalizedText = { en: text(form, 'name_en').trim() };

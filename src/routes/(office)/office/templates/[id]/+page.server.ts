@@ -5,6 +5,7 @@ import { requireOfficeUser } from '$lib/server/office/require-office-user';
 import { ServiceError } from '$lib/server/service-error';
 import {
 	getTemplateDetail,
+	requireTemplateWork,
 	publishTemplateDraft,
 	setTemplateArchive
 } from '$lib/server/services/template-builder';
@@ -27,6 +28,7 @@ export const actions: Actions = {
 		const ctx = await getServerContext();
 		let version: number;
 		try {
+			requireTemplateWork(user);
 			const revision = Number((await event.request.formData()).get('revision'));
 			if (!Number.isInteger(revision) || revision < 1) {
 				throw new ServiceError('invalid', 'invalid_form', 'The form has no draft revision.');
@@ -52,6 +54,7 @@ export const actions: Actions = {
 		const user = requireOfficeUser(event);
 		const ctx = await getServerContext();
 		try {
+			requireTemplateWork(user);
 			await setTemplateArchive(ctx, user, event.params.id, true, Date.now());
 		} catch (caught) {
 			return officeActionFailure(caught, 'archive');
@@ -62,6 +65,7 @@ export const actions: Actions = {
 		const user = requireOfficeUser(event);
 		const ctx = await getServerContext();
 		try {
+			requireTemplateWork(user);
 			await setTemplateArchive(ctx, user, event.params.id, false, Date.now());
 		} catch (caught) {
 			return officeActionFailure(caught, 'restore');

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { stringify } from 'csv-stringify/sync';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { validateTemplate } from '$lib/domain/template-rules';
@@ -173,5 +174,31 @@ describe('the spreadsheet import', () => {
 			ok: false,
 			problems: [{ row: 3, column: 'weight', columnLetter: 'E' }]
 		});
+	});
+
+	it('imports the example in docs/template-schema.md as documented', () => {
+		const doc = readFileSync(
+			new URL('../../../../docs/template-schema.md', import.meta.url),
+			'utf8'
+		);
+		const csv = /```csv\n([\s\S]*?)```/.exec(doc)![1]!;
+		const result = importTemplateCsv(csv, { id: 'x', name: { en: 'Example' } });
+		expect(result.ok).toBe(true);
+		if (!result.ok) return;
+		const [clean, busy, queue] = result.template.stages[0]!.checkpoints;
+		expect(clean).toMatchObject({
+			id: 'cp-2',
+			weight: 2,
+			critical: true,
+			prompt: { da: 'Var indgangen ren?' }
+		});
+		expect(busy!.response).toMatchObject({
+			type: 'single_choice',
+			options: [
+				{ id: 'calm', score: 1 },
+				{ id: 'busy', score: 0.5, label: { en: 'Busy', da: 'Travlt' } }
+			]
+		});
+		expect(queue!.visibleWhen).toEqual({ checkpointId: 'cp-3', op: 'equals', value: 'busy' });
 	});
 });

@@ -451,7 +451,7 @@ export async function diffTemplateVersions(
 }
 
 /** Problems of an import file: where (a path or a row and column) and what. */
-export type ImportProblem = { path: string; message: string } | CsvProblem;
+export type ImportProblem = { path: string; code?: string; message: string } | CsvProblem;
 
 function invalidImport(problems: ImportProblem[]): ServiceError {
 	return new ServiceError(
@@ -486,7 +486,7 @@ export async function importTemplateDocument(
 	const template = parsed.output.template as JourneyTemplate;
 	const problems = checkTemplate(template);
 	if (problems.length > 0) {
-		throw invalidImport(problems.map((p) => ({ path: p.path, message: p.message })));
+		throw invalidImport(problems.map((p) => ({ path: p.path, code: p.code, message: p.message })));
 	}
 	return insertNew(ctx.db, user, template, null, now);
 }

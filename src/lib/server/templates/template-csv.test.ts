@@ -145,11 +145,31 @@ describe('the spreadsheet import', () => {
 		expect(refused).toMatchObject({ reason: 'invalid', code: 'import_invalid' });
 		const problems = (refused as { details: { problems: unknown[] } }).details.problems;
 		expect(problems).toEqual([
-			expect.objectContaining({ row: 5, column: 'type', columnLetter: 'G' }),
-			expect.objectContaining({ row: 12, column: 'weight', columnLetter: 'P' }),
-			expect.objectContaining({ row: 22, column: 'prompt_en', columnLetter: 'H' }),
-			expect.objectContaining({ row: 32, column: 'critical', columnLetter: 'Q' }),
-			expect.objectContaining({ row: 42, column: 'visible_if', columnLetter: 'AH' })
+			expect.objectContaining({ row: 5, column: 'type', columnLetter: 'G', code: 'unknown_type' }),
+			expect.objectContaining({
+				row: 12,
+				column: 'weight',
+				columnLetter: 'P',
+				code: 'not_a_number'
+			}),
+			expect.objectContaining({
+				row: 22,
+				column: 'prompt_en',
+				columnLetter: 'H',
+				code: 'prompt_missing'
+			}),
+			expect.objectContaining({
+				row: 32,
+				column: 'critical',
+				columnLetter: 'Q',
+				code: 'not_yes_no'
+			}),
+			expect.objectContaining({
+				row: 42,
+				column: 'visible_if',
+				columnLetter: 'AH',
+				code: 'condition_not_earlier'
+			})
 		]);
 		expect((await listTemplatesPage(f.ctx, f.a.manager, null)).templates.length).toBe(before);
 	});
@@ -162,8 +182,22 @@ describe('the spreadsheet import', () => {
 		expect(header).toEqual({
 			ok: false,
 			problems: [
-				{ row: 1, column: 'kind', columnLetter: 'C', message: 'Unknown column "kind"' },
-				{ row: 1, column: 'type', columnLetter: null, message: 'The column "type" is missing' }
+				{
+					row: 1,
+					column: 'kind',
+					columnLetter: 'C',
+					code: 'unknown_column',
+					value: 'kind',
+					message: 'Unknown column "kind"'
+				},
+				{
+					row: 1,
+					column: 'type',
+					columnLetter: null,
+					code: 'missing_column',
+					value: 'type',
+					message: 'The column "type" is missing'
+				}
 			]
 		});
 		const multiline = importTemplateCsv(

@@ -25,8 +25,34 @@ export interface CsvProblem {
 	column: string | null;
 	/** The spreadsheet's column letter (A, B, …), or null. */
 	columnLetter: string | null;
+	/** A stable code (CSV_PROBLEM_CODES, or a TemplateProblemCode) for translated messages. */
+	code: CsvProblemCode | TemplateProblem['code'];
+	/** The offending cell or name, where the message names one. */
+	value?: string;
 	message: string;
 }
+
+export const CSV_PROBLEM_CODES = [
+	'unreadable',
+	'empty_file',
+	'unknown_column',
+	'duplicate_column',
+	'missing_column',
+	'no_checkpoints',
+	'too_many_cells',
+	'not_a_number',
+	'not_yes_no',
+	'stage_key_empty',
+	'stage_title_missing',
+	'unknown_type',
+	'options_missing',
+	'labels_count',
+	'option_malformed',
+	'prompt_missing',
+	'photo_rule',
+	'condition_malformed'
+] as const;
+export type CsvProblemCode = (typeof CSV_PROBLEM_CODES)[number];
 
 export type CsvImportResult =
 	| { ok: true; template: JourneyTemplate; checkpoints: number }
@@ -109,6 +135,7 @@ export function importTemplateCsv(
 					row: line,
 					column: null,
 					columnLetter: null,
+					code: 'unreadable',
 					message: `Not a readable CSV file (near line ${line}): ${(error as Error).message}`
 				}
 			]
@@ -117,7 +144,15 @@ export function importTemplateCsv(
 	if (records.length === 0) {
 		return {
 			ok: false,
-			problems: [{ row: 1, column: null, columnLetter: null, message: 'The file is empty' }]
+			problems: [
+				{
+					row: 1,
+					column: null,
+					columnLetter: null,
+					code: 'empty_file',
+					message: 'The file is empty'
+				}
+			]
 		};
 	}
 	const header = records[0]!.record.map((name) => name.trim().toLowerCase());
@@ -128,6 +163,8 @@ export function importTemplateCsv(
 				row: 1,
 				column: name,
 				columnLetter: letterOf(index),
+				code: 'unknown_column',
+				value: name,
 				message: `Unknown column "${name}"`
 			});
 		} else if (at.has(name)) {
@@ -135,6 +172,8 @@ export function importTemplateCsv(
 				row: 1,
 				column: name,
 				columnLetter: letterOf(index),
+				code: 'duplicate_column',
+				value: name,
 				message: `Column "${name}" appears twice`
 			});
 		} else at.set(name, index);
@@ -145,6 +184,8 @@ export function importTemplateCsv(
 				row: 1,
 				column: name,
 				columnLetter: null,
+				code: 'missing_column',
+				value: name,
 				message: `The column "${name}" is missing`
 			});
 		}
@@ -154,7 +195,13 @@ export function importTemplateCsv(
 		return {
 			ok: false,
 			problems: [
-				{ row: 2, column: null, columnLetter: null, message: 'The file has no checkpoints' }
+				{
+					row: 2,
+					column: null,
+					columnLetter: null,
+					code: 'no_checkpoints',
+					message: 'The file has no checkpoints'
+				}
 			]
 		};
 	}
@@ -171,15 +218,23 @@ export function importTemplateCsv(
 			const index = at.get(name);
 			return index === undefined ? '' : (record[index] ?? '').trim();
 		};
-		const problem = (column: string, message: string) => {
+		const problem = (column: string, code: CsvProblemCode, message: string, value?: string) => {
 			cellProblems.add(`${row}:${column}`);
-			problems.push({ row, column, columnLetter: letterOf(at.get(column) ?? 0), message });
+			problems.push({
+				row,
+				column,
+				columnLetter: letterOf(at.get(column) ?? 0),
+				code,
+				...(value === undefined ? {} : { value }),
+				message
+			});
 		};
 		if (record.length > header.length) {
 			problems.push({
 				row,
 				column: null,
 				columnLetter: letterOf(header.length),
+				code: 'too_many_cells',
 				message: `The row has ${record.length} cells; the header has ${header.length}`
 			});
 		}
@@ -198,7 +253,7 @@ export function importTemplateCsv(
 			if (raw === '') return undefined;
 			const value = Number(raw);
 			if (!Number.isFinite(value)) {
-				problem(column, `"${cell(column)}" is not a number`);
+				problem(column, 'not_a_number', `"${cell(column)}" is not a number`, cell(column));
 				return undefined;
 			}
 			return value;
@@ -206,16 +261,19 @@ export function importTemplateCsv(
 		const flag = (column: string): boolean => {
 			const raw = cell(column).toLowerCase();
 			if (TRUE.has(raw)) return true;
-			if (!FALSE.has(raw)) problem(column, `"${cell(column)}" is not yes or no`);
+			if (!FALSE.has(raw)) {
+				problem(column, 'not_yes_no', `"${cell(column)}" is not yes or no`, cell(column));
+			}
 			return false;
 		};
 
 		const stageKey = cell('stage_key');
-		if (stageKey === '') problem('stage_key', 'The stage key is empty');
+		if (stageKey === '') problem('stage_key', 'stage_key_empty', 'The stage key is empty');
 		let stage = stages.find((s) => s.id === stageKey);
 		if (!stage) {
 			const title = texts('stage');
-			if (!title || title.en === '') problem('stage_en', 'A new stage needs its English title');
+			if (!title || title.en === '')
+				problem('stage_en', 'stage_title_missing', 'A new stage needs its English title');
 			stage = { id: stageKey, title: title ?? { en: '' }, weight: 1, checkpoints: [] };
 			stages.push(stage);
 			stageRows.set(stageKey, row);
@@ -224,7 +282,12 @@ export function importTemplateCsv(
 		const type = cell('type').toLowerCase() as CsvType;
 		let response: ResponseSpec = { type: 'yes_no' };
 		if (!(TYPES as readonly string[]).includes(type)) {
-			problem('type', `Unknown type "${cell('type')}"; use one of ${TYPES.join(', ')}`);
+			problem(
+				'type',
+				'unknown_type',
+				`Unknown type "${cell('type')}"; use one of ${TYPES.join(', ')}`,
+				cell('type')
+			);
 		} else if (type === 'single_choice' || type === 'multiple_choice') {
 			response = { type, options: parseOptions() };
 		} else if (type === 'number') {
@@ -250,7 +313,7 @@ export function importTemplateCsv(
 		function parseOptions(): ChoiceOption[] {
 			const raw = cell('options');
 			if (raw === '') {
-				problem('options', 'A choice needs its options, e.g. "good=1;poor=0"');
+				problem('options', 'options_missing', 'A choice needs its options, e.g. "good=1;poor=0"');
 				return [];
 			}
 			const labels = Object.fromEntries(
@@ -268,6 +331,7 @@ export function importTemplateCsv(
 				if (list.length > 0 && list.length !== parts.length) {
 					problem(
 						`option_labels_${locale}`,
+						'labels_count',
 						`${list.length} labels for ${parts.length} options (separate them with |)`
 					);
 				}
@@ -276,7 +340,12 @@ export function importTemplateCsv(
 				const [id = '', score = ''] = part.split('=').map((s) => s.trim());
 				const value = Number(score.replace(',', '.'));
 				if (id === '' || score === '' || !Number.isFinite(value)) {
-					problem('options', `Option "${part}" is not id=points (points 0..1)`);
+					problem(
+						'options',
+						'option_malformed',
+						`Option "${part}" is not id=points (points 0..1)`,
+						part
+					);
 				}
 				const label: LocalizedText = { en: labelLists.en[index] ?? id };
 				for (const locale of LOCALES) {
@@ -288,14 +357,20 @@ export function importTemplateCsv(
 		}
 
 		const prompt = texts('prompt');
-		if (!prompt || prompt.en === '') problem('prompt_en', 'The English prompt is empty');
+		if (!prompt || prompt.en === '')
+			problem('prompt_en', 'prompt_missing', 'The English prompt is empty');
 		const guidance = texts('guidance');
 		const scored =
 			!['text', 'time'].includes(type) && !(type === 'number' && !('pass' in response));
 		const weight = number('weight') ?? (scored ? 1 : 0);
 		const photo = (cell('photo').toLowerCase() || 'none') as Checkpoint['evidence']['photo'];
 		if (!['required', 'optional', 'none'].includes(photo)) {
-			problem('photo', `"${cell('photo')}" is not required, optional or none`);
+			problem(
+				'photo',
+				'photo_rule',
+				`"${cell('photo')}" is not required, optional or none`,
+				cell('photo')
+			);
 		}
 		const id = cell('checkpoint_id') || `cp-${row}`;
 		const checkpoint: Checkpoint = {
@@ -312,7 +387,9 @@ export function importTemplateCsv(
 		if (condition === 'bad') {
 			problem(
 				'visible_if',
-				`"${cell('visible_if')}" is not "id = value", "id != value", "id in a|b" or "id answered"`
+				'condition_malformed',
+				`"${cell('visible_if')}" is not "id = value", "id != value", "id in a|b" or "id answered"`,
+				cell('visible_if')
 			);
 		} else if (condition) checkpoint.visibleWhen = condition;
 		if (!checkpointRows.has(id)) checkpointRows.set(id, row);
@@ -332,6 +409,7 @@ export function importTemplateCsv(
 		if (cellProblems.has(`${located.row}:${located.column}`)) continue;
 		problems.push({
 			...located,
+			code: found.code,
 			columnLetter: located.column ? letterOf(at.get(located.column) ?? 0) : null,
 			message: found.message
 		});

@@ -156,7 +156,15 @@ export class TemplateEditor {
 	 */
 	track(): void {
 		const json = JSON.stringify(this.template);
-		if (json === this.#savedJson || this.#saveState === 'conflict') return;
+		if (this.#saveState === 'conflict') return;
+		if (json === this.#savedJson) {
+			// Changed back to what the server has: nothing to save.
+			if (this.#saveState === 'pending') {
+				clearTimeout(this.#timer);
+				this.#saveState = 'saved';
+			}
+			return;
+		}
 		if (this.#saveState !== 'saving') this.#saveState = 'pending';
 		clearTimeout(this.#timer);
 		this.#timer = setTimeout(() => void this.flush(), this.#delay);
@@ -168,7 +176,11 @@ export class TemplateEditor {
 		while (this.#inFlight) await this.#inFlight;
 		const draft = this.snapshot();
 		const json = JSON.stringify(draft);
-		if (json === this.#savedJson || this.#saveState === 'conflict') return;
+		if (this.#saveState === 'conflict') return;
+		if (json === this.#savedJson) {
+			if (this.#saveState === 'pending') this.#saveState = 'saved';
+			return;
+		}
 		this.#saveState = 'saving';
 		this.#inFlight = (async () => {
 			try {

@@ -39,6 +39,24 @@ describe('TemplateEditor', () => {
 		expect(saves).toHaveLength(1);
 	});
 
+	it('is saved again when a change is undone before it was sent', async () => {
+		const saves: number[] = [];
+		const save: SaveDraft = async (revision) => {
+			saves.push(revision);
+			return { revision: revision + 1 };
+		};
+		const editor = new TemplateEditor({ template: draft(), revision: 1, save, delayMs: 500 });
+		editor.template.name.en = 'Changed';
+		editor.track();
+		expect(editor.saveState).toBe('pending');
+		editor.template.name.en = 'Draft';
+		editor.track();
+		expect(editor.saveState).toBe('saved');
+		await vi.advanceTimersByTimeAsync(1000);
+		expect(saves).toEqual([]);
+		expect(editor.saveState).toBe('saved');
+	});
+
 	it('keeps the change and says so when a save fails; a retry sends it', async () => {
 		let fail = true;
 		const save: SaveDraft = async (revision) => {

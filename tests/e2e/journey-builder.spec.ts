@@ -46,6 +46,24 @@ test('a manager builds and publishes a journey; the shopper’s tablet runs it i
 	await expect(page.getByTestId('template-list')).toBeVisible();
 	expect.soft(await violations(page), 'template list').toEqual([]);
 
+	// A spreadsheet with two mistakes: both named by row and column, nothing imported.
+	const csvForm = page.getByTestId('import-csv');
+	await csvForm.locator('input[type="file"]').setInputFiles({
+		name: 'questionnaire.csv',
+		mimeType: 'text/csv',
+		buffer: Buffer.from(
+			'stage_key,stage_en,type,prompt_en,weight\ns,S,essay,P,1\ns,,yes_no,Q,heavy\n'
+		)
+	});
+	await csvForm.locator('input[name="name_en"]').fill('Broken questionnaire');
+	await csvForm.locator('button[type="submit"]').click();
+	await expect(page.getByTestId('import-problem')).toHaveText([
+		'Row 2, column type — Unknown type “essay”.',
+		'Row 3, column weight — “heavy” is not a number.'
+	]);
+	await expect(page.getByTestId('template-list')).not.toContainText('Broken questionnaire');
+	expect.soft(await violations(page), 'import refused').toEqual([]);
+
 	const name = `Builder journey ${Date.now()}`;
 	await page.getByTestId('create-blank').locator('input[name="name"]').fill(name);
 	await page.getByTestId('create-blank').getByRole('button').click();

@@ -422,6 +422,8 @@ export const da: Messages = {
 	'builder.editor.draftAims': 'Kladden bliver version {version}, når den udgives.',
 	'builder.editor.needsScript':
 		'Editoren kræver JavaScript. Udgivelse, arkivering og eksport virker uden.',
+	'builder.editor.copy': 'Kopiér',
+	'builder.editor.competitor': 'Lav en konkurrentversion',
 	'builder.publish.button': 'Udgiv som version {version}',
 	'builder.publish.busy': 'Udgiver…',
 	'builder.publish.done': 'Version {version} er udgivet. Tablets får den ved næste synkronisering.',

@@ -416,6 +416,8 @@ export const en = {
 	'builder.editor.draftAims': 'The draft becomes version {version} when published.',
 	'builder.editor.needsScript':
 		'The editor needs JavaScript. Publishing, archiving and export work without it.',
+	'builder.editor.copy': 'Copy',
+	'builder.editor.competitor': 'Make a competitor version',
 	'builder.publish.button': 'Publish as version {version}',
 	'builder.publish.busy': 'Publishing…',
 	'builder.publish.done': 'Version {version} is published. Tablets get it at their next sync.',

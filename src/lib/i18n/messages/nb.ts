@@ -423,6 +423,8 @@ export const nb: Messages = {
 	'builder.editor.draftAims': 'Utkastet blir versjon {version} når det publiseres.',
 	'builder.editor.needsScript':
 		'Redigeringen krever JavaScript. Publisering, arkivering og eksport virker uten.',
+	'builder.editor.copy': 'Kopier',
+	'builder.editor.competitor': 'Lag en konkurrentversjon',
 	'builder.publish.button': 'Publiser som versjon {version}',
 	'builder.publish.busy': 'Publiserer…',
 	'builder.publish.done':

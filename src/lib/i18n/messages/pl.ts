@@ -464,6 +464,8 @@ export const pl: Messages = {
 	'builder.editor.draftAims': 'Po publikacji szkic stanie się wersją {version}.',
 	'builder.editor.needsScript':
 		'Edytor wymaga JavaScriptu. Publikacja, archiwizacja i eksport działają bez niego.',
+	'builder.editor.copy': 'Kopiuj',
+	'builder.editor.competitor': 'Utwórz wersję dla konkurencji',
 	'builder.publish.button': 'Opublikuj jako wersję {version}',
 	'builder.publish.busy': 'Publikowanie…',
 	'builder.publish.done':

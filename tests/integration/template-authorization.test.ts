@@ -255,3 +255,59 @@ describe('builder endpoints', () => {
 		revision = detail.revision + 1;
 	});
 });
+
+describe('builder imports through the office forms, as a browser without JavaScript sends them', () => {
+	const upload = (
+		action: string,
+		file: string,
+		type: string,
+		fields: Record<string, string> = {}
+	) => {
+		const body = new FormData();
+		body.set('file', new File([file], action === 'importCsv' ? 'q.csv' : 'q.json', { type }));
+		for (const [name, value] of Object.entries(fields)) body.set(name, value);
+		return call('manager', `/office/templates?/${action}`, {
+			method: 'POST',
+			headers: { accept: 'text/html' },
+			body
+		});
+	};
+
+	test('a spreadsheet and a template file become drafts; bad ones list every problem', async () => {
+		const csv =
+			'stage_key,stage_en,stage_da,type,prompt_en,prompt_da\narrival,Arrival,Ankomst,yes_no,Clean?,Rent?\n';
+		const good = await upload('importCsv', csv, 'text/csv', {
+			name_en: 'Imported',
+			name_da: 'Importeret'
+		});
+		expect(good.status).toBe(303);
+		const id = good.headers.get('location')!.split('/').pop()!;
+		const detail = (await (await call('manager', API.template(id))).json()) as {
+			draft: { name: unknown; stages: { id: string; title: unknown }[] };
+		};
+		expect(detail.draft.name).toEqual({ en: 'Imported', da: 'Importeret' });
+		expect(detail.draft.stages).toMatchObject([
+			{ id: 'arrival', title: { en: 'Arrival', da: 'Ankomst' } }
+		]);
+
+		const bad = await upload(
+			'importCsv',
+			'stage_key,stage_en,type,prompt_en\ns,S,essay,\n',
+			'text/csv',
+			{
+				name_en: 'Bad'
+			}
+		);
+		expect(bad.status).toBe(422);
+		const page = await bad.text();
+		expect(page).toContain('Row 2, column type');
+		expect(page).toContain('Row 2, column prompt_en');
+
+		const exported = await (await call('manager', API.templateVersion(templateId, 1))).text();
+		const fromFile = await upload('importJson', exported, 'application/json');
+		expect(fromFile.status).toBe(303);
+		const broken = await upload('importJson', '{"format":"shopwalk.template"}', 'application/json');
+		expect(broken.status).toBe(422);
+		expect(await broken.text()).toContain('The file does not match the template schema here.');
+	});
+});

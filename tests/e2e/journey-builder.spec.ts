@@ -76,6 +76,8 @@ test('a manager builds and publishes a journey; the shopper’s tablet runs it i
 
 	await page.getByTestId('template-name').locator('[data-locale="da"]').fill(`${name} (da)`);
 	await fillTexts(page.getByTestId('stage-title'), 'Arrival', 'Ankomst');
+	await page.getByTestId('stage-description-toggle').check();
+	await fillTexts(page.getByTestId('stage-description'), 'Walk in slowly.', 'Gå langsomt ind.');
 
 	// One checkpoint of every type, in English and Danish.
 	for (const [index, type] of TYPES.entries()) {
@@ -171,6 +173,10 @@ test('a manager builds and publishes a journey; the shopper’s tablet runs it i
 	expect(exported.status()).toBe(200);
 	const template = (await exported.json()).template as JourneyTemplate;
 	expect(template.stages.map((s) => s.id)).toEqual([firstKey, secondKey]);
+	expect(template.stages[0]!.description).toEqual({
+		en: 'Walk in slowly.',
+		da: 'Gå langsomt ind.'
+	});
 	expect(template.stages[0]!.checkpoints.map((c) => c.response.type)).toEqual(TYPES);
 
 	// The demo shopper's tablet, in Danish: pulls the new template, walks it, hands it in.

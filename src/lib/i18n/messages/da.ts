@@ -488,6 +488,10 @@ export const da: Messages = {
 	'builder.stage.keyHint':
 		'Lavet én gang, da fasen blev tilføjet; benchmarking og rapporter følger den uanset titel.',
 	'builder.stage.title': 'Titel',
+	'builder.stage.hasDescription': 'Introduktion til shopperen',
+	'builder.stage.description': 'Introduktion',
+	'builder.settings.hasDescription': 'Beskrivelse',
+	'builder.settings.description': 'Beskrivelse',
 	'builder.stage.weight': 'Fasens vægt i totalen',
 	'builder.stage.remove': 'Fjern fase',
 	'builder.stage.confirmRemove': 'Fjern fasen “{title}” og dens kontrolpunkter?',

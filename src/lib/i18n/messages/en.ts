@@ -482,6 +482,10 @@ export const en = {
 	'builder.stage.keyHint':
 		'Made once when the stage was added; benchmarking and reports follow it, whatever the title.',
 	'builder.stage.title': 'Title',
+	'builder.stage.hasDescription': 'Introduction for the shopper',
+	'builder.stage.description': 'Introduction',
+	'builder.settings.hasDescription': 'Description',
+	'builder.settings.description': 'Description',
 	'builder.stage.weight': 'Stage weight in the total',
 	'builder.stage.remove': 'Remove stage',
 	'builder.stage.confirmRemove': 'Remove the stage “{title}” and its checkpoints?',

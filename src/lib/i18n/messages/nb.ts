@@ -491,6 +491,10 @@ export const nb: Messages = {
 	'builder.stage.keyHint':
 		'Laget én gang da fasen ble lagt til; benchmarking og rapporter følger den uansett tittel.',
 	'builder.stage.title': 'Tittel',
+	'builder.stage.hasDescription': 'Innledning for shopperen',
+	'builder.stage.description': 'Innledning',
+	'builder.settings.hasDescription': 'Beskrivelse',
+	'builder.settings.description': 'Beskrivelse',
 	'builder.stage.weight': 'Fasens vekt i totalen',
 	'builder.stage.remove': 'Fjern fase',
 	'builder.stage.confirmRemove': 'Fjerne fasen «{title}» og kontrollpunktene?',

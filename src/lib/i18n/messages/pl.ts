@@ -536,6 +536,10 @@ export const pl: Messages = {
 	'builder.stage.keyHint':
 		'Utworzony raz przy dodaniu etapu; benchmarking i raporty podążają za nim niezależnie od tytułu.',
 	'builder.stage.title': 'Tytuł',
+	'builder.stage.hasDescription': 'Wprowadzenie dla audytora',
+	'builder.stage.description': 'Wprowadzenie',
+	'builder.settings.hasDescription': 'Opis',
+	'builder.settings.description': 'Opis',
 	'builder.stage.weight': 'Waga etapu w wyniku',
 	'builder.stage.remove': 'Usuń etap',
 	'builder.stage.confirmRemove': 'Usunąć etap „{title}” i jego punkty kontrolne?',

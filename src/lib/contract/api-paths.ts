@@ -20,7 +20,17 @@ export const API = {
 	reviewQueue: '/api/review-queue',
 	commentLibrary: '/api/comment-library',
 	libraryComment: (id: string) => `/api/comment-library/${encodeURIComponent(id)}`,
-	photo: (photoId: string) => `/api/photos/${encodeURIComponent(photoId)}`
+	photo: (photoId: string) => `/api/photos/${encodeURIComponent(photoId)}`,
+	templates: '/api/templates',
+	template: (id: string) => `/api/templates/${encodeURIComponent(id)}`,
+	templatePublish: (id: string) => `/api/templates/${encodeURIComponent(id)}/publish`,
+	templateArchive: (id: string) => `/api/templates/${encodeURIComponent(id)}/archive`,
+	templateVersion: (id: string, version: number) =>
+		`/api/templates/${encodeURIComponent(id)}/versions/${version}`,
+	templateDiff: (id: string, from: number, to: number) =>
+		`/api/templates/${encodeURIComponent(id)}/diff?from=${from}&to=${to}`,
+	templateImport: '/api/templates/import',
+	templateImportCsv: '/api/templates/import-csv'
 } as const;
 
 /** Header carrying the SHA-256 (hex) of a photo upload's body; the server recomputes and compares. */

@@ -87,6 +87,14 @@ function responseProblems(spec: ResponseSpec): [TemplateErrorCode, string][] {
 	if (spec.type === 'scale' && (spec.min !== 1 || spec.max !== 5)) {
 		problems.push(['scale_range_invalid', 'A scale runs from 1 to 5']);
 	}
+	if (spec.type === 'scale' && spec.labels !== undefined) {
+		if (
+			(spec.labels.min !== undefined && isBlank(spec.labels.min)) ||
+			(spec.labels.max !== undefined && isBlank(spec.labels.max))
+		) {
+			problems.push(['text_missing', 'A scale label has no English text']);
+		}
+	}
 	if (spec.type === 'number') {
 		if (!isOrderedRange(spec)) problems.push(['number_range_invalid', 'min is above max']);
 		if (spec.pass !== undefined) {

@@ -21,7 +21,8 @@ export interface ChoiceOption {
 export type ResponseSpec =
 	| { type: 'yes_no' }
 	| { type: 'yes_no_na' }
-	| { type: 'scale'; min: 1; max: 5 }
+	/** 1..5; `labels` name the ends of the scale for the shopper (e.g. "Poor" … "Excellent"). */
+	| { type: 'scale'; min: 1; max: 5; labels?: { min?: LocalizedText; max?: LocalizedText } }
 	| { type: 'single_choice'; options: ChoiceOption[] }
 	| { type: 'multiple_choice'; options: ChoiceOption[] }
 	/** A number; scored only when `pass` is given: inside the range earns full points. */

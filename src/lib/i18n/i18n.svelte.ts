@@ -229,6 +229,11 @@ class I18n {
 		this.#extras = { ...more.en, ...office.en, ...more[this.#locale], ...office[this.#locale] };
 	}
 
+	/** Whether `key` names a text of a catalogue loaded now (for keys made from codes). */
+	has(key: string): key is MessageKey {
+		return key in this.#messages || key in en || key in this.#extras;
+	}
+
 	t(key: MessageKey, params?: MessageParams): string {
 		const message: Message | undefined =
 			(this.#messages as AnyCatalogue)[key] ?? (en as AnyCatalogue)[key] ?? this.#extras[key];

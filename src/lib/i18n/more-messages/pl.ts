@@ -2,6 +2,62 @@ import type { MoreMessages } from './en';
 
 /** The Polish text of the field’s screens other than the stage runner. */
 export const morePl: MoreMessages = {
+	'builder.import.structure': 'Plik nie jest tu zgodny ze schematem szablonu.',
+	'builder.problem.template_id_missing': 'Szablon nie ma identyfikatora.',
+	'builder.problem.version_invalid': 'Wersja musi być liczbą całkowitą co najmniej 1.',
+	'builder.problem.cap_invalid': 'Limit musi mieścić się między 0 a 100 %.',
+	'builder.problem.text_missing': 'Brakuje tu tekstu w języku angielskim.',
+	'builder.problem.no_stages': 'Szablon nie ma etapów.',
+	'builder.problem.stage_id_missing': 'Etap nie ma klucza.',
+	'builder.problem.duplicate_stage_id': 'Dwa etapy mają ten sam klucz.',
+	'builder.problem.stage_empty': 'Etap nie ma punktów kontrolnych.',
+	'builder.problem.stage_weight_invalid': 'Waga etapu musi być liczbą co najmniej 0.',
+	'builder.problem.checkpoint_id_missing': 'Punkt kontrolny nie ma identyfikatora.',
+	'builder.problem.duplicate_checkpoint_id': 'Dwa punkty kontrolne mają ten sam identyfikator.',
+	'builder.problem.weight_invalid': 'Waga musi być liczbą co najmniej 0.',
+	'builder.problem.response_type_unknown': 'Nieznany typ odpowiedzi.',
+	'builder.problem.options_empty': 'Wybór nie ma opcji.',
+	'builder.problem.duplicate_option_id':
+		'Dwie opcje mają ten sam identyfikator albo któraś go nie ma.',
+	'builder.problem.option_score_invalid': 'Punkty opcji muszą mieścić się między 0 a 1.',
+	'builder.problem.scale_range_invalid': 'Skala obejmuje wartości od 1 do 5.',
+	'builder.problem.number_range_invalid': 'Zakres jest pusty lub odwrócony.',
+	'builder.problem.photo_rule_invalid': 'Nieznana reguła zdjęcia.',
+	'builder.problem.weight_on_unscored': 'Ten typ odpowiedzi nie daje punktów: ustaw wagę na 0.',
+	'builder.problem.critical_not_scorable': 'Punkt krytyczny musi móc zostać niezaliczony.',
+	'builder.problem.note_rule_unusable':
+		'Ta odpowiedź nigdy nie jest negatywna, więc nie można wymagać notatki.',
+	'builder.problem.condition_unknown_checkpoint':
+		'Warunek odnosi się do nieistniejącego punktu kontrolnego.',
+	'builder.problem.condition_not_earlier':
+		'Warunek musi odnosić się do wcześniejszego punktu kontrolnego.',
+	'builder.problem.condition_value_invalid':
+		'Warunek wskazuje odpowiedź, której ten punkt nie może mieć.',
+	'builder.problem.key_invalid':
+		'Identyfikator może zawierać tylko litery, cyfry oraz . _ : - (najwyżej 100).',
+	'builder.problem.linked_stage_missing':
+		'Brakuje etapu z powiązanego szablonu własnych sklepów; benchmarking go potrzebuje.',
+	'builder.csv.unreadable': 'Plik nie jest czytelnym plikiem CSV.',
+	'builder.csv.empty_file': 'Plik jest pusty.',
+	'builder.csv.unknown_column': 'Nieznana kolumna „{value}”.',
+	'builder.csv.duplicate_column': 'Kolumna „{value}” występuje dwa razy.',
+	'builder.csv.missing_column': 'Brakuje kolumny „{value}”.',
+	'builder.csv.no_checkpoints': 'Plik nie zawiera punktów kontrolnych.',
+	'builder.csv.too_many_cells': 'Wiersz ma więcej komórek niż nagłówek.',
+	'builder.csv.not_a_number': '„{value}” nie jest liczbą.',
+	'builder.csv.not_yes_no': '„{value}” to ani tak, ani nie.',
+	'builder.csv.stage_key_empty': 'Klucz etapu jest pusty.',
+	'builder.csv.stage_title_missing': 'Nowy etap potrzebuje tytułu po angielsku.',
+	'builder.csv.unknown_type': 'Nieznany typ „{value}”.',
+	'builder.csv.options_missing': 'Wybór potrzebuje opcji, np. „dobrze=1;słabo=0”.',
+	'builder.csv.labels_count':
+		'Liczba etykiet nie zgadza się z liczbą opcji (oddziel je znakiem |).',
+	'builder.csv.option_malformed': 'Opcja „{value}” nie ma postaci id=punkty.',
+	'builder.csv.prompt_missing': 'Pytanie po angielsku jest puste.',
+	'builder.csv.photo_rule': '„{value}” to nie required, optional ani none.',
+	'builder.csv.condition_malformed':
+		'„{value}” nie ma postaci „id = wartość”, „id != wartość”, „id in a|b” ani „id answered”.',
+	'builder.problem.at': 'w {path}',
 	'locations.kind': 'Własny czy konkurencji',
 	'locations.name': 'Nazwa',
 	'locations.brand': 'Sieć',

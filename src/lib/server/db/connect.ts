@@ -11,6 +11,7 @@ import * as photoScope from './migrations/004-photo-scope';
 import * as signInThrottle from './migrations/005-sign-in-throttle';
 import * as localizedBriefs from './migrations/006-localized-briefs';
 import * as inboxIndexes from './migrations/007-inbox-indexes';
+import * as templateDrafts from './migrations/008-template-drafts';
 import * as programme from './migrations/009-programme';
 
 export type Db = Kysely<Database>;
@@ -33,6 +34,7 @@ const MIGRATIONS: Record<string, Migration> = {
 	'005-sign-in-throttle': signInThrottle,
 	'006-localized-briefs': localizedBriefs,
 	'007-inbox-indexes': inboxIndexes,
+	'008-template-drafts': templateDrafts,
 	'009-programme': programme
 };
 

@@ -27,6 +27,7 @@ describe('migrations', () => {
 			'005-sign-in-throttle',
 			'006-localized-briefs',
 			'007-inbox-indexes',
+			'008-template-drafts',
 			'009-programme'
 		]);
 		await migrate(handle.db);
@@ -39,6 +40,7 @@ describe('migrations', () => {
 			'005-sign-in-throttle',
 			'006-localized-briefs',
 			'007-inbox-indexes',
+			'008-template-drafts',
 			'009-programme'
 		]);
 		await handle.db

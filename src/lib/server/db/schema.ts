@@ -13,6 +13,7 @@ export interface Database {
 	sign_in_addresses: SignInAddressTable;
 	locations: LocationTable;
 	templates: TemplateTable;
+	template_drafts: TemplateDraftTable;
 	assignments: AssignmentTable;
 	audits: AuditTable;
 	photos: PhotoTable;
@@ -108,6 +109,28 @@ export interface TemplateTable {
 	/** The published JourneyTemplate as JSON; immutable once written. */
 	definition: string;
 	published_at: number;
+}
+
+/** A template's head in the journey builder: its draft, latest version and state (migration 008). */
+export interface TemplateDraftTable {
+	organisation_id: string;
+	id: string;
+	/** The draft's name, a LocalizedText as JSON, for the list. */
+	name: string;
+	location_kind: 'own' | 'competitor' | 'any';
+	/** The draft JourneyTemplate as JSON; its `version` is the one publishing would make. */
+	definition: string;
+	/** Bumped on every save; a save names the revision it was made on. */
+	revision: number;
+	/** The newest published version, 0 before the first publication. */
+	latest_version: number;
+	/** Archived: no new visits on it; its audits and versions stay. */
+	archived_at: number | null;
+	/** A competitor template's own-store template, whose stage keys it keeps. */
+	linked_template_id: string | null;
+	created_at: number;
+	updated_at: number;
+	updated_by: string | null;
 }
 
 export interface AssignmentTable {

@@ -5,6 +5,7 @@ import { visitPageQuery } from './assignments';
 import { auditListQuery, reviewQueueQuery } from './audits';
 import { locationPageQuery } from './locations';
 import { userPageQuery } from './users';
+import { templateListQuery } from './template-drafts';
 
 // The lists a programme of 500,000 audits pages through must be served by an index in their
 // order, on SQLite and PostgreSQL alike: asked of each database's planner, not assumed. (An
@@ -117,4 +118,14 @@ describe('query plans of the paged lists', () => {
 			expectServedBy(await planOf(query), 'assignments_org_window_id');
 		}
 	);
+
+	it('the journey builder’s template list, newest change first, from its index', async () => {
+		const first = templateListQuery(handle.db, 'org', { limit: 26 });
+		expectServedBy(await planOf(first), 'template_drafts_org_updated_id');
+		const next = templateListQuery(handle.db, 'org', {
+			limit: 26,
+			after: { at: 1_760_000_000_000, id: 'x' }
+		});
+		expectServedBy(await planOf(next), 'template_drafts_org_updated_id');
+	});
 });

@@ -6,6 +6,7 @@ import type { Db } from '../db/connect';
 import { createAssignment } from '../repos/assignments';
 import { countOrganisations, createOrganisation } from '../repos/organisations';
 import { saveLocation } from '../repos/locations';
+import { recordPublishedTemplate } from '../repos/template-drafts';
 import { publishTemplate } from '../repos/templates';
 import { grantLocations } from '../repos/user-locations';
 import { createUser } from '../repos/users';
@@ -56,7 +57,10 @@ async function seedInTransaction(db: Db, now: number, hashes: string[]): Promise
 			userIds.set(user.email, user.id);
 		}
 		for (const location of DEMO_LOCATIONS) await saveLocation(trx, org, location, now);
-		for (const template of BUILTIN_TEMPLATES) await publishTemplate(trx, org, template, now);
+		for (const template of BUILTIN_TEMPLATES) {
+			await publishTemplate(trx, org, template, now);
+			await recordPublishedTemplate(trx, org, template, now);
+		}
 		for (const [email, locationIds] of Object.entries(DEMO_READER_LOCATIONS)) {
 			await grantLocations(trx, org, userIds.get(email)!, locationIds);
 		}

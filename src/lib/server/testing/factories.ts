@@ -7,6 +7,7 @@ import type { Db } from '../db/connect';
 import { createAssignment, type AssignmentRecord } from '../repos/assignments';
 import { saveLocation, type LocationRecord } from '../repos/locations';
 import { createOrganisation, type Organisation } from '../repos/organisations';
+import { recordPublishedTemplate } from '../repos/template-drafts';
 import { publishTemplate } from '../repos/templates';
 import { grantLocations } from '../repos/user-locations';
 import { createUser, toSessionUser } from '../repos/users';
@@ -113,6 +114,7 @@ export async function createTestOrganisation(
 	await grantLocations(db, organisation.id, viewer.id, [location.id]);
 	await grantLocations(db, organisation.id, otherViewer.id, [competitor.id]);
 	const { template } = await publishTemplate(db, organisation.id, RETAIL_STORE_VISIT, now);
+	await recordPublishedTemplate(db, organisation.id, template, now);
 	const assignment = await createAssignment(db, {
 		id: `asg-${slug}`,
 		organisationId: organisation.id,

@@ -36,6 +36,13 @@ export {
  * Paths are in `api-paths.ts`; the API is described in docs/api.md.
  */
 
+/** What a presence check kept: the outcome and the accuracy band, no coordinate. */
+export const PresenceOutcomeSchema = v.strictObject({
+	outcome: v.picklist(['within', 'outside', 'unavailable']),
+	accuracy: v.nullable(v.picklist(['le50', 'le200', 'gt200'])),
+	checkedAt: EpochMs
+});
+
 /** What the server needs to know of each photo before (or after) its bytes arrive. */
 export const PhotoManifestEntrySchema = v.strictObject({
 	id: UuidSchema,
@@ -77,7 +84,9 @@ export const AuditUploadSchema = v.pipe(
 		narrative: LongText,
 		answers: v.pipe(v.array(AnswerSchema), v.maxLength(1000)),
 		notes: v.pipe(v.array(NoteSchema), v.maxLength(1000)),
-		photos: v.pipe(v.array(PhotoManifestEntrySchema), v.maxLength(300))
+		photos: v.pipe(v.array(PhotoManifestEntrySchema), v.maxLength(300)),
+		/** The presence check's outcome at time-in (never a position); absent when none was made. */
+		presence: v.optional(v.nullable(PresenceOutcomeSchema))
 	}),
 	v.forward(
 		v.check(
@@ -101,7 +110,12 @@ export type AuditUploadResponse = v.InferOutput<typeof AuditUploadResponseSchema
 /** `POST /api/audits/{id}/submit` with an `Idempotency-Key` header. */
 export const SubmitRequestSchema = v.strictObject({
 	revision: DbCount,
-	photos: v.pipe(v.array(v.strictObject({ id: UuidSchema, sha256: Sha256Hex })), v.maxLength(300))
+	photos: v.pipe(v.array(v.strictObject({ id: UuidSchema, sha256: Sha256Hex })), v.maxLength(300)),
+	/**
+	 * The device's seal digest of the revision it uploaded (domain/seal.ts); the server refuses the
+	 * submit (409 seal_mismatch) when its own differs. Optional for devices older than the seal.
+	 */
+	seal: v.optional(Sha256Hex)
 });
 export type SubmitRequest = v.InferOutput<typeof SubmitRequestSchema>;
 

@@ -26,7 +26,8 @@ describe('migrations', () => {
 			'004-photo-scope',
 			'005-sign-in-throttle',
 			'006-localized-briefs',
-			'007-inbox-indexes'
+			'007-inbox-indexes',
+			'012-seal-presence'
 		]);
 		await migrate(handle.db);
 		await migrate(handle.db);
@@ -37,14 +38,15 @@ describe('migrations', () => {
 			'004-photo-scope',
 			'005-sign-in-throttle',
 			'006-localized-briefs',
-			'007-inbox-indexes'
+			'007-inbox-indexes',
+			'012-seal-presence'
 		]);
 		await handle.db
 			.insertInto('organisations')
 			.values({ id: 'o', name: 'O', created_at: 1 })
 			.execute();
 		const rows = await handle.db.selectFrom('organisations').selectAll().execute();
-		expect(rows).toEqual([{ id: 'o', name: 'O', created_at: 1 }]);
+		expect(rows).toEqual([{ id: 'o', name: 'O', created_at: 1, presence_check: 0 }]);
 	});
 
 	it('keeps epoch-millisecond times as exact numbers', async () => {

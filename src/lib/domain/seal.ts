@@ -77,26 +77,22 @@ export function sealContent(auditId: string, source: SealSource): Json {
 		timeOut: source.timeOut,
 		stageTimeMs: { ...source.stageTimeMs },
 		narrative: source.narrative,
-		answers: [...source.answers]
-			.sort(byKey((a) => a.checkpointId))
-			.map((a) => ({
-				checkpointId: a.checkpointId,
-				value: Array.isArray(a.value) ? [...a.value] : a.value,
-				answeredAt: a.answeredAt
-			})),
+		answers: [...source.answers].sort(byKey((a) => a.checkpointId)).map((a) => ({
+			checkpointId: a.checkpointId,
+			value: Array.isArray(a.value) ? [...a.value] : a.value,
+			answeredAt: a.answeredAt
+		})),
 		notes: [...source.notes]
 			.sort(byKey((n) => n.checkpointId))
 			.map((n) => ({ checkpointId: n.checkpointId, text: n.text, updatedAt: n.updatedAt })),
-		photos: [...source.photos]
-			.sort(byKey((p) => p.id))
-			.map((p) => ({
-				id: p.id,
-				checkpointId: p.checkpointId,
-				kind: p.kind,
-				caption: p.caption,
-				capturedAt: p.capturedAt,
-				sha256: p.sha256
-			})),
+		photos: [...source.photos].sort(byKey((p) => p.id)).map((p) => ({
+			id: p.id,
+			checkpointId: p.checkpointId,
+			kind: p.kind,
+			caption: p.caption,
+			capturedAt: p.capturedAt,
+			sha256: p.sha256
+		})),
 		presence: source.presence
 			? {
 					outcome: source.presence.outcome,
@@ -208,11 +204,7 @@ export function formatVerificationCode(random: Uint8Array): string {
  */
 export function parseVerificationCode(typed: string): string | null {
 	if (typed.length > 64) return null;
-	const plain = typed
-		.toUpperCase()
-		.replace(/[\s-]/g, '')
-		.replace(/O/g, '0')
-		.replace(/[IL]/g, '1');
+	const plain = typed.toUpperCase().replace(/[\s-]/g, '').replace(/O/g, '0').replace(/[IL]/g, '1');
 	if (plain.length !== 12) return null;
 	for (const char of plain) if (!CODE_ALPHABET.includes(char)) return null;
 	return `${plain.slice(0, 4)}-${plain.slice(4, 8)}-${plain.slice(8)}`;

@@ -25,7 +25,10 @@ import type { SigningKey } from './signing-keys';
 export function sealSourceOf(
 	audit: Pick<AuditRow, 'revision' | 'template_id' | 'template_version' | 'assignment_id'>,
 	content: AuditContent,
-	photos: readonly Pick<PhotoRow, 'id' | 'checkpoint_id' | 'kind' | 'caption' | 'captured_at' | 'sha256'>[]
+	photos: readonly Pick<
+		PhotoRow,
+		'id' | 'checkpoint_id' | 'kind' | 'caption' | 'captured_at' | 'sha256'
+	>[]
 ): SealSource {
 	return {
 		revision: Number(audit.revision),
@@ -135,7 +138,12 @@ export function signatureHolds(row: SealRow, publicKeyBase64: string): boolean {
 			format: 'der',
 			type: 'spki'
 		});
-		return verify(null, statementBytes(statementOf(row)), publicKey, Buffer.from(row.signature, 'base64'));
+		return verify(
+			null,
+			statementBytes(statementOf(row)),
+			publicKey,
+			Buffer.from(row.signature, 'base64')
+		);
 	} catch {
 		return false;
 	}

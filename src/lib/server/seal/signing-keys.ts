@@ -1,4 +1,10 @@
-import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, type KeyObject } from 'node:crypto';
+import {
+	createHash,
+	createPrivateKey,
+	createPublicKey,
+	generateKeyPairSync,
+	type KeyObject
+} from 'node:crypto';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Db } from '../db/connect';
@@ -19,7 +25,10 @@ const cache = new Map<string, Promise<SigningKey>>();
  * mode 0600 and never overwritten. Keep the folder in backups: without it new seals get a new key
  * (old seals stay verifiable, since the public keys are in the database).
  */
-export function sealKeyDir(dataDir: string, env: Record<string, string | undefined> = process.env): string {
+export function sealKeyDir(
+	dataDir: string,
+	env: Record<string, string | undefined> = process.env
+): string {
 	return env.SEAL_KEY_DIR || join(dataDir, 'seal-keys');
 }
 
@@ -28,7 +37,11 @@ export function sealKeyDir(dataDir: string, env: Record<string, string | undefin
  * there is none (exclusive create: of two instances starting at once, one writes and both then
  * read the same key). Its public key is recorded in `seal_keys` so verification needs no file.
  */
-export function organisationSigningKey(db: Db, keyDir: string, organisationId: string): Promise<SigningKey> {
+export function organisationSigningKey(
+	db: Db,
+	keyDir: string,
+	organisationId: string
+): Promise<SigningKey> {
 	const cacheKey = `${keyDir}\u0000${organisationId}`;
 	let key = cache.get(cacheKey);
 	if (!key) {
@@ -41,7 +54,10 @@ export function organisationSigningKey(db: Db, keyDir: string, organisationId: s
 
 async function loadOrCreate(db: Db, keyDir: string, organisationId: string): Promise<SigningKey> {
 	// The organisation id named as a hash: any id is a safe file name.
-	const file = join(keyDir, `${createHash('sha256').update(organisationId).digest('hex').slice(0, 32)}.pem`);
+	const file = join(
+		keyDir,
+		`${createHash('sha256').update(organisationId).digest('hex').slice(0, 32)}.pem`
+	);
 	await mkdir(keyDir, { recursive: true, mode: 0o700 });
 	let pem: string;
 	try {

@@ -3,10 +3,11 @@
  * address tablets use), else `http://localhost:$PORT`. `url` carries the code for the QR code.
  */
 export function verifyPageUrl(env: Record<string, string | undefined> = process.env): string {
-	const origin = (env.PUBLIC_ORIGIN || env.ORIGIN || `http://localhost:${env.PORT || 3000}`).replace(
-		/\/+$/,
-		''
-	);
+	const origin = (
+		env.PUBLIC_ORIGIN ||
+		env.ORIGIN ||
+		`http://localhost:${env.PORT || 3000}`
+	).replace(/\/+$/, '');
 	return `${origin}/verify`;
 }
 

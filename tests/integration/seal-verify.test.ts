@@ -140,7 +140,7 @@ beforeAll(async () => {
 	pdfV2 = await reportPdf(manager, audit.id, 2);
 	seals = await listSealsOfAudit(handle.db, a.organisation.id, audit.id);
 	const bAudit = await handIn(b);
-	[bSeal] = await listSealsOfAudit(handle.db, b.organisation.id, bAudit.id);
+	bSeal = (await listSealsOfAudit(handle.db, b.organisation.id, bAudit.id))[0]!;
 	// Give the runner a moment to record each PDF's hash after writing it.
 	await reportPdf(await signedIn(b.manager.email), bAudit.id, 1);
 });

@@ -43,6 +43,21 @@ export const PresenceOutcomeSchema = v.strictObject({
 	checkedAt: EpochMs
 });
 
+/** A store the device may check presence at: its position and radius. */
+export const PresenceTargetSchema = v.strictObject({
+	locationId: Id,
+	latitude: v.pipe(v.number(), v.finite(), v.minValue(-90), v.maxValue(90)),
+	longitude: v.pipe(v.number(), v.finite(), v.minValue(-180), v.maxValue(180)),
+	radiusM: v.pipe(v.number(), v.integer(), v.minValue(10), v.maxValue(5000))
+});
+export type PresenceTarget = v.InferOutput<typeof PresenceTargetSchema>;
+
+export const PresenceConfigSchema = v.strictObject({
+	enabled: v.boolean(),
+	stores: v.pipe(v.array(PresenceTargetSchema), v.maxLength(500))
+});
+export type PresenceConfig = v.InferOutput<typeof PresenceConfigSchema>;
+
 /** What the server needs to know of each photo before (or after) its bytes arrive. */
 export const PhotoManifestEntrySchema = v.strictObject({
 	id: UuidSchema,
@@ -178,6 +193,11 @@ export const PullResponseSchema = v.strictObject({
 	templates: v.array(v.looseObject({ id: Id, version: v.number() })),
 	locations: v.array(LocationSchema),
 	assignments: v.array(AssignmentSchema),
-	audits: v.array(AuditStatusEntrySchema)
+	audits: v.array(AuditStatusEntrySchema),
+	/**
+	 * The presence check, sent whole with every pull: whether the organisation has it on and the
+	 * positions of the stores of the user's open assignments (only those). Absent from older servers.
+	 */
+	presence: v.optional(PresenceConfigSchema)
 });
 export type PullResponse = v.InferOutput<typeof PullResponseSchema>;

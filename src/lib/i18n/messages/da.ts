@@ -449,5 +449,6 @@ export const da: Messages = {
 		'Angiv en breddegrad (−90 til 90), en længdegrad (−180 til 180) og en radius på 10 til 5000 m, eller lad alle tre være tomme.',
 	'presence.settings.notSet': 'Ingen position',
 	'presence.settings.forbidden': 'Kun ledere og administratorer ændrer disse indstillinger.',
-	'presence.settings.link': 'Tilstedeværelse'
+	'presence.settings.link': 'Tilstedeværelse',
+	'presence.settings.more': 'Flere butikker →'
 };

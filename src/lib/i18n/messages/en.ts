@@ -440,7 +440,8 @@ export const en = {
 		'Give a latitude (−90 to 90), a longitude (−180 to 180) and a radius of 10 to 5000 m, or leave all three empty.',
 	'presence.settings.notSet': 'No position',
 	'presence.settings.forbidden': 'Only managers and admins change these settings.',
-	'presence.settings.link': 'Presence check'
+	'presence.settings.link': 'Presence check',
+	'presence.settings.more': 'More stores →'
 } satisfies Record<string, Message>;
 
 /** A catalogue: every English key, each a string or a plural message (see `PluralMessage`). */

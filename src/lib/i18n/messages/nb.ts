@@ -449,5 +449,6 @@ export const nb: Messages = {
 		'Oppgi en breddegrad (−90 til 90), en lengdegrad (−180 til 180) og en radius på 10 til 5000 m, eller la alle tre stå tomme.',
 	'presence.settings.notSet': 'Ingen posisjon',
 	'presence.settings.forbidden': 'Bare ledere og administratorer endrer disse innstillingene.',
-	'presence.settings.link': 'Tilstedeværelse'
+	'presence.settings.link': 'Tilstedeværelse',
+	'presence.settings.more': 'Flere butikker →'
 };

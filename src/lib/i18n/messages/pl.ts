@@ -490,5 +490,6 @@ export const pl: Messages = {
 		'Podaj szerokość (od −90 do 90), długość (od −180 do 180) i promień od 10 do 5000 m albo zostaw wszystkie trzy puste.',
 	'presence.settings.notSet': 'Brak położenia',
 	'presence.settings.forbidden': 'Tylko menedżerowie i administratorzy zmieniają te ustawienia.',
-	'presence.settings.link': 'Obecność'
+	'presence.settings.link': 'Obecność',
+	'presence.settings.more': 'Więcej sklepów →'
 };

@@ -1,6 +1,7 @@
 import type { SessionUser } from '$lib/contract/auth';
 import type { AuditDetail } from '$lib/contract/office';
 import type { JourneyTemplate } from '$lib/domain/types';
+import { listSealsOfAudit } from '../repos/seals';
 import { getTemplate, listTemplates } from '../repos/templates';
 import { getAuditDetail } from './audit-queries';
 import type { ServiceContext } from './context';
@@ -10,6 +11,8 @@ export interface OfficeAuditPage {
 	detail: AuditDetail;
 	/** Null when that version is not published in the organisation (the page says so). */
 	template: JourneyTemplate | null;
+	/** The audit's seal chain, oldest first: each report version's verification code. */
+	seals: { version: number; state: string; code: string; sealedAt: number }[];
 }
 
 /**
@@ -28,7 +31,17 @@ export async function getOfficeAuditPage(
 		detail.template.id,
 		detail.template.version
 	);
-	return { detail, template: template ?? null };
+	const seals = await listSealsOfAudit(ctx.db, user.organisation.id, detail.id);
+	return {
+		detail,
+		template: template ?? null,
+		seals: seals.map((seal) => ({
+			version: Number(seal.version),
+			state: seal.state,
+			code: seal.code,
+			sealedAt: Number(seal.sealed_at)
+		}))
+	};
 }
 
 /** A template the inbox can filter by, named as its newest published version is. */

@@ -51,6 +51,12 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 	await db.schema.alterTable('locations').addColumn('latitude', 'double precision').execute();
 	await db.schema.alterTable('locations').addColumn('longitude', 'double precision').execute();
 	await db.schema.alterTable('locations').addColumn('presence_radius_m', 'integer').execute();
+	// The office's page of store positions is keyset-paginated by id within the organisation.
+	await db.schema
+		.createIndex('locations_org_id')
+		.on('locations')
+		.columns(['organisation_id', 'id'])
+		.execute();
 	await db.schema
 		.alterTable('organisations')
 		.addColumn('presence_check', 'integer', (c) => c.notNull().defaultTo(0))

@@ -152,7 +152,8 @@ const LABELS: Record<Locale, ReportLabels> = {
 		accuracyLe200: '≤ 200 m',
 		accuracyGt200: '> 200 m',
 		verificationCode: 'Verification code',
-		verifyHint: 'Check that this report is genuine and the latest version at {url}, or scan the code.'
+		verifyHint:
+			'Check that this report is genuine and the latest version at {url}, or scan the code.'
 	},
 	da: {
 		reportTitle: 'Mystery shopping-rapport',
@@ -278,7 +279,8 @@ const LABELS: Record<Locale, ReportLabels> = {
 		accuracyLe200: '≤ 200 m',
 		accuracyGt200: '> 200 m',
 		verificationCode: 'Verifiseringskode',
-		verifyHint: 'Kontroller at rapporten er ekte og den nyeste versjonen på {url}, eller skann koden.'
+		verifyHint:
+			'Kontroller at rapporten er ekte og den nyeste versjonen på {url}, eller skann koden.'
 	},
 	pl: {
 		reportTitle: 'Raport z wizyty tajemniczego klienta',

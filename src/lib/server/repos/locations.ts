@@ -11,7 +11,10 @@ export interface LocationRecord extends Location {
 
 /** Maps a row (of this table or a join selecting its columns) to the domain Location. */
 export function toLocation(
-	row: Omit<LocationTable, 'organisation_id' | 'updated_at' | 'latitude' | 'longitude' | 'presence_radius_m'>
+	row: Omit<
+		LocationTable,
+		'organisation_id' | 'updated_at' | 'latitude' | 'longitude' | 'presence_radius_m'
+	>
 ): Location {
 	return {
 		id: row.id,

@@ -52,6 +52,7 @@ export function findSealCode(bytes: Uint8Array): string | null {
 
 function utf16be(hex: string): string {
 	let out = '';
-	for (let i = 4; i + 3 < hex.length; i += 4) out += String.fromCharCode(parseInt(hex.slice(i, i + 4), 16));
+	for (let i = 4; i + 3 < hex.length; i += 4)
+		out += String.fromCharCode(parseInt(hex.slice(i, i + 4), 16));
 	return out;
 }

@@ -18,7 +18,11 @@ const keyOf = (address: string | null) => `verify:${address ?? 'unknown'}`;
  * Counts one check from `address`; returns the epoch ms until which it may check no more (0 when
  * this check may go ahead).
  */
-export async function takeVerifyCheck(db: Db, address: string | null, now: number): Promise<number> {
+export async function takeVerifyCheck(
+	db: Db,
+	address: string | null,
+	now: number
+): Promise<number> {
 	const key = keyOf(address);
 	const locked = await lockedUntil(db, [key], now);
 	if (locked > now) return locked;

@@ -84,11 +84,7 @@ async function takeReviewStep(
 ): Promise<ReviewOutcome> {
 	requireReviewWork(user);
 	requireUuid(auditId, 'audit');
-	const key = await organisationSigningKey(
-		ctx.db,
-		sealKeyDir(ctx.dataDir),
-		user.organisation.id
-	);
+	const key = await organisationSigningKey(ctx.db, sealKeyDir(ctx.dataDir), user.organisation.id);
 	const outcome = await ctx.db.transaction().execute(async (trx) => {
 		// Serialises decisions on this audit; the conditional update below is the real guard.
 		await lockAudit(trx, auditId);

@@ -73,11 +73,7 @@ export async function submitAudit(
 		throw new ServiceError('invalid', 'unknown_template', 'The audit’s template is gone.');
 	const store = photoStoreOf(ctx);
 	// Read (or made) before the transaction: it may write its file and its public key's row.
-	const key = await organisationSigningKey(
-		ctx.db,
-		sealKeyDir(ctx.dataDir),
-		audit.organisation_id
-	);
+	const key = await organisationSigningKey(ctx.db, sealKeyDir(ctx.dataDir), audit.organisation_id);
 
 	let queued = false;
 	const result = await ctx.db.transaction().execute(async (trx) => {

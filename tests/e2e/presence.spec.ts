@@ -187,7 +187,7 @@ test.describe('inside the radius', () => {
 		const desk = await office(browser, MANAGER);
 		await desk.page.goto(`/office/audits/${auditId}`);
 		await expect(desk.page.getByTestId('office-detail-presence')).toHaveText(
-			'Within the store’s radius · accuracy ≤ 50 m'
+			/^Within the store’s radius · accuracy ≤\s50\sm$/
 		);
 		await expect(desk.page.getByTestId('office-seal')).toHaveCount(1);
 		const version = desk.page.locator('[data-testid="report-version"][data-version="1"]');

@@ -148,9 +148,9 @@ const LABELS: Record<Locale, ReportLabels> = {
 		presenceOutside: 'Outside the store’s radius',
 		presenceUnavailable: 'Position unavailable',
 		presenceAccuracy: 'accuracy {band}',
-		accuracyLe50: '≤ 50 m',
-		accuracyLe200: '≤ 200 m',
-		accuracyGt200: '> 200 m',
+		accuracyLe50: '≤\u00a050\u00a0m',
+		accuracyLe200: '≤\u00a0200\u00a0m',
+		accuracyGt200: '>\u00a0200\u00a0m',
 		verificationCode: 'Verification code',
 		verifyHint:
 			'Check that this report is genuine and the latest version at {url}, or scan the code.'
@@ -212,9 +212,9 @@ const LABELS: Record<Locale, ReportLabels> = {
 		presenceOutside: 'Uden for butikkens radius',
 		presenceUnavailable: 'Position ikke tilgængelig',
 		presenceAccuracy: 'nøjagtighed {band}',
-		accuracyLe50: '≤ 50 m',
-		accuracyLe200: '≤ 200 m',
-		accuracyGt200: '> 200 m',
+		accuracyLe50: '≤\u00a050\u00a0m',
+		accuracyLe200: '≤\u00a0200\u00a0m',
+		accuracyGt200: '>\u00a0200\u00a0m',
 		verificationCode: 'Verifikationskode',
 		verifyHint: 'Kontrollér at rapporten er ægte og den nyeste version på {url}, eller scan koden.'
 	},
@@ -275,9 +275,9 @@ const LABELS: Record<Locale, ReportLabels> = {
 		presenceOutside: 'Utenfor butikkens radius',
 		presenceUnavailable: 'Posisjon ikke tilgjengelig',
 		presenceAccuracy: 'nøyaktighet {band}',
-		accuracyLe50: '≤ 50 m',
-		accuracyLe200: '≤ 200 m',
-		accuracyGt200: '> 200 m',
+		accuracyLe50: '≤\u00a050\u00a0m',
+		accuracyLe200: '≤\u00a0200\u00a0m',
+		accuracyGt200: '>\u00a0200\u00a0m',
 		verificationCode: 'Verifiseringskode',
 		verifyHint:
 			'Kontroller at rapporten er ekte og den nyeste versjonen på {url}, eller skann koden.'
@@ -339,9 +339,9 @@ const LABELS: Record<Locale, ReportLabels> = {
 		presenceOutside: 'Poza promieniem sklepu',
 		presenceUnavailable: 'Położenie niedostępne',
 		presenceAccuracy: 'dokładność {band}',
-		accuracyLe50: '≤ 50 m',
-		accuracyLe200: '≤ 200 m',
-		accuracyGt200: '> 200 m',
+		accuracyLe50: '≤\u00a050\u00a0m',
+		accuracyLe200: '≤\u00a0200\u00a0m',
+		accuracyGt200: '>\u00a0200\u00a0m',
 		verificationCode: 'Kod weryfikacyjny',
 		verifyHint: 'Sprawdź, czy raport jest autentyczny i najnowszy, na {url} lub zeskanuj kod.'
 	}

@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { getBuiltinTemplate } from '../../src/lib/domain/builtin-templates/index';
@@ -112,6 +113,13 @@ async function startAtStroget(page: Page): Promise<string> {
 	await expect(ask.or(page.getByTestId('presence-state'))).toBeVisible({ timeout: 30_000 });
 	if (await ask.isVisible()) {
 		await expect(ask).toContainText('Your position never leaves the tablet');
+		for (const size of [
+			{ width: 800, height: 1280 },
+			{ width: 1280, height: 800 }
+		]) {
+			await page.setViewportSize(size);
+			expect.soft(await violations(page), `home with the question at ${size.width}`).toEqual([]);
+		}
 		await page.getByTestId('presence-allow').click();
 	}
 	await expect(page.getByTestId('presence-state')).toHaveAttribute('data-consent', 'granted');
@@ -121,6 +129,15 @@ async function startAtStroget(page: Page): Promise<string> {
 	await page.getByTestId('start-audit').click();
 	await page.waitForURL(/\/audits\/[0-9a-f-]{36}\/stages\/0$/);
 	return page.url().split('/audits/')[1]!.split('/')[0]!;
+}
+
+async function violations(page: Page): Promise<string[]> {
+	const result = await new AxeBuilder({ page })
+		.options({ rules: { 'label-content-name-mismatch': { enabled: true } } })
+		.analyze();
+	return result.violations.map(
+		(v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`
+	);
 }
 
 function expectNoCoordinate(texts: string[], where: { latitude: number; longitude: number }) {
@@ -241,4 +258,25 @@ test.describe('a refusal', () => {
 		await page.getByTestId('presence-toggle').click();
 		await expect(page.getByTestId('presence-state')).toHaveAttribute('data-consent', 'denied');
 	});
+});
+
+test('the verify page and the presence settings have no axe violations at both sizes', async ({
+	browser
+}) => {
+	const admin = await office(browser, ADMIN);
+	const visitor = await (await browser.newContext()).newPage();
+	for (const size of [
+		{ width: 800, height: 1280 },
+		{ width: 1280, height: 800 }
+	]) {
+		await admin.page.setViewportSize(size);
+		await admin.page.goto('/office/presence');
+		expect.soft(await violations(admin.page), `presence settings at ${size.width}`).toEqual([]);
+		await visitor.setViewportSize(size);
+		await visitor.goto('/verify?code=ZZZZ-ZZZZ-ZZZZ');
+		await expect(visitor.getByTestId('verify-verdict')).toBeVisible();
+		expect.soft(await violations(visitor), `verify at ${size.width}`).toEqual([]);
+	}
+	await admin.context.close();
+	await visitor.context().close();
 });

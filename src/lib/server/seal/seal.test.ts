@@ -26,7 +26,7 @@ import {
 } from '../testing/complete-audit';
 import type { TestOrganisation } from '../testing/factories';
 import { serverSealDigest, signatureHolds, statementOf, verifySealCode } from './seal-service';
-import { forgetSigningKeys, sealKeyDir } from './signing-keys';
+import { ensureSigningKeys, forgetSigningKeys, sealKeyDir } from './signing-keys';
 
 const NOW = 1_760_000_000_000;
 
@@ -154,6 +154,16 @@ describe('the seal on the server', () => {
 		await submit(f, f.a, other, NOW + 2);
 		const [again] = await listSealsOfAudit(f.ctx.db, f.a.organisation.id, other.id);
 		expect(again!.key_id).toBe(seal!.key_id);
+		// Made at start for every organisation: the same key again, and B's own.
+		forgetSigningKeys();
+		expect(await ensureSigningKeys(f.ctx.db, dir)).toBeGreaterThanOrEqual(2);
+		expect(
+			await f.ctx.db
+				.selectFrom('seal_keys')
+				.select('id')
+				.where('organisation_id', '=', f.a.organisation.id)
+				.execute()
+		).toEqual([{ id: seal!.key_id }]);
 		// Organisation B has a key of its own.
 		const theirs = completeAuditOf(f.b, { photoBytes: [await smallPhoto()] });
 		await store(f, f.b, theirs);

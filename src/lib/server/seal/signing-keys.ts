@@ -93,3 +93,19 @@ async function loadOrCreate(db: Db, keyDir: string, organisationId: string): Pro
 export function forgetSigningKeys(): void {
 	cache.clear();
 }
+
+/**
+ * Makes (or reads) the signing key of every organisation at start, so keys exist before the first
+ * seal; an organisation created later gets its key on first use. Bounded: past 10,000
+ * organisations the rest are made lazily too.
+ */
+export async function ensureSigningKeys(db: Db, keyDir: string): Promise<number> {
+	const organisations = await db
+		.selectFrom('organisations')
+		.select('id')
+		.orderBy('id')
+		.limit(10_000)
+		.execute();
+	for (const { id } of organisations) await organisationSigningKey(db, keyDir, id);
+	return organisations.length;
+}

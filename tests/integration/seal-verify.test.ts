@@ -143,7 +143,8 @@ beforeAll(async () => {
 	bSeal = (await listSealsOfAudit(handle.db, b.organisation.id, bAudit.id))[0]!;
 	// Give the runner a moment to record each PDF's hash after writing it.
 	await reportPdf(await signedIn(b.manager.email), bAudit.id, 1);
-});
+	// Three reports are made first: longer than a hook's default 10 s on a busy machine.
+}, 150_000);
 
 beforeEach(async () => {
 	// Every check counts against the address (all of these come from loopback).

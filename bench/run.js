@@ -58,8 +58,10 @@ const expected = [
 	'answer-save.json',
 	'bundle-size.json',
 	'photo-pipeline.json',
+	'seal-digest.json',
 	'server-ingest.json',
 	'server-report-render.json',
+	'server-seal-verify.json',
 	'server-sync-during-reports.json',
 	'server-sync-endpoint.json'
 ];

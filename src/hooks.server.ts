@@ -19,6 +19,7 @@ import { startReportRunner, type ReportRunner } from '$lib/server/reports/report
 import { deleteExpiredSessions } from '$lib/server/repos/sessions';
 import { deleteOldSignInAddresses, deleteStaleThrottles } from '$lib/server/repos/sign-in-throttle';
 import { KNOWN_ADDRESS_MS } from '$lib/server/auth/throttle';
+import { ensureSigningKeys, sealKeyDir } from '$lib/server/seal/signing-keys';
 import { seedDemoIfEmpty } from '$lib/server/seed/demo';
 import { DEMO_ORGANISATION, demoPassword, formatDemoSignIns } from '$lib/server/seed/demo-accounts';
 
@@ -41,6 +42,8 @@ export const init: ServerInit = async () => {
 	if (await getOrganisation(db, DEMO_ORGANISATION.id)) {
 		for (const line of formatDemoSignIns(password).split('\n')) logger.info(line.trim());
 	}
+	// Each organisation's report-sealing key, made on the first start (kept in the data folder).
+	await ensureSigningKeys(db, sealKeyDir(dataDir, env));
 	startReports();
 	startTempSweeps(dataDir);
 };

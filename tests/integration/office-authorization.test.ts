@@ -225,4 +225,40 @@ describe('office pages by role', () => {
 		});
 		expect(json.status).toBe(400);
 	});
+
+	test('presence settings: managers and admins of the organisation; only admins turn the check on', async () => {
+		expect(await statuses((who) => page(who, '/office/presence'))).toEqual({
+			anonymous: 303,
+			shopper: 403,
+			manager: 200,
+			admin: 200,
+			viewer: 403,
+			otherViewer: 403,
+			bManager: 200
+		});
+		const toggle = (who: Who) =>
+			post(who, '/office/presence?/setting', { enabled: 'on' }).then((r) => r.status);
+		expect(await toggle('manager')).toBe(403);
+		expect(await toggle('viewer')).toBe(403);
+		expect(await toggle('admin')).toBe(303);
+		const position = (who: Who, fields: Record<string, string>) =>
+			post(who, '/office/presence?/position', {
+				locationId: a.location.id,
+				latitude: '55.6786',
+				longitude: '12.5747',
+				radius: '150',
+				...fields
+			}).then((r) => r.status);
+		expect(await position('shopper', {})).toBe(403);
+		expect(await position('viewer', {})).toBe(403);
+		// Another organisation's manager: not found, and nothing changes.
+		expect(await position('bManager', { latitude: '1' })).toBe(404);
+		expect(await position('manager', { radius: '3' })).toBe(422);
+		expect(await position('manager', {})).toBe(303);
+		const html = await (await clients.get('admin')!(`${baseUrl}/office/presence`)).text();
+		expect(html).toContain('value="55.6786"');
+		expect(html).not.toContain('value="1"');
+		const theirs = await (await clients.get('bManager')!(`${baseUrl}/office/presence`)).text();
+		expect(theirs).not.toContain(a.location.name);
+	});
 });

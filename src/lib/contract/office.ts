@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { PresenceOutcomeSchema } from './sync';
 import { LOCALES } from '$lib/domain/types';
 import { isTimeZone } from '$lib/domain/visit-state';
 import { ROLES } from './auth';
@@ -85,7 +86,9 @@ export const AuditDetailSchema = v.strictObject({
 		stageTimeMs: v.record(v.string(), v.number()),
 		narrative: v.string(),
 		answers: v.array(AnswerSchema),
-		notes: v.array(NoteSchema)
+		notes: v.array(NoteSchema),
+		/** The presence check's outcome at time-in (never a position); null when none was made. */
+		presence: v.optional(v.nullable(PresenceOutcomeSchema))
 	}),
 	/** The domain AuditScore (stages, checkpoints, totalPercent, criticalFailures, capped). */
 	score: v.looseObject({ totalPercent: v.nullable(v.number()) }),

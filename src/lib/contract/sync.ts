@@ -36,6 +36,28 @@ export {
  * Paths are in `api-paths.ts`; the API is described in docs/api.md.
  */
 
+/** What a presence check kept: the outcome and the accuracy band, no coordinate. */
+export const PresenceOutcomeSchema = v.strictObject({
+	outcome: v.picklist(['within', 'outside', 'unavailable']),
+	accuracy: v.nullable(v.picklist(['le50', 'le200', 'gt200'])),
+	checkedAt: EpochMs
+});
+
+/** A store the device may check presence at: its position and radius. */
+export const PresenceTargetSchema = v.strictObject({
+	locationId: Id,
+	latitude: v.pipe(v.number(), v.finite(), v.minValue(-90), v.maxValue(90)),
+	longitude: v.pipe(v.number(), v.finite(), v.minValue(-180), v.maxValue(180)),
+	radiusM: v.pipe(v.number(), v.integer(), v.minValue(10), v.maxValue(5000))
+});
+export type PresenceTarget = v.InferOutput<typeof PresenceTargetSchema>;
+
+export const PresenceConfigSchema = v.strictObject({
+	enabled: v.boolean(),
+	stores: v.pipe(v.array(PresenceTargetSchema), v.maxLength(500))
+});
+export type PresenceConfig = v.InferOutput<typeof PresenceConfigSchema>;
+
 /** What the server needs to know of each photo before (or after) its bytes arrive. */
 export const PhotoManifestEntrySchema = v.strictObject({
 	id: UuidSchema,
@@ -77,7 +99,9 @@ export const AuditUploadSchema = v.pipe(
 		narrative: LongText,
 		answers: v.pipe(v.array(AnswerSchema), v.maxLength(1000)),
 		notes: v.pipe(v.array(NoteSchema), v.maxLength(1000)),
-		photos: v.pipe(v.array(PhotoManifestEntrySchema), v.maxLength(300))
+		photos: v.pipe(v.array(PhotoManifestEntrySchema), v.maxLength(300)),
+		/** The presence check's outcome at time-in (never a position); absent when none was made. */
+		presence: v.optional(v.nullable(PresenceOutcomeSchema))
 	}),
 	v.forward(
 		v.check(
@@ -101,7 +125,12 @@ export type AuditUploadResponse = v.InferOutput<typeof AuditUploadResponseSchema
 /** `POST /api/audits/{id}/submit` with an `Idempotency-Key` header. */
 export const SubmitRequestSchema = v.strictObject({
 	revision: DbCount,
-	photos: v.pipe(v.array(v.strictObject({ id: UuidSchema, sha256: Sha256Hex })), v.maxLength(300))
+	photos: v.pipe(v.array(v.strictObject({ id: UuidSchema, sha256: Sha256Hex })), v.maxLength(300)),
+	/**
+	 * The device's seal digest of the revision it uploaded (domain/seal.ts); the server refuses the
+	 * submit (409 seal_mismatch) when its own differs. Optional for devices older than the seal.
+	 */
+	seal: v.optional(Sha256Hex)
 });
 export type SubmitRequest = v.InferOutput<typeof SubmitRequestSchema>;
 
@@ -164,6 +193,11 @@ export const PullResponseSchema = v.strictObject({
 	templates: v.array(v.looseObject({ id: Id, version: v.number() })),
 	locations: v.array(LocationSchema),
 	assignments: v.array(AssignmentSchema),
-	audits: v.array(AuditStatusEntrySchema)
+	audits: v.array(AuditStatusEntrySchema),
+	/**
+	 * The presence check, sent whole with every pull: whether the organisation has it on and the
+	 * positions of the stores of the user's open assignments (only those). Absent from older servers.
+	 */
+	presence: v.optional(PresenceConfigSchema)
 });
 export type PullResponse = v.InferOutput<typeof PullResponseSchema>;

@@ -1,4 +1,5 @@
 import { isNegativeAnswer } from './answer-rules';
+import type { PresenceOutcome } from './presence';
 import { roundPercent } from './scoring';
 import { localize } from './text';
 import type {
@@ -74,6 +75,19 @@ export interface ReportLabels {
 	minutesShort: string;
 	/** `{page}` and `{pages}` are replaced by the renderer. */
 	pageOf: string;
+	/** The presence check line on the cover. */
+	presence: string;
+	presenceWithin: string;
+	presenceOutside: string;
+	presenceUnavailable: string;
+	/** `{band}` is replaced by one of the accuracy bands. */
+	presenceAccuracy: string;
+	accuracyLe50: string;
+	accuracyLe200: string;
+	accuracyGt200: string;
+	verificationCode: string;
+	/** `{url}` is replaced by the verify page's address. */
+	verifyHint: string;
 }
 
 const LABELS: Record<Locale, ReportLabels> = {
@@ -128,7 +142,18 @@ const LABELS: Record<Locale, ReportLabels> = {
 		notScored: 'not scored',
 		hoursShort: 'h',
 		minutesShort: 'min',
-		pageOf: 'Page {page} of {pages}'
+		pageOf: 'Page {page} of {pages}',
+		presence: 'Presence at time-in',
+		presenceWithin: 'Within the store’s radius',
+		presenceOutside: 'Outside the store’s radius',
+		presenceUnavailable: 'Position unavailable',
+		presenceAccuracy: 'accuracy {band}',
+		accuracyLe50: '≤\u00a050\u00a0m',
+		accuracyLe200: '≤\u00a0200\u00a0m',
+		accuracyGt200: '>\u00a0200\u00a0m',
+		verificationCode: 'Verification code',
+		verifyHint:
+			'Check that this report is genuine and the latest version at {url}, or scan the code.'
 	},
 	da: {
 		reportTitle: 'Mystery shopping-rapport',
@@ -181,7 +206,17 @@ const LABELS: Record<Locale, ReportLabels> = {
 		notScored: 'ikke pointgivende',
 		hoursShort: 't',
 		minutesShort: 'min',
-		pageOf: 'Side {page} af {pages}'
+		pageOf: 'Side {page} af {pages}',
+		presence: 'Tilstedeværelse ved ankomst',
+		presenceWithin: 'Inden for butikkens radius',
+		presenceOutside: 'Uden for butikkens radius',
+		presenceUnavailable: 'Position ikke tilgængelig',
+		presenceAccuracy: 'nøjagtighed {band}',
+		accuracyLe50: '≤\u00a050\u00a0m',
+		accuracyLe200: '≤\u00a0200\u00a0m',
+		accuracyGt200: '>\u00a0200\u00a0m',
+		verificationCode: 'Verifikationskode',
+		verifyHint: 'Kontrollér at rapporten er ægte og den nyeste version på {url}, eller scan koden.'
 	},
 	nb: {
 		reportTitle: 'Mystery shopping-rapport',
@@ -234,7 +269,18 @@ const LABELS: Record<Locale, ReportLabels> = {
 		notScored: 'gir ikke poeng',
 		hoursShort: 't',
 		minutesShort: 'min',
-		pageOf: 'Side {page} av {pages}'
+		pageOf: 'Side {page} av {pages}',
+		presence: 'Tilstedeværelse ved ankomst',
+		presenceWithin: 'Innenfor butikkens radius',
+		presenceOutside: 'Utenfor butikkens radius',
+		presenceUnavailable: 'Posisjon ikke tilgjengelig',
+		presenceAccuracy: 'nøyaktighet {band}',
+		accuracyLe50: '≤\u00a050\u00a0m',
+		accuracyLe200: '≤\u00a0200\u00a0m',
+		accuracyGt200: '>\u00a0200\u00a0m',
+		verificationCode: 'Verifiseringskode',
+		verifyHint:
+			'Kontroller at rapporten er ekte og den nyeste versjonen på {url}, eller skann koden.'
 	},
 	pl: {
 		reportTitle: 'Raport z wizyty tajemniczego klienta',
@@ -287,7 +333,17 @@ const LABELS: Record<Locale, ReportLabels> = {
 		notScored: 'bez punktów',
 		hoursShort: 'godz.',
 		minutesShort: 'min',
-		pageOf: 'Strona {page} z {pages}'
+		pageOf: 'Strona {page} z {pages}',
+		presence: 'Obecność przy wejściu',
+		presenceWithin: 'W promieniu sklepu',
+		presenceOutside: 'Poza promieniem sklepu',
+		presenceUnavailable: 'Położenie niedostępne',
+		presenceAccuracy: 'dokładność {band}',
+		accuracyLe50: '≤\u00a050\u00a0m',
+		accuracyLe200: '≤\u00a0200\u00a0m',
+		accuracyGt200: '>\u00a0200\u00a0m',
+		verificationCode: 'Kod weryfikacyjny',
+		verifyHint: 'Sprawdź, czy raport jest autentyczny i najnowszy, na {url} lub zeskanuj kod.'
 	}
 };
 
@@ -323,6 +379,8 @@ export interface ReportAuditContent {
 	location: Location;
 	/** The shopper's language; the report may be in another. */
 	locale: Locale;
+	/** The presence check's outcome at time-in, when one was made. */
+	presence?: PresenceOutcome | null;
 }
 
 export interface ReportPhotoInput {
@@ -346,6 +404,8 @@ export interface ReportInput {
 	timeZone?: string;
 	/** The review state and report version this report shows; absent on an unversioned preview. */
 	review?: { state: ReportReviewState; version: number };
+	/** The seal of this version: its verification code and the verify page's address for it. */
+	verification?: { code: string; url: string; pageUrl: string };
 }
 
 /** The cover's wording of a review state. */
@@ -387,6 +447,10 @@ export interface ReportCover {
 	reportVersion: string | null;
 	/** Everything above as label/value pairs, in display order. */
 	facts: ReportFact[];
+	/** The seal's code, the address the QR code holds and the sentence that explains it. */
+	verification: { code: string; url: string; label: string; hint: string } | null;
+	/** "Within the store’s radius · accuracy ≤ 50 m"; null when no check was made. */
+	presence: string | null;
 }
 
 export interface ReportStageBar {
@@ -763,6 +827,22 @@ function strongest(items: ReportHighlight[]): ReportHighlight[] {
 		.map(({ item }) => item);
 }
 
+/** A presence outcome in the report's words: the outcome and, when read, the accuracy band. */
+export function presenceText(presence: PresenceOutcome, labels: ReportLabels): string {
+	const outcome = {
+		within: labels.presenceWithin,
+		outside: labels.presenceOutside,
+		unavailable: labels.presenceUnavailable
+	}[presence.outcome];
+	if (presence.accuracy === null) return outcome;
+	const band = {
+		le50: labels.accuracyLe50,
+		le200: labels.accuracyLe200,
+		gt200: labels.accuracyGt200
+	}[presence.accuracy];
+	return `${outcome} · ${labels.presenceAccuracy.replace('{band}', band)}`;
+}
+
 function buildCover(input: ReportInput, formats: Formats): ReportCover {
 	const { content, template } = input;
 	const { labels } = formats;
@@ -791,6 +871,7 @@ function buildCover(input: ReportInput, formats: Formats): ReportCover {
 			? labels.reportVersion.replace('{version}', String(input.review.version))
 			: null
 	};
+	const presence = content.presence ? presenceText(content.presence, labels) : null;
 	const facts: ReportFact[] = [
 		{ label: labels.organisation, value: cover.organisation },
 		{
@@ -811,7 +892,16 @@ function buildCover(input: ReportInput, formats: Formats): ReportCover {
 		...(cover.reviewState && cover.reportVersion
 			? [{ label: labels.reviewState, value: `${cover.reviewState} · ${cover.reportVersion}` }]
 			: []),
+		...(presence ? [{ label: labels.presence, value: presence }] : []),
 		{ label: labels.generatedAt, value: cover.generatedAt }
 	];
-	return { ...cover, facts };
+	const verification = input.verification
+		? {
+				code: input.verification.code,
+				url: input.verification.url,
+				label: labels.verificationCode,
+				hint: labels.verifyHint.replace('{url}', input.verification.pageUrl)
+			}
+		: null;
+	return { ...cover, facts, verification, presence };
 }

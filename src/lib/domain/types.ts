@@ -1,3 +1,5 @@
+import type { PresenceOutcome } from './presence';
+
 /**
  * The journey model shared by the tablet and the server. Pure data: no I/O, no clocks.
  * Times are epoch milliseconds passed in by the caller.
@@ -151,6 +153,8 @@ export interface Audit {
 	/** Milliseconds spent on each stage's screen. */
 	stageTimeMs: Record<string, number>;
 	narrative: string;
+	/** The presence check's outcome at time-in (never a position); absent when none was made. */
+	presence?: PresenceOutcome | null;
 }
 
 export interface CheckpointScore {

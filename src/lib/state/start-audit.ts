@@ -2,6 +2,7 @@ import { newAudit } from '$lib/domain/new-audit';
 import type { JourneyTemplate, Location } from '$lib/domain/types';
 import { i18n } from '$lib/i18n/i18n.svelte';
 import { getAuditStore } from './app-services';
+import { checkPresenceAtTimeIn } from './presence.svelte';
 
 /** Creates a draft audit on the device (time-in is now) and returns its id. */
 export async function startAudit(
@@ -20,5 +21,7 @@ export async function startAudit(
 	});
 	const store = await getAuditStore();
 	await store.createAudit(audit);
+	// The one position reading runs beside the visit; only its outcome reaches the audit.
+	void checkPresenceAtTimeIn(audit.id, location.id, now);
 	return audit.id;
 }

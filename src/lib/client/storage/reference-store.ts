@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import { SessionUserSchema, type SessionUser } from '$lib/contract/auth';
-import type { PullResponse } from '$lib/contract/sync';
+import { PresenceConfigSchema, type PresenceConfig, type PullResponse } from '$lib/contract/sync';
 import type { JourneyTemplate, Location } from '$lib/domain/types';
 import { toBrief } from '$lib/domain/brief';
 import type { AssignmentRecord, ReviewRecord, StoredAssignment, TemplateRecord } from './records';
@@ -13,6 +13,11 @@ import { requestAll, requests, runTransaction, type Tx } from './transaction';
 
 const USER_KEY = 'sessionUser';
 const CURSOR_KEY = 'pullCursor';
+const PRESENCE_KEY = 'presenceConfig';
+const consentKey = (userId: string) => `presenceConsent:${userId}`;
+
+/** A shopper's answer to the presence check question on this device. */
+export type PresenceConsent = 'granted' | 'denied';
 
 /**
  * An assignment as the screens use it. A tablet may still hold one pulled before briefs had
@@ -56,7 +61,11 @@ export class ReferenceStore {
 				...pull.assignments.map(
 					(assignment) => () => tx.objectStore('assignments').put(assignment)
 				),
-				() => tx.objectStore('meta').put(cursor, CURSOR_KEY)
+				() => tx.objectStore('meta').put(cursor, CURSOR_KEY),
+				// Sent whole with every pull: the newest replaces what was kept.
+				...(pull.presence
+					? [() => tx.objectStore('meta').put(JSON.stringify(pull.presence), PRESENCE_KEY)]
+					: [])
 			]);
 			const changed: string[] = [];
 			for (const review of pull.audits) {
@@ -71,6 +80,34 @@ export class ReferenceStore {
 		return runTransaction(this.#db, ['meta'], 'readonly', async (tx) => {
 			const cursor = await tx.objectStore('meta').get(CURSOR_KEY);
 			return typeof cursor === 'number' ? cursor : 0;
+		});
+	}
+
+	/**
+	 * The organisation's presence check as last pulled: whether it is on, and the positions of the
+	 * stores of the shopper's open assignments (the stores' positions, never the device's).
+	 */
+	getPresenceConfig(): Promise<PresenceConfig> {
+		return runTransaction(this.#db, ['meta'], 'readonly', async (tx) => {
+			const stored = await tx.objectStore('meta').get(PRESENCE_KEY);
+			const parsed =
+				typeof stored === 'string' ? v.safeParse(PresenceConfigSchema, safeJson(stored)) : null;
+			return parsed?.success ? parsed.output : { enabled: false, stores: [] };
+		});
+	}
+
+	/** The user's answer to the presence question on this device, or null when not yet asked. */
+	getPresenceConsent(userId: string): Promise<PresenceConsent | null> {
+		return runTransaction(this.#db, ['meta'], 'readonly', async (tx) => {
+			const stored = await tx.objectStore('meta').get(consentKey(userId));
+			return stored === 'granted' || stored === 'denied' ? stored : null;
+		});
+	}
+
+	/** Records the user's answer (asked once; changed whenever they choose). */
+	setPresenceConsent(userId: string, consent: PresenceConsent): Promise<void> {
+		return runTransaction(this.#db, ['meta'], 'readwrite', async (tx) => {
+			await tx.objectStore('meta').put(consent, consentKey(userId));
 		});
 	}
 
@@ -163,8 +200,10 @@ export class ReferenceStore {
 }
 
 async function clearReference(tx: Tx<'readwrite'>): Promise<void> {
-	await requests(...REFERENCE_STORES.map((name) => () => tx.objectStore(name).clear()), () =>
-		tx.objectStore('meta').delete(CURSOR_KEY)
+	await requests(
+		...REFERENCE_STORES.map((name) => () => tx.objectStore(name).clear()),
+		() => tx.objectStore('meta').delete(CURSOR_KEY),
+		() => tx.objectStore('meta').delete(PRESENCE_KEY)
 	);
 }
 

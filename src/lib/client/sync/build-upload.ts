@@ -55,7 +55,9 @@ export async function buildAuditUpload(
 		narrative: audit.narrative,
 		answers,
 		notes,
-		photos: manifest
+		photos: manifest,
+		// Only the outcome: the device never kept a position to send.
+		...(audit.presence ? { presence: audit.presence } : {})
 	});
 }
 

@@ -2,6 +2,17 @@ import type { MoreMessages } from './en';
 
 /** The Danish text of the field’s screens other than the stage runner. */
 export const moreDa: MoreMessages = {
+	'presence.consent.title': 'Kontrol af tilstedeværelse',
+	'presence.consent.ask':
+		'Din organisation bekræfter, at besøg foregår i butikken. Når du starter et besøg, læser tabletten sin position én gang og gemmer kun, om den var inden for butikkens radius. Din position forlader aldrig tabletten og gemmes aldrig.',
+	'presence.consent.allow': 'Tillad',
+	'presence.consent.deny': 'Tillad ikke',
+	'presence.consent.on':
+		'Kontrol af tilstedeværelse er slået til: kun “inden for” eller “uden for butikken” gemmes, aldrig din position.',
+	'presence.consent.off':
+		'Kontrol af tilstedeværelse er slået fra: dine besøg får intet resultat for tilstedeværelse.',
+	'presence.consent.turnOff': 'Slå fra',
+	'presence.consent.turnOn': 'Slå til',
 	'builder.import.structure': 'Filen passer ikke til skabelonskemaet her.',
 	'builder.problem.template_id_missing': 'Skabelonen har intet id.',
 	'builder.problem.version_invalid': 'Versionen skal være et helt tal på 1 eller mere.',

@@ -5,6 +5,16 @@ import type { Message } from '../locales';
  * language's more catalogue must match key for key. Kept by `node scripts/split-messages.js`.
  */
 export const moreEn = {
+	'presence.consent.title': 'Presence check',
+	'presence.consent.ask':
+		'Your organisation confirms that visits happen at the store. When you start a visit, this tablet reads its position once and keeps only whether it was within the store’s radius. Your position never leaves the tablet and is never stored.',
+	'presence.consent.allow': 'Allow',
+	'presence.consent.deny': 'Don’t allow',
+	'presence.consent.on':
+		'Presence check is on: only “within” or “outside the store” is kept, never your position.',
+	'presence.consent.off': 'Presence check is off: your visits carry no presence outcome.',
+	'presence.consent.turnOff': 'Turn off',
+	'presence.consent.turnOn': 'Turn on',
 	'builder.import.structure': 'The file does not match the template schema here.',
 	'builder.problem.template_id_missing': 'The template has no id.',
 	'builder.problem.version_invalid': 'The version must be a whole number of 1 or more.',

@@ -2,6 +2,17 @@ import type { MoreMessages } from './en';
 
 /** The Norwegian (bokmål) text of the field’s screens other than the stage runner. */
 export const moreNb: MoreMessages = {
+	'presence.consent.title': 'Kontroll av tilstedeværelse',
+	'presence.consent.ask':
+		'Organisasjonen din bekrefter at besøk skjer i butikken. Når du starter et besøk, leser nettbrettet posisjonen sin én gang og lagrer bare om den var innenfor butikkens radius. Posisjonen din forlater aldri nettbrettet og lagres aldri.',
+	'presence.consent.allow': 'Tillat',
+	'presence.consent.deny': 'Ikke tillat',
+	'presence.consent.on':
+		'Kontroll av tilstedeværelse er på: bare «innenfor» eller «utenfor butikken» lagres, aldri posisjonen din.',
+	'presence.consent.off':
+		'Kontroll av tilstedeværelse er av: besøkene dine får ikke noe resultat for tilstedeværelse.',
+	'presence.consent.turnOff': 'Slå av',
+	'presence.consent.turnOn': 'Slå på',
 	'builder.import.structure': 'Filen passer ikke med malskjemaet her.',
 	'builder.problem.template_id_missing': 'Malen har ingen id.',
 	'builder.problem.version_invalid': 'Versjonen må være et heltall på 1 eller mer.',

@@ -2,6 +2,17 @@ import type { MoreMessages } from './en';
 
 /** The Polish text of the field’s screens other than the stage runner. */
 export const morePl: MoreMessages = {
+	'presence.consent.title': 'Sprawdzanie obecności',
+	'presence.consent.ask':
+		'Twoja organizacja potwierdza, że wizyty odbywają się w sklepie. Gdy rozpoczynasz wizytę, tablet raz odczytuje swoje położenie i zapisuje tylko, czy było w promieniu sklepu. Twoje położenie nigdy nie opuszcza tabletu i nigdy nie jest zapisywane.',
+	'presence.consent.allow': 'Zezwól',
+	'presence.consent.deny': 'Nie zezwalaj',
+	'presence.consent.on':
+		'Sprawdzanie obecności jest włączone: zapisywane jest tylko „w sklepie” lub „poza sklepem”, nigdy Twoje położenie.',
+	'presence.consent.off':
+		'Sprawdzanie obecności jest wyłączone: Twoje wizyty nie mają wyniku obecności.',
+	'presence.consent.turnOff': 'Wyłącz',
+	'presence.consent.turnOn': 'Włącz',
 	'builder.import.structure': 'Plik nie jest tu zgodny ze schematem szablonu.',
 	'builder.problem.template_id_missing': 'Szablon nie ma identyfikatora.',
 	'builder.problem.version_invalid': 'Wersja musi być liczbą całkowitą co najmniej 1.',

@@ -2,6 +2,62 @@ import type { OfficeMessages } from './en';
 
 /** The Danish text of the office pages. */
 export const officeDa: OfficeMessages = {
+	'seal.verify.title': 'Kontrollér en rapport',
+	'seal.verify.intro':
+		'Skriv verifikationskoden fra rapportens forside, scan dens QR-kode, eller upload selve PDF-filen.',
+	'seal.verify.codeLabel': 'Verifikationskode',
+	'seal.verify.checkCode': 'Kontrollér kode',
+	'seal.verify.fileLabel': 'Rapporten som PDF',
+	'seal.verify.checkFile': 'Kontrollér PDF',
+	'seal.verify.checking': 'Kontrollerer…',
+	'seal.verify.genuine': 'Ægte',
+	'seal.verify.fileDiffers':
+		'Ikke ægte: denne fil er ikke rapporten, der blev udstedt med koden {code}. Den kan være ændret.',
+	'seal.verify.fileUnconfirmed':
+		'Koden {code} er ægte, men rapporten er stadig under udarbejdelse, så filen kan ikke sammenlignes endnu.',
+	'seal.verify.unknown':
+		'Ingen rapport har denne kode. Kontrollér, at den er skrevet præcis som trykt.',
+	'seal.verify.noCode': 'Der blev ikke fundet nogen Shopwalk-verifikationskode i denne fil.',
+	'seal.verify.notPdf': 'Denne fil er ikke en PDF.',
+	'seal.verify.tooLarge': 'Denne fil er større end nogen Shopwalk-rapport (12 MB).',
+	'seal.verify.rateLimited': {
+		one: 'For mange kontroller fra din adresse. Prøv igen om {count} minut.',
+		other: 'For mange kontroller fra din adresse. Prøv igen om {count} minutter.'
+	},
+	'seal.verify.version': 'Dette er version {version} af rapporten, forseglet {date}.',
+	'seal.verify.newer': 'Der findes en nyere version: version {latest}.',
+	'seal.verify.latest': 'Dette er den nyeste version.',
+	'seal.verify.reveals':
+		'Siden fortæller kun, om en rapport er ægte, og hvilken version den er — intet om selve besøget.',
+	'seal.office.title': 'Forsegling',
+	'seal.office.version': 'Version {version} · {state} · kode {code}',
+	'seal.office.verify': 'Kontrollér',
+	'presence.label': 'Tilstedeværelse ved ankomst',
+	'presence.within': 'Inden for butikkens radius',
+	'presence.outside': 'Uden for butikkens radius',
+	'presence.unavailable': 'Position ikke tilgængelig',
+	'presence.none': 'Ingen kontrol af tilstedeværelse',
+	'presence.accuracy': 'nøjagtighed {band}',
+	'presence.settings.title': 'Kontrol af tilstedeværelse',
+	'presence.settings.intro':
+		'Når dette er slået til, sammenligner tabletten for hver indkøber, der giver samtykke, sin position med butikkens én gang ved ankomst. Kun resultatet — inden for, uden for eller ikke tilgængelig — og nøjagtigheden gemmes; koordinater forlader aldrig tabletten.',
+	'presence.settings.enabled':
+		'Kontrollér tilstedeværelse ved ankomst (med hver indkøbers samtykke)',
+	'presence.settings.save': 'Gem',
+	'presence.settings.saved': 'Gemt.',
+	'presence.settings.locations': 'Butikkernes positioner',
+	'presence.settings.locationsIntro':
+		'En butiks position og radius til kontrollen af tilstedeværelse. (Den fulde redigering af butikker findes andetsteds.)',
+	'presence.settings.latitude': 'Breddegrad',
+	'presence.settings.longitude': 'Længdegrad',
+	'presence.settings.radius': 'Radius (m)',
+	'presence.settings.saveLocation': 'Gem position',
+	'presence.settings.invalid':
+		'Angiv en breddegrad (−90 til 90), en længdegrad (−180 til 180) og en radius på 10 til 5000 m, eller lad alle tre være tomme.',
+	'presence.settings.notSet': 'Ingen position',
+	'presence.settings.forbidden': 'Kun ledere og administratorer ændrer disse indstillinger.',
+	'presence.settings.link': 'Tilstedeværelse',
+	'presence.settings.more': 'Flere butikker →',
 	'builder.nav': 'Skabeloner',
 	'builder.list.title': 'Forløbsskabeloner',
 	'builder.list.intro':

@@ -5,6 +5,60 @@ import type { Message } from '../locales';
  * language's office catalogue must match key for key. Kept by `node scripts/split-messages.js`.
  */
 export const officeEn = {
+	'seal.verify.title': 'Verify a report',
+	'seal.verify.intro':
+		'Type the verification code printed on the report’s cover, scan its QR code, or upload the PDF itself.',
+	'seal.verify.codeLabel': 'Verification code',
+	'seal.verify.checkCode': 'Check code',
+	'seal.verify.fileLabel': 'The report as a PDF',
+	'seal.verify.checkFile': 'Check PDF',
+	'seal.verify.checking': 'Checking…',
+	'seal.verify.genuine': 'Genuine',
+	'seal.verify.fileDiffers':
+		'Not genuine: this file is not the report issued under code {code}. It may have been altered.',
+	'seal.verify.fileUnconfirmed':
+		'The code {code} is genuine, but its report is still being made, so this file cannot be matched yet.',
+	'seal.verify.unknown': 'No report carries this code. Check that it is typed exactly as printed.',
+	'seal.verify.noCode': 'No Shopwalk verification code was found in this file.',
+	'seal.verify.notPdf': 'This file is not a PDF.',
+	'seal.verify.tooLarge': 'This file is larger than any Shopwalk report (12 MB).',
+	'seal.verify.rateLimited': {
+		one: 'Too many checks from your address. Try again in {count} minute.',
+		other: 'Too many checks from your address. Try again in {count} minutes.'
+	},
+	'seal.verify.version': 'This is version {version} of the report, sealed {date}.',
+	'seal.verify.newer': 'A newer version exists: version {latest}.',
+	'seal.verify.latest': 'This is the latest version.',
+	'seal.verify.reveals':
+		'This page tells only whether a report is genuine and which version it is — nothing about the visit itself.',
+	'seal.office.title': 'Seal',
+	'seal.office.version': 'Version {version} · {state} · code {code}',
+	'seal.office.verify': 'Verify',
+	'presence.label': 'Presence at time-in',
+	'presence.within': 'Within the store’s radius',
+	'presence.outside': 'Outside the store’s radius',
+	'presence.unavailable': 'Position unavailable',
+	'presence.none': 'No presence check',
+	'presence.accuracy': 'accuracy {band}',
+	'presence.settings.title': 'Presence check',
+	'presence.settings.intro':
+		'With this on, each shopper who consents has the tablet compare its position with the store’s at time-in, once. Only the outcome — within, outside or unavailable — and its accuracy band are kept; coordinates never leave the tablet.',
+	'presence.settings.enabled': 'Check presence at time-in (with each shopper’s consent)',
+	'presence.settings.save': 'Save',
+	'presence.settings.saved': 'Saved.',
+	'presence.settings.locations': 'Store positions',
+	'presence.settings.locationsIntro':
+		'A store’s position and radius, for the presence check. (The full location editor is elsewhere.)',
+	'presence.settings.latitude': 'Latitude',
+	'presence.settings.longitude': 'Longitude',
+	'presence.settings.radius': 'Radius (m)',
+	'presence.settings.saveLocation': 'Save position',
+	'presence.settings.invalid':
+		'Give a latitude (−90 to 90), a longitude (−180 to 180) and a radius of 10 to 5000 m, or leave all three empty.',
+	'presence.settings.notSet': 'No position',
+	'presence.settings.forbidden': 'Only managers and admins change these settings.',
+	'presence.settings.link': 'Presence check',
+	'presence.settings.more': 'More stores →',
 	'builder.nav': 'Templates',
 	'builder.list.title': 'Journey templates',
 	'builder.list.intro':

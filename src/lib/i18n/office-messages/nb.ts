@@ -2,6 +2,61 @@ import type { OfficeMessages } from './en';
 
 /** The Norwegian (bokmål) text of the office pages. */
 export const officeNb: OfficeMessages = {
+	'seal.verify.title': 'Kontroller en rapport',
+	'seal.verify.intro':
+		'Skriv verifiseringskoden fra rapportens forside, skann QR-koden, eller last opp selve PDF-filen.',
+	'seal.verify.codeLabel': 'Verifiseringskode',
+	'seal.verify.checkCode': 'Kontroller kode',
+	'seal.verify.fileLabel': 'Rapporten som PDF',
+	'seal.verify.checkFile': 'Kontroller PDF',
+	'seal.verify.checking': 'Kontrollerer…',
+	'seal.verify.genuine': 'Ekte',
+	'seal.verify.fileDiffers':
+		'Ikke ekte: denne filen er ikke rapporten som ble utstedt med koden {code}. Den kan være endret.',
+	'seal.verify.fileUnconfirmed':
+		'Koden {code} er ekte, men rapporten lages fortsatt, så filen kan ikke sammenlignes ennå.',
+	'seal.verify.unknown':
+		'Ingen rapport har denne koden. Kontroller at den er skrevet nøyaktig som trykt.',
+	'seal.verify.noCode': 'Det ble ikke funnet noen Shopwalk-verifiseringskode i denne filen.',
+	'seal.verify.notPdf': 'Denne filen er ikke en PDF.',
+	'seal.verify.tooLarge': 'Denne filen er større enn noen Shopwalk-rapport (12 MB).',
+	'seal.verify.rateLimited': {
+		one: 'For mange kontroller fra adressen din. Prøv igjen om {count} minutt.',
+		other: 'For mange kontroller fra adressen din. Prøv igjen om {count} minutter.'
+	},
+	'seal.verify.version': 'Dette er versjon {version} av rapporten, forseglet {date}.',
+	'seal.verify.newer': 'Det finnes en nyere versjon: versjon {latest}.',
+	'seal.verify.latest': 'Dette er den nyeste versjonen.',
+	'seal.verify.reveals':
+		'Siden forteller bare om en rapport er ekte og hvilken versjon den er — ingenting om selve besøket.',
+	'seal.office.title': 'Forsegling',
+	'seal.office.version': 'Versjon {version} · {state} · kode {code}',
+	'seal.office.verify': 'Kontroller',
+	'presence.label': 'Tilstedeværelse ved ankomst',
+	'presence.within': 'Innenfor butikkens radius',
+	'presence.outside': 'Utenfor butikkens radius',
+	'presence.unavailable': 'Posisjon ikke tilgjengelig',
+	'presence.none': 'Ingen kontroll av tilstedeværelse',
+	'presence.accuracy': 'nøyaktighet {band}',
+	'presence.settings.title': 'Kontroll av tilstedeværelse',
+	'presence.settings.intro':
+		'Når dette er på, sammenligner nettbrettet for hver kunde som samtykker, posisjonen sin med butikkens én gang ved ankomst. Bare resultatet — innenfor, utenfor eller ikke tilgjengelig — og nøyaktigheten lagres; koordinater forlater aldri nettbrettet.',
+	'presence.settings.enabled': 'Kontroller tilstedeværelse ved ankomst (med hver kundes samtykke)',
+	'presence.settings.save': 'Lagre',
+	'presence.settings.saved': 'Lagret.',
+	'presence.settings.locations': 'Butikkenes posisjoner',
+	'presence.settings.locationsIntro':
+		'En butikks posisjon og radius for kontrollen av tilstedeværelse. (Full redigering av butikker finnes et annet sted.)',
+	'presence.settings.latitude': 'Breddegrad',
+	'presence.settings.longitude': 'Lengdegrad',
+	'presence.settings.radius': 'Radius (m)',
+	'presence.settings.saveLocation': 'Lagre posisjon',
+	'presence.settings.invalid':
+		'Oppgi en breddegrad (−90 til 90), en lengdegrad (−180 til 180) og en radius på 10 til 5000 m, eller la alle tre stå tomme.',
+	'presence.settings.notSet': 'Ingen posisjon',
+	'presence.settings.forbidden': 'Bare ledere og administratorer endrer disse innstillingene.',
+	'presence.settings.link': 'Tilstedeværelse',
+	'presence.settings.more': 'Flere butikker →',
 	'builder.nav': 'Maler',
 	'builder.list.title': 'Forløpsmaler',
 	'builder.list.intro':

@@ -2,6 +2,63 @@ import type { OfficeMessages } from './en';
 
 /** The Polish text of the office pages. */
 export const officePl: OfficeMessages = {
+	'seal.verify.title': 'Sprawdź raport',
+	'seal.verify.intro':
+		'Wpisz kod weryfikacyjny z okładki raportu, zeskanuj jego kod QR albo prześlij sam plik PDF.',
+	'seal.verify.codeLabel': 'Kod weryfikacyjny',
+	'seal.verify.checkCode': 'Sprawdź kod',
+	'seal.verify.fileLabel': 'Raport jako PDF',
+	'seal.verify.checkFile': 'Sprawdź PDF',
+	'seal.verify.checking': 'Sprawdzanie…',
+	'seal.verify.genuine': 'Autentyczny',
+	'seal.verify.fileDiffers':
+		'Nieautentyczny: ten plik nie jest raportem wydanym z kodem {code}. Mógł zostać zmieniony.',
+	'seal.verify.fileUnconfirmed':
+		'Kod {code} jest autentyczny, ale jego raport jest jeszcze tworzony, więc nie można jeszcze porównać pliku.',
+	'seal.verify.unknown':
+		'Żaden raport nie ma tego kodu. Sprawdź, czy wpisano go dokładnie tak, jak wydrukowano.',
+	'seal.verify.noCode': 'W tym pliku nie znaleziono kodu weryfikacyjnego Shopwalk.',
+	'seal.verify.notPdf': 'Ten plik nie jest plikiem PDF.',
+	'seal.verify.tooLarge': 'Ten plik jest większy niż jakikolwiek raport Shopwalk (12 MB).',
+	'seal.verify.rateLimited': {
+		one: 'Zbyt wiele sprawdzeń z Twojego adresu. Spróbuj ponownie za {count} minutę.',
+		few: 'Zbyt wiele sprawdzeń z Twojego adresu. Spróbuj ponownie za {count} minuty.',
+		many: 'Zbyt wiele sprawdzeń z Twojego adresu. Spróbuj ponownie za {count} minut.',
+		other: 'Zbyt wiele sprawdzeń z Twojego adresu. Spróbuj ponownie za {count} minuty.'
+	},
+	'seal.verify.version': 'To jest wersja {version} raportu, opieczętowana {date}.',
+	'seal.verify.newer': 'Istnieje nowsza wersja: wersja {latest}.',
+	'seal.verify.latest': 'To jest najnowsza wersja.',
+	'seal.verify.reveals':
+		'Ta strona mówi tylko, czy raport jest autentyczny i która to wersja — nic o samej wizycie.',
+	'seal.office.title': 'Pieczęć',
+	'seal.office.version': 'Wersja {version} · {state} · kod {code}',
+	'seal.office.verify': 'Sprawdź',
+	'presence.label': 'Obecność przy wejściu',
+	'presence.within': 'W promieniu sklepu',
+	'presence.outside': 'Poza promieniem sklepu',
+	'presence.unavailable': 'Położenie niedostępne',
+	'presence.none': 'Bez sprawdzenia obecności',
+	'presence.accuracy': 'dokładność {band}',
+	'presence.settings.title': 'Sprawdzanie obecności',
+	'presence.settings.intro':
+		'Gdy to jest włączone, tablet każdego kupującego, który wyrazi zgodę, raz przy wejściu porównuje swoje położenie z położeniem sklepu. Zapisywany jest tylko wynik — w promieniu, poza nim lub niedostępne — i zakres dokładności; współrzędne nigdy nie opuszczają tabletu.',
+	'presence.settings.enabled': 'Sprawdzaj obecność przy wejściu (za zgodą każdego kupującego)',
+	'presence.settings.save': 'Zapisz',
+	'presence.settings.saved': 'Zapisano.',
+	'presence.settings.locations': 'Położenia sklepów',
+	'presence.settings.locationsIntro':
+		'Położenie i promień sklepu do sprawdzania obecności. (Pełny edytor lokalizacji jest gdzie indziej.)',
+	'presence.settings.latitude': 'Szerokość geograficzna',
+	'presence.settings.longitude': 'Długość geograficzna',
+	'presence.settings.radius': 'Promień (m)',
+	'presence.settings.saveLocation': 'Zapisz położenie',
+	'presence.settings.invalid':
+		'Podaj szerokość (od −90 do 90), długość (od −180 do 180) i promień od 10 do 5000 m albo zostaw wszystkie trzy puste.',
+	'presence.settings.notSet': 'Brak położenia',
+	'presence.settings.forbidden': 'Tylko menedżerowie i administratorzy zmieniają te ustawienia.',
+	'presence.settings.link': 'Obecność',
+	'presence.settings.more': 'Więcej sklepów →',
 	'builder.nav': 'Szablony',
 	'builder.list.title': 'Szablony ścieżek',
 	'builder.list.intro':

@@ -13,6 +13,7 @@ import * as localizedBriefs from './migrations/006-localized-briefs';
 import * as inboxIndexes from './migrations/007-inbox-indexes';
 import * as templateDrafts from './migrations/008-template-drafts';
 import * as programme from './migrations/009-programme';
+import * as sealPresence from './migrations/012-seal-presence';
 
 export type Db = Kysely<Database>;
 export type Dialect = 'sqlite' | 'postgres';
@@ -35,7 +36,8 @@ const MIGRATIONS: Record<string, Migration> = {
 	'006-localized-briefs': localizedBriefs,
 	'007-inbox-indexes': inboxIndexes,
 	'008-template-drafts': templateDrafts,
-	'009-programme': programme
+	'009-programme': programme,
+	'012-seal-presence': sealPresence
 };
 
 // PostgreSQL returns bigint (int8) as strings; every bigint here is an epoch-ms time, safe as a number.

@@ -28,7 +28,8 @@ describe('migrations', () => {
 			'006-localized-briefs',
 			'007-inbox-indexes',
 			'008-template-drafts',
-			'009-programme'
+			'009-programme',
+			'012-seal-presence'
 		]);
 		await migrate(handle.db);
 		await migrate(handle.db);
@@ -41,14 +42,15 @@ describe('migrations', () => {
 			'006-localized-briefs',
 			'007-inbox-indexes',
 			'008-template-drafts',
-			'009-programme'
+			'009-programme',
+			'012-seal-presence'
 		]);
 		await handle.db
 			.insertInto('organisations')
 			.values({ id: 'o', name: 'O', created_at: 1 })
 			.execute();
 		const rows = await handle.db.selectFrom('organisations').selectAll().execute();
-		expect(rows).toEqual([{ id: 'o', name: 'O', created_at: 1 }]);
+		expect(rows).toEqual([{ id: 'o', name: 'O', created_at: 1, presence_check: 0 }]);
 	});
 
 	it('keeps epoch-millisecond times as exact numbers', async () => {

@@ -24,12 +24,16 @@ export interface Database {
 	audit_events: AuditEventTable;
 	comment_library: CommentLibraryTable;
 	sign_in_links: SignInLinkTable;
+	seal_keys: SealKeyTable;
+	audit_seals: AuditSealTable;
 }
 
 export interface OrganisationTable {
 	id: string;
 	name: string;
 	created_at: number;
+	/** 1 when shoppers' devices check presence at time-in (with the shopper's consent). */
+	presence_check: Generated<number>;
 }
 
 export interface UserTable {
@@ -100,6 +104,10 @@ export interface LocationTable {
 	archived_at: Generated<number | null>;
 	/** `name brand region`, lower-cased, for the office's search. */
 	search_text: Generated<string>;
+	/** The store's position (WGS-84) and presence radius; null until someone sets them. */
+	latitude: Generated<number | null>;
+	longitude: Generated<number | null>;
+	presence_radius_m: Generated<number | null>;
 }
 
 export interface TemplateTable {
@@ -268,4 +276,35 @@ export interface ReportJobTable {
 	review_state: string | null;
 	/** JSON ReportSnapshot taken when the version was queued; null on older versions. */
 	snapshot: string | null;
+}
+
+/** An organisation's Ed25519 public key (base64 SPKI DER); id is its fingerprint. */
+export interface SealKeyTable {
+	id: string;
+	organisation_id: string;
+	public_key: string;
+	created_at: number;
+}
+
+/** One signed seal of an audit's report version; each names the seal before it. */
+export interface AuditSealTable {
+	id: string;
+	organisation_id: string;
+	audit_id: string;
+	version: number;
+	/** The verification code printed on the report, `XXXX-XXXX-XXXX`. */
+	code: string;
+	state: string;
+	revision: number;
+	/** The seal digest (domain/seal.ts) of the revision. */
+	digest: string;
+	previous_id: string | null;
+	/** SHA-256 of the previous seal's signed statement. */
+	previous_hash: string | null;
+	key_id: string;
+	/** Ed25519 signature of the statement, base64. */
+	signature: string;
+	sealed_at: number;
+	/** SHA-256 of the report PDF issued under this seal, once made. */
+	report_sha256: string | null;
 }

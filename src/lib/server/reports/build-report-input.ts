@@ -10,6 +10,8 @@ import { listPhotosOfAudit } from '../repos/photos';
 import type { ReportJobRow } from '../repos/report-jobs';
 import { getTemplate } from '../repos/templates';
 import { getUser } from '../repos/users';
+import { sealOfVersion } from '../repos/seals';
+import { verifyCodeUrl, verifyPageUrl } from '../seal/verify-url';
 import { parseContent } from '../services/audit-content';
 import { parseReportSnapshot, snapshotPhotos, type ReportSnapshot } from './report-snapshot';
 
@@ -41,12 +43,13 @@ export async function buildReportInput(
 	const organisationId = audit.organisation_id;
 	const snapshot =
 		job.snapshot === null ? await legacySnapshot(db, job) : parseReportSnapshot(job.snapshot);
-	const [template, organisation, shopper, location, record] = await Promise.all([
+	const [template, organisation, shopper, location, record, seal] = await Promise.all([
 		getTemplate(db, organisationId, snapshot.templateId, snapshot.templateVersion),
 		getOrganisation(db, organisationId),
 		getUser(db, organisationId, audit.shopper_id),
 		snapshot.location ?? getLocation(db, organisationId, audit.location_id),
-		snapshot.timeZone ? null : getLocation(db, organisationId, audit.location_id)
+		snapshot.timeZone ? null : getLocation(db, organisationId, audit.location_id),
+		sealOfVersion(db, audit.id, job.version)
 	]);
 	// Times in the store's zone: as queued, else the record's now, else the zone used before
 	// locations had one.
@@ -77,7 +80,8 @@ export async function buildReportInput(
 			timeOut: content.timeOut,
 			stageTimeMs: content.stageTimeMs,
 			location: toLocation(location),
-			locale: content.locale
+			locale: content.locale,
+			presence: content.presence ?? null
 		},
 		score: snapshot.score,
 		photos: snapshot.photos.map((photo) => ({
@@ -92,7 +96,16 @@ export async function buildReportInput(
 		reportLocale: content.locale,
 		generatedAt,
 		timeZone,
-		review: { state: snapshot.state, version: job.version }
+		review: { state: snapshot.state, version: job.version },
+		...(seal
+			? {
+					verification: {
+						code: seal.code,
+						url: verifyCodeUrl(seal.code),
+						pageUrl: verifyPageUrl()
+					}
+				}
+			: {})
 	};
 }
 

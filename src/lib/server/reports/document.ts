@@ -55,7 +55,9 @@ export function buildReportJob(
 				title: `${cover.title} – ${cover.locationName} – ${cover.date}`,
 				author: cover.organisation,
 				subject: cover.templateName,
-				creator: 'Shopwalk'
+				creator: 'Shopwalk',
+				// Plain ASCII in the document information, so the verify page finds the code in the file.
+				...(cover.verification ? { keywords: `shopwalk-seal:${cover.verification.code}` } : {})
 			},
 			defaultStyle: { font: 'Roboto', fontSize: 9.5, lineHeight: 1.15 },
 			styles: {
@@ -111,6 +113,32 @@ function coverSection(model: ReportModel): PdfNode[] {
 			],
 			fontSize: 18,
 			margin: [0, 32, 0, 0]
+		},
+		...verificationBlock(model)
+	];
+}
+
+/** The seal's QR code (the verify page's address for this code) beside the code itself. */
+function verificationBlock({ cover }: ReportModel): PdfNode[] {
+	const verification = cover.verification;
+	if (!verification) return [];
+	return [
+		{
+			columns: [
+				{ qr: verification.url, fit: 96, eccLevel: 'M', width: 110 },
+				{
+					width: '*',
+					stack: [
+						{ text: verification.label, style: 'muted' },
+						{ text: verification.code, fontSize: 16, bold: true, margin: [0, 2, 0, 4] },
+						{ text: verification.hint, style: 'muted' }
+					],
+					margin: [0, 8, 0, 0]
+				}
+			],
+			columnGap: 12,
+			margin: [0, 28, 0, 0],
+			unbreakable: true
 		}
 	];
 }

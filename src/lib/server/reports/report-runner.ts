@@ -14,7 +14,9 @@ import {
 } from '../repos/report-jobs';
 import { logger, errorFields } from '../log';
 import { buildReportInput } from './build-report-input';
-import { reportFileName } from './report-files';
+import { readReportFile, reportFileName } from './report-files';
+import { setSealReportSha256 } from '../repos/seals';
+import { sha256Hex } from '../services/sha256';
 import { onReportQueued } from './report-queue';
 import { writeReportPdf, type WriteReportPdfOptions } from './write-report-pdf';
 
@@ -126,6 +128,9 @@ export function startReportRunner(options: ReportRunnerOptions): ReportRunner {
 				file,
 				inProcess: options.inProcess
 			});
+			// The PDF's hash, so the verify page can tell this very file from an altered one.
+			const pdf = await readReportFile(ctx.dataDir, file);
+			if (pdf) await setSealReportSha256(ctx.db, job.audit_id, job.version, sha256Hex(pdf));
 			const completed = await completeReportJob(ctx.db, {
 				id: job.id,
 				instanceId: options.instanceId,

@@ -20,7 +20,10 @@ export function searchTextOf(location: Pick<Location, 'name' | 'brand' | 'region
 	return [location.name, location.brand, location.region].join(' ').toLocaleLowerCase('en');
 }
 
-type StoredLocationRow = Omit<LocationTable, 'time_zone' | 'archived_at' | 'search_text'> & {
+type StoredLocationRow = Omit<
+	LocationTable,
+	'time_zone' | 'archived_at' | 'search_text' | 'latitude' | 'longitude' | 'presence_radius_m'
+> & {
 	time_zone: string;
 	archived_at: number | null;
 };

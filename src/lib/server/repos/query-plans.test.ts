@@ -6,6 +6,7 @@ import { auditListQuery, reviewQueueQuery } from './audits';
 import { locationPageQuery } from './locations';
 import { userPageQuery } from './users';
 import { templateListQuery } from './template-drafts';
+import { storePositionsPageQuery } from './presence';
 
 // The lists a programme of 500,000 audits pages through must be served by an index in their
 // order, on SQLite and PostgreSQL alike: asked of each database's planner, not assumed. (An
@@ -55,6 +56,17 @@ describe('query plans of the paged lists', () => {
 			limit: 51
 		});
 		expectServedBy(await planOf(next), 'audits_review_queue');
+	});
+
+	it('the office’s page of store positions, by id, from the organisation’s location index', async () => {
+		expectServedBy(
+			await planOf(storePositionsPageQuery(handle.db, 'org', null, 51)),
+			'locations_org_id'
+		);
+		expectServedBy(
+			await planOf(storePositionsPageQuery(handle.db, 'org', 'loc-9', 51)),
+			'locations_org_id'
+		);
 	});
 
 	it('a report reader’s list of one location, newest first', async () => {

@@ -1,4 +1,5 @@
 import type { AuditUpload } from '$lib/contract/sync';
+import type { PresenceOutcome } from '$lib/domain/presence';
 import { scoreAudit } from '$lib/domain/scoring';
 import type {
 	Answer,
@@ -21,6 +22,8 @@ export interface AuditContent {
 	narrative: string;
 	answers: Answer[];
 	notes: CheckpointNote[];
+	/** The presence check's outcome at time-in; absent on audits without one. */
+	presence?: PresenceOutcome | null;
 }
 
 /** The content part of an upload (everything but revision, references and photos). */
@@ -33,7 +36,8 @@ export function contentOf(upload: AuditUpload): AuditContent {
 		stageTimeMs: upload.stageTimeMs,
 		narrative: upload.narrative,
 		answers: upload.answers as Answer[],
-		notes: upload.notes
+		notes: upload.notes,
+		...(upload.presence ? { presence: upload.presence } : {})
 	};
 }
 

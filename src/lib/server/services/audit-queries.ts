@@ -156,7 +156,8 @@ export async function getAuditDetail(
 			stageTimeMs: content.stageTimeMs,
 			narrative: content.narrative,
 			answers: content.answers,
-			notes: content.notes
+			notes: content.notes,
+			presence: content.presence ?? null
 		},
 		score: score as unknown as AuditDetail['score'],
 		photos: photos.map((photo) => ({

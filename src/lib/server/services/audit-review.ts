@@ -17,6 +17,8 @@ import { auditNotFound, isOwnAudit, requireReviewWork } from './audit-access';
 import type { ServiceContext } from './context';
 import { requireUuid } from './ids';
 import { findPublishedTemplate } from './org-lookups';
+import { sealReportVersion } from '../seal/seal-service';
+import { organisationSigningKey, sealKeyDir } from '../seal/signing-keys';
 
 /**
  * Approves a handed-in audit (submitted or resubmitted → approved) and queues the report version
@@ -82,6 +84,7 @@ async function takeReviewStep(
 ): Promise<ReviewOutcome> {
 	requireReviewWork(user);
 	requireUuid(auditId, 'audit');
+	const key = await organisationSigningKey(ctx.db, sealKeyDir(ctx.dataDir), user.organisation.id);
 	const outcome = await ctx.db.transaction().execute(async (trx) => {
 		// Serialises decisions on this audit; the conditional update below is the real guard.
 		await lockAudit(trx, auditId);
@@ -118,7 +121,10 @@ async function takeReviewStep(
 			details: JSON.stringify(details),
 			created_at: now
 		});
-		const job = await queueReport(trx, { ...audit, state: to, updated_at: now }, now);
+		const decided = { ...audit, state: to, updated_at: now };
+		const job = await queueReport(trx, decided, now);
+		// Each decision seals again, naming the seal before it.
+		await sealReportVersion(trx, key, decided, job.version, now);
 		return { id: audit.id, state: to, revision: audit.revision, reportVersion: job.version };
 	});
 	announceReportQueued();

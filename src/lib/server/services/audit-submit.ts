@@ -16,6 +16,9 @@ import { photoStoreOf, type ServiceContext } from './context';
 import { requireUuid } from './ids';
 import { completeAssignment, findPublishedTemplate } from './org-lookups';
 import { sha256Hex } from './sha256';
+import { sealReportVersion, sealSourceOf } from '../seal/seal-service';
+import { organisationSigningKey, sealKeyDir } from '../seal/signing-keys';
+import { sealDigest } from '$lib/domain/seal';
 
 export interface SubmitOutcome {
 	status: number;
@@ -33,8 +36,10 @@ const LOCKED_STATES: readonly AuditRow['state'][] = ['submitted', 'resubmitted',
  * a complete audit (domain `validateAudit`); the server re-scores. draft → submitted, returned →
  * resubmitted; an audit already handed in at this revision answers 200 with its current state.
  * A real state change queues the next report version in the same transaction (a replay does not).
+ * The hand-in is sealed (seal/seal-service.ts): the server's seal digest of the stored revision,
+ * which must equal the device's `seal` when one is sent, signed with the organisation's key.
  * Failures: 400 invalid_idempotency_key / invalid_id; 404 audit_not_found; 409
- * revision_mismatch / manifest_mismatch / photos_missing; 422 audit_incomplete /
+ * revision_mismatch / manifest_mismatch / photos_missing / seal_mismatch; 422 audit_incomplete /
  * idempotency_key_reused.
  */
 export async function submitAudit(
@@ -67,6 +72,8 @@ export async function submitAudit(
 	if (!template)
 		throw new ServiceError('invalid', 'unknown_template', 'The audit’s template is gone.');
 	const store = photoStoreOf(ctx);
+	// Read (or made) before the transaction: it may write its file and its public key's row.
+	const key = await organisationSigningKey(ctx.db, sealKeyDir(ctx.dataDir), audit.organisation_id);
 
 	let queued = false;
 	const result = await ctx.db.transaction().execute(async (trx) => {
@@ -99,6 +106,15 @@ export async function submitAudit(
 				);
 			}
 			const content = parseContent(current.content);
+			const digest = await sealDigest(auditId, sealSourceOf(current, content, photos));
+			if (request.seal !== undefined && request.seal !== digest) {
+				throw new ServiceError(
+					'conflict',
+					'seal_mismatch',
+					'The device’s seal of this revision differs from the server’s: the server holds other content under this revision. Nothing was submitted.',
+					{ revision: current.revision, serverDigest: digest }
+				);
+			}
 			const problems = validateAudit({
 				template,
 				answers: answerMap(content),
@@ -139,20 +155,18 @@ export async function submitAudit(
 				details: JSON.stringify({ totalPercent: score.totalPercent }),
 				created_at: now
 			});
-			// The report version of this hand-in, made from exactly this revision, committed with it
-			// or not at all.
-			await queueReport(
-				trx,
-				{
-					...current,
-					state,
-					score: changed.score,
-					total_percent: changed.totalPercent,
-					submitted_at: now,
-					updated_at: now
-				},
-				now
-			);
+			// The report version of this hand-in, made from exactly this revision, and its seal,
+			// committed with it or not at all.
+			const handedIn = {
+				...current,
+				state,
+				score: changed.score,
+				total_percent: changed.totalPercent,
+				submitted_at: now,
+				updated_at: now
+			};
+			const job = await queueReport(trx, handedIn, now);
+			await sealReportVersion(trx, key, handedIn, job.version, now, digest);
 			queued = true;
 			outcome = {
 				status: 200,
@@ -183,7 +197,10 @@ export function hashRequest(auditId: string, request: SubmitRequest): string {
 	const photos = [...request.photos]
 		.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
 		.map((photo) => [photo.id, photo.sha256]);
-	return sha256Hex(JSON.stringify(['submit', auditId, request.revision, photos]));
+	// A seal digest joins the hash only when sent, so requests from before the seal hash as they did.
+	const parts: unknown[] = ['submit', auditId, request.revision, photos];
+	if (request.seal !== undefined) parts.push(request.seal);
+	return sha256Hex(JSON.stringify(parts));
 }
 
 async function replayOf(

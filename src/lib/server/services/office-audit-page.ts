@@ -4,6 +4,7 @@ import type { JourneyTemplate } from '$lib/domain/types';
 import { outsideWindow } from '$lib/domain/visit-state';
 import { getAssignment } from '../repos/assignments';
 import { getLocation } from '../repos/locations';
+import { listSealsOfAudit } from '../repos/seals';
 import { getTemplate, listTemplates } from '../repos/templates';
 import { getAuditDetail } from './audit-queries';
 import type { ServiceContext } from './context';
@@ -25,6 +26,8 @@ export interface OfficeAuditPage {
 		startedOutside: boolean;
 		submittedOutside: boolean;
 	} | null;
+	/** The audit's seal chain, oldest first: each report version's verification code. */
+	seals: { version: number; state: string; code: string; sealedAt: number }[];
 }
 
 /**
@@ -47,9 +50,16 @@ export async function getOfficeAuditPage(
 		getLocation(ctx.db, user.organisation.id, detail.location.id),
 		detail.assignmentId ? getAssignment(ctx.db, user.organisation.id, detail.assignmentId) : null
 	]);
+	const seals = await listSealsOfAudit(ctx.db, user.organisation.id, detail.id);
 	return {
 		detail,
 		template: template ?? null,
+		seals: seals.map((seal) => ({
+			version: Number(seal.version),
+			state: seal.state,
+			code: seal.code,
+			sealedAt: Number(seal.sealed_at)
+		})),
 		storeTimeZone: location?.timeZone ?? 'UTC',
 		visit: assignment
 			? {

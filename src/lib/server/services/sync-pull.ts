@@ -1,7 +1,9 @@
 import type { SessionUser } from '$lib/contract/auth';
 import type { PullResponse } from '$lib/contract/sync';
 import { parseStoredBrief } from '$lib/domain/brief';
+import { runsAudits } from '$lib/domain/roles';
 import { listReviewedAuditsSince } from '../repos/audits';
+import { getPresenceCheck, listPresenceTargets } from '../repos/presence';
 import { listCommentsOfAudits } from '../repos/review-comments';
 import type { ServiceContext } from './context';
 import {
@@ -35,12 +37,19 @@ export async function pullChanges(
 	// Everyone's visits are their own: a manager who runs audits gets their own assignments, not
 	// the whole organisation's (the office plans and lists visits from the server).
 	const shopperFilter = user.id;
-	const [templates, locations, assignments, audits] = await Promise.all([
+	const [templates, locations, assignments, audits, presenceOn] = await Promise.all([
 		listTemplatesSince(ctx.db, organisationId, since),
 		listLocationsSince(ctx.db, organisationId, since),
 		listAssignmentsSince(ctx.db, organisationId, since, shopperFilter),
-		listReviewedAuditsSince(ctx.db, user.id, organisationId, since)
+		listReviewedAuditsSince(ctx.db, user.id, organisationId, since),
+		getPresenceCheck(ctx.db, organisationId)
 	]);
+	// Store positions go only to the devices of those who run audits, and only for their own
+	// open assignments' stores.
+	const presenceStores =
+		presenceOn && runsAudits(user)
+			? await listPresenceTargets(ctx.db, organisationId, user.id)
+			: [];
 	const comments = await listCommentsOfAudits(
 		ctx.db,
 		organisationId,
@@ -72,7 +81,8 @@ export async function pullChanges(
 					createdAt: comment.created_at,
 					round: comment.round
 				}))
-		}))
+		})),
+		presence: { enabled: presenceOn && runsAudits(user), stores: presenceStores }
 	};
 }
 

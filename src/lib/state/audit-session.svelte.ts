@@ -1,4 +1,5 @@
 import type { PhotoMeta } from '$lib/client/storage/records';
+import { normaliseEdits, type PhotoEdit } from '$lib/domain/photo-edits';
 import type { AuditStore } from '$lib/client/storage/audit-store';
 import type { ReferenceStore } from '$lib/client/storage/reference-store';
 import { checkRoomForPhoto } from '$lib/client/storage/storage-health';
@@ -482,6 +483,52 @@ export class AuditSession {
 		if (ok) {
 			this.#photos = this.#photos.map((p) => (p.id === photoId ? { ...p, caption } : p));
 			this.#touch(now);
+		}
+	}
+
+	/**
+	 * What the photo editor starts from: the unedited original's bytes and the edits drawn so
+	 * far. Undefined when the photo's bytes are not on the device.
+	 */
+	async photoOriginal(
+		photoId: string
+	): Promise<{ bytes: ArrayBuffer; edits: PhotoEdit[] } | undefined> {
+		return this.#store.getPhotoOriginal(photoId);
+	}
+
+	/**
+	 * Saves a photo's annotations and redactions: the worker flattens the unedited original with
+	 * `edits` into a new JPEG (no metadata, nothing of what a redaction covers), which replaces the
+	 * photo under a new id — the only bytes that will ever be uploaded. An empty list restores the
+	 * original. Resolves with the new photo id, or null when nothing was saved (the reason is
+	 * shown).
+	 */
+	async savePhotoEdits(photoId: string, edits: PhotoEdit[]): Promise<string | null> {
+		if (!this.editable) return null;
+		const start = await this.#store.getPhotoOriginal(photoId);
+		if (!start) return null;
+		this.#photoJobs += 1;
+		try {
+			const processed = await (
+				await getPhotoProcessor()
+			).edit(new Blob([start.bytes], { type: 'image/jpeg' }), edits);
+			const now = this.#now();
+			const next = { id: crypto.randomUUID(), ...processed };
+			let saved: PhotoMeta | undefined;
+			const ok = await this.#write(`photo:${photoId}`, async () => {
+				saved = await this.#store.replaceEditedPhoto(photoId, normaliseEdits(edits), next, now);
+			});
+			if (!ok || !saved) return null;
+			const replacement = saved;
+			this.#photos = this.#photos.map((p) => (p.id === photoId ? replacement : p));
+			this.#touch(now);
+			return replacement.id;
+		} catch (error) {
+			notifications.error(error);
+			return null;
+		} finally {
+			this.#photoJobs = Math.max(0, this.#photoJobs - 1);
+			this.#afterWrites();
 		}
 	}
 

@@ -1,6 +1,16 @@
+import type { PhotoEdit } from '$lib/domain/photo-edits';
 import type { Answer, Audit, CheckpointNote } from '$lib/domain/types';
 import { StorageError } from './storage-errors';
-import { addPhoto, deletePhoto, updatePhotoCaption, type NewPhoto } from './photo-writes';
+import {
+	addPhoto,
+	deletePhoto,
+	dropPhotoOriginals,
+	getPhotoOriginal,
+	replaceEditedPhoto,
+	updatePhotoCaption,
+	type EditedPhoto,
+	type NewPhoto
+} from './photo-writes';
 import {
 	listPhotosToRestore,
 	photoSpace,
@@ -178,6 +188,32 @@ export class AuditStore {
 		return deletePhoto(this.#db, photoId, now);
 	}
 
+	/**
+	 * Replaces a draft's photo with its flattened edit, in one transaction: the photo under its
+	 * new id `next.id` (same checkpoint, caption and times) holds the flattened JPEG and `edits`;
+	 * the unedited original moves with it, kept on this device only. With no edits left the
+	 * photo gets its original bytes back. The old id is gone, so the next upload's manifest drops
+	 * it and the server deletes its bytes (the server never takes other bytes under a known id).
+	 * Resolves with the new metadata. Throws `read_only` unless a draft, `not_found` for an
+	 * unknown photo or one whose bytes are not on the device.
+	 */
+	replaceEditedPhoto(
+		photoId: string,
+		edits: PhotoEdit[],
+		next: EditedPhoto,
+		now: number
+	): Promise<PhotoMeta> {
+		return replaceEditedPhoto(this.#db, photoId, edits, next, now);
+	}
+
+	/**
+	 * What an edit starts from: the photo's unedited original (its bytes when never edited) and
+	 * its edit list. Undefined for an unknown photo or one whose bytes were released.
+	 */
+	getPhotoOriginal(photoId: string): Promise<{ bytes: ArrayBuffer; edits: PhotoEdit[] } | undefined> {
+		return getPhotoOriginal(this.#db, photoId);
+	}
+
 	/** The audit's photos (metadata and thumbnails, never the full-size bytes), oldest first. */
 	listPhotos(auditId: string): Promise<PhotoMeta[]> {
 		return runTransaction(this.#db, ['photos'], 'readonly', async (tx) => {
@@ -308,12 +344,13 @@ export class AuditStore {
 		now: number,
 		sentPhotoIds: readonly string[] = []
 	): Promise<void> {
-		const stores = ['audits', 'outbox', 'reviews', 'photos'] as const;
+		const stores = ['audits', 'outbox', 'reviews', 'photos', 'photoBytes'] as const;
 		return runTransaction(this.#db, [...stores], 'readwrite', async (tx) => {
 			const audit = requireAudit(await tx.objectStore('audits').get(auditId), auditId);
 			if (audit.status === 'draft') {
 				throw new StorageError('conflict', `Audit ${auditId} is a draft; it was not sent`);
 			}
+			if (audit.status !== 'received') await dropPhotoOriginals(tx, auditId);
 			const reviews = tx.objectStore('reviews');
 			const review = heldReview(auditId, holds, await reviews.get(auditId));
 			await requests(

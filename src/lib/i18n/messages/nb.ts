@@ -383,5 +383,33 @@ export const nb: Messages = {
 	'field.error.pageNotFound': 'Det finnes ingen side på denne adressen.',
 	'field.sync.retrying': 'Ikke sendt ennå — neste forsøk kl. {time}',
 	'field.reopen.alreadySent':
-		'Denne auditen er allerede på serveren og kan ikke åpnes igjen her. Gjennomgåeren kan sende den tilbake til deg for endringer.'
+		'Denne auditen er allerede på serveren og kan ikke åpnes igjen her. Gjennomgåeren kan sende den tilbake til deg for endringer.',
+
+	'annotate.open': 'Marker eller slør',
+	'annotate.title': 'Marker og slør bildet',
+	'annotate.tools': 'Verktøy',
+	'annotate.tool.arrow': 'Pil',
+	'annotate.tool.circle': 'Sirkel',
+	'annotate.tool.freehand': 'Tegn',
+	'annotate.tool.text': 'Etikett',
+	'annotate.tool.pixelateBox': 'Pikseler felt',
+	'annotate.tool.pixelateBrush': 'Pikseler med pensel',
+	'annotate.label': 'Etikettens tekst',
+	'annotate.labelNeeded': 'Skriv etiketten først, og trykk så på bildet der den skal stå.',
+	'annotate.canvas':
+		'Bilde å tegne på. Dra med valgt verktøy; Enter legger verktøyets form i midten.',
+	'annotate.undo': 'Angre',
+	'annotate.clear': 'Fjern alle endringer',
+	'annotate.save': 'Lagre',
+	'annotate.count': { one: '{count} endring', other: '{count} endringer' },
+	'annotate.hint':
+		'Pikselerte områder kan ikke gjenskapes fra bildet som sendes. Du kan angre endringer til auditen er sendt inn.',
+	'annotate.edited': 'Markert',
+	'annotate.failed': 'Bildet er ikke lenger på nettbrettet og kan ikke redigeres.',
+	'preview.open': 'Les rapporten før du sender',
+	'preview.title': 'Forhåndsvisning av rapporten',
+	'preview.hint':
+		'Rapporten slik kontoret vil lese den, laget på dette nettbrettet av det du har skrevet inn. Serveren kontrollerer poengene igjen når den kommer fram.',
+	'preview.back': 'Tilbake til oversikten',
+	'preview.photoAlt': 'Bilde {n}'
 };

@@ -422,5 +422,38 @@ export const pl: Messages = {
 	'field.error.pageNotFound': 'Pod tym adresem nie ma żadnej strony.',
 	'field.sync.retrying': 'Jeszcze nie wysłano — następna próba o {time}',
 	'field.reopen.alreadySent':
-		'Ten audyt jest już na serwerze, więc nie można go tu ponownie otworzyć. Weryfikujący może go zwrócić do poprawek.'
+		'Ten audyt jest już na serwerze, więc nie można go tu ponownie otworzyć. Weryfikujący może go zwrócić do poprawek.',
+
+	'annotate.open': 'Oznacz lub zamaż',
+	'annotate.title': 'Oznacz i zamaż zdjęcie',
+	'annotate.tools': 'Narzędzia',
+	'annotate.tool.arrow': 'Strzałka',
+	'annotate.tool.circle': 'Okrąg',
+	'annotate.tool.freehand': 'Rysuj',
+	'annotate.tool.text': 'Etykieta',
+	'annotate.tool.pixelateBox': 'Pikselizuj obszar',
+	'annotate.tool.pixelateBrush': 'Pędzel pikselizujący',
+	'annotate.label': 'Tekst etykiety',
+	'annotate.labelNeeded': 'Najpierw wpisz etykietę, a potem dotknij zdjęcia w odpowiednim miejscu.',
+	'annotate.canvas':
+		'Zdjęcie do rysowania. Przeciągnij wybranym narzędziem; Enter dodaje jego kształt na środku.',
+	'annotate.undo': 'Cofnij',
+	'annotate.clear': 'Usuń wszystkie zmiany',
+	'annotate.save': 'Zapisz',
+	'annotate.count': {
+		one: '{count} zmiana',
+		few: '{count} zmiany',
+		many: '{count} zmian',
+		other: '{count} zmiany'
+	},
+	'annotate.hint':
+		'Spikselizowanych obszarów nie da się odtworzyć z wysłanego zdjęcia. Zmiany można cofać do chwili wysłania audytu.',
+	'annotate.edited': 'Oznaczone',
+	'annotate.failed': 'Zdjęcia nie ma już na tablecie, więc nie można go edytować.',
+	'preview.open': 'Przeczytaj raport przed wysłaniem',
+	'preview.title': 'Podgląd raportu',
+	'preview.hint':
+		'Raport w takiej postaci, w jakiej przeczyta go biuro, przygotowany na tym tablecie z wprowadzonych danych. Serwer ponownie sprawdzi wyniki po jego otrzymaniu.',
+	'preview.back': 'Powrót do podsumowania',
+	'preview.photoAlt': 'Zdjęcie {n}'
 };

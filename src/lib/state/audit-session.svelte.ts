@@ -1,5 +1,7 @@
 import type { PhotoMeta } from '$lib/client/storage/records';
 import { normaliseEdits, type PhotoEdit } from '$lib/domain/photo-edits';
+import { reportInputOf } from '$lib/domain/report-input';
+import { buildReportModel, type ReportModel } from '$lib/domain/report-model';
 import type { AuditStore } from '$lib/client/storage/audit-store';
 import type { ReferenceStore } from '$lib/client/storage/reference-store';
 import { checkRoomForPhoto } from '$lib/client/storage/storage-health';
@@ -254,6 +256,11 @@ export class AuditSession {
 		);
 	}
 
+	/** Every photo of the audit (metadata and thumbnails), in capture order. */
+	get allPhotos(): readonly PhotoMeta[] {
+		return this.#photos;
+	}
+
 	get photoCount(): number {
 		return this.#photos.length;
 	}
@@ -281,6 +288,44 @@ export class AuditSession {
 
 	get score(): AuditScore {
 		return scoreAudit(this.template, this.answerMap);
+	}
+
+	/**
+	 * The report of this audit as it stands, made on the device with the same model as the
+	 * server's PDF (`reportInputOf` → `buildReportModel`), in the audit's language; `who` is the
+	 * signed-in user (organisation name, pseudonym), `now` the time it is made.
+	 */
+	reportModel(
+		who: { organisation: { name: string }; pseudonym: string } | null,
+		now: number
+	): ReportModel {
+		const audit = this.audit;
+		return buildReportModel(
+			reportInputOf({
+				template: this.template,
+				content: {
+					locale: audit.locale,
+					location: audit.location,
+					timeIn: audit.timeIn,
+					timeOut: audit.timeOut,
+					stageTimeMs: audit.stageTimeMs,
+					narrative: audit.narrative,
+					answers: Object.entries(this.#answers).map(([checkpointId, value]) => ({
+						checkpointId,
+						value
+					})),
+					notes: Object.entries(this.#notes).map(([checkpointId, text]) => ({
+						checkpointId,
+						text
+					}))
+				},
+				score: this.score,
+				photos: this.#photos,
+				organisationName: who?.organisation.name ?? '',
+				shopperPseudonym: who?.pseudonym ?? '',
+				generatedAt: now
+			})
+		);
 	}
 
 	get problems(): ValidationProblem[] {

@@ -44,7 +44,7 @@ function source(photoOrder: 'asc' | 'desc'): ReportSource {
 			stageTimeMs: {},
 			narrative: ' Fint besøg ',
 			answers,
-			notes: [{ checkpointId: first[1]!.id, text: 'Ingen i nærheden', updatedAt: 6 }]
+			notes: [{ checkpointId: first[1]!.id, text: 'Ingen i nærheden' }]
 		},
 		score: scoreAudit(template, new Map(answers.map((a) => [a.checkpointId, a.value]))),
 		photos: photoOrder === 'asc' ? photos : [...photos].reverse(),

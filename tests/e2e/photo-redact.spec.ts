@@ -243,6 +243,7 @@ test('annotate and redact offline, undo before submit; the PDF shows the upload 
 		})
 	);
 	const narrative = await page.getByTestId('preview-narrative').innerText();
+	const previewText = (await preview.innerText()).replace(/\s+/g, ' ');
 	expect(bars).toHaveLength(template.stages.length);
 	expect(checkpoints.length).toBeGreaterThan(template.stages.length);
 	expect(checkpoints.find((c) => c.note !== null)?.note).toBe(NOTE);
@@ -323,24 +324,31 @@ test('annotate and redact offline, undo before submit; the PDF shows the upload 
 	expect(text).toContain(`Total score: ${total}`);
 	for (const bar of bars) expect(text, bar.title).toContain(`${bar.title} ${bar.value}`);
 	writeFileSync('test-results/photo-redact-report.txt', text);
-	// pdftotext drops the spaces pdfmake sets around the slash of "3 / 4".
+	// pdftotext drops the spaces pdfmake sets around the slash of "3 / 4" (points, scale answers).
 	const slash = (value: string) => value.replace(/\s*\/\s*/g, '/');
 	for (const checkpoint of checkpoints) {
-		// The prompt, then on the line below its answer and (right-aligned) its points.
-		const answerText = `Answer: ${checkpoint.answer}`;
+		// The prompt, then on the line below its answer.
+		const answerText = slash(`Answer: ${checkpoint.answer}`);
 		const at = [...text.matchAll(new RegExp(escape(checkpoint.prompt), 'g'))].map((m) => m.index);
 		expect(
-			at.some((index) => {
-				const after = text.slice(
-					index + checkpoint.prompt.length,
-					index + checkpoint.prompt.length + 300
-				);
-				return after.includes(answerText) && slash(after).includes(slash(checkpoint.points));
-			}),
-			`${checkpoint.prompt} → ${answerText} ${checkpoint.points}`
+			at.some((index) => slash(text.slice(index, index + 400)).includes(answerText)),
+			`${checkpoint.prompt} → ${answerText}`
 		).toBe(true);
 		if (checkpoint.note !== null) expect(text).toContain(`Note: ${checkpoint.note}`);
 	}
+	// Points are right-aligned and pdftotext may read them after the column: compare them, the
+	// scale answers and the highlights' details as one list of every "a / b" (dates excluded) in
+	// the whole preview and the whole PDF.
+	const fraction = /(?<![\d/])\d+(?:\.\d+)?\s*\/\s*\d+(?:\.\d+)?(?![\d/])/g;
+	const inPdf = [...text.matchAll(fraction)].map((m) => slash(m[0])).sort();
+	const inPreview = [...previewText.matchAll(fraction)].map((m) => slash(m[0])).sort();
+	expect(inPdf.length).toBeGreaterThan(checkpoints.length / 2);
+	expect(inPdf).toEqual(inPreview);
+	const notScored = (value: string) => value.split('not scored').length - 1;
+	expect(notScored(text)).toBe(notScored(previewText));
+	expect(notScored(text)).toBeGreaterThanOrEqual(
+		checkpoints.filter((c) => c.points === 'not scored').length
+	);
 	expect(text).toContain(NARRATIVE);
 });
 

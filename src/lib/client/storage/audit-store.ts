@@ -207,8 +207,9 @@ export class AuditStore {
 	}
 
 	/**
-	 * What an edit starts from: the photo's unedited original (its bytes when never edited) and
-	 * its edit list. Undefined for an unknown photo or one whose bytes were released.
+	 * What an edit starts from: the photo's unedited original and its edit list; the photo's own
+	 * bytes and no edits when no original is kept (never edited, or dropped when the server
+	 * received the audit). Undefined for an unknown photo or one whose bytes were released.
 	 */
 	getPhotoOriginal(photoId: string): Promise<{ bytes: ArrayBuffer; edits: PhotoEdit[] } | undefined> {
 		return getPhotoOriginal(this.#db, photoId);

@@ -85,6 +85,8 @@ describe('edited photos', () => {
 			const record = await db.get('photoBytes', 'p2');
 			expect(record, how).not.toHaveProperty('original');
 			expect(new Uint8Array(record!.bytes)).toEqual(new Uint8Array(2000).fill(5));
+			// An edit after a return starts from the flattened photo, with nothing to undo.
+			expect(await store.getPhotoOriginal('p2')).toMatchObject({ edits: [] });
 			expect((await store.getPhotoOriginal('p2'))?.bytes.byteLength).toBe(2000);
 		}
 	);

@@ -131,6 +131,7 @@ export async function replaceEditedPhoto(
 		const draft = requireDraft(await audits.get(photo.auditId), photo.auditId);
 		if (!stored) throw new StorageError('not_found', `The bytes of photo ${photoId} are not here`);
 		if (await photos.get(next.id)) throw new StorageError('conflict', `Photo ${next.id} exists`);
+		// Without a kept original (never edited, or sent and returned since), the photo as it is.
 		const original = stored.original ?? stored.bytes;
 		// No edits left: the photo is its original again, byte for byte.
 		const bytes = edits.length === 0 ? original : flattened;
@@ -179,7 +180,10 @@ export function getPhotoOriginal(
 			() => tx.objectStore('photoBytes').get(photoId)
 		);
 		if (!photo || !stored) return undefined;
-		return { bytes: stored.original ?? stored.bytes, edits: photo.edits ?? [] };
+		// Once the original is gone (the server received the audit), the flattened photo is where
+		// a new edit starts, with nothing of the old list to undo.
+		if (stored.original === undefined) return { bytes: stored.bytes, edits: [] };
+		return { bytes: stored.original, edits: photo.edits ?? [] };
 	});
 }
 

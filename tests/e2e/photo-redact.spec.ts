@@ -9,7 +9,7 @@ import { getBuiltinTemplate } from '../../src/lib/domain/builtin-templates/index
 import type { JourneyTemplate } from '../../src/lib/domain/types';
 import { fixture, goOffline, plannedAnswer, waitForServiceWorker, walkStages } from './field-walk';
 import { pdfToText } from './pdf-text';
-import { signIn } from './sign-in';
+import { MANAGER, signIn } from './sign-in';
 
 // Evidence made on the tablet: a photo annotated and redacted offline (arrow, pixelated box),
 // an edit undone before submitting, the report read on the tablet before sending; then the sync,
@@ -115,7 +115,8 @@ function psnr(a: Buffer, b: Buffer): number {
 	return 10 * Math.log10((255 * 255) / (sum / a.length));
 }
 
-test('annotate and redact offline, undo before submit; the PDF shows the upload and agrees with the preview', async ({
+test('annotate and redact offline, undo before submit; the PDF shows the upload and agrees with the preview; an edit after a return replaces the photo on the server', async ({
+	browser,
 	page,
 	context
 }) => {
@@ -253,7 +254,10 @@ test('annotate and redact offline, undo before submit; the PDF shows the upload 
 		[1280, 800]
 	] as const) {
 		await page.setViewportSize({ width, height });
-		await page.screenshot({ path: `test-results/report-preview-${width}x${height}.png` });
+		await page.screenshot({
+			path: `test-results/report-preview-${width}x${height}.png`,
+			fullPage: width === 800
+		});
 	}
 	expect.soft(await violations(page), 'preview').toEqual([]);
 
@@ -350,6 +354,54 @@ test('annotate and redact offline, undo before submit; the PDF shows the upload 
 		checkpoints.filter((c) => c.points === 'not scored').length
 	);
 	expect(text).toContain(NARRATIVE);
+
+	// Returned by the manager: the uploaded photo is edited again on the tablet (a circle, by
+	// keyboard), and the resubmission replaces it on the server through the same sync.
+	const office = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+	const desk = await office.newPage();
+	await signIn(desk, MANAGER);
+	const detail = (await (await desk.request.get(`/api/audits/${auditId}`)).json()) as {
+		revision: number;
+		photos: { id: string }[];
+	};
+	expect(detail.photos.map((p) => p.id)).toContain(final.id);
+	const returned = await desk.request.post(`/api/audits/${auditId}/return`, {
+		headers: { origin: new URL(page.url()).origin },
+		data: {
+			expectedState: 'submitted',
+			expectedRevision: detail.revision,
+			comment: 'Circle the price label, please.',
+			checkpointComments: []
+		}
+	});
+	expect(returned.status(), await returned.text()).toBe(200);
+	await page.reload();
+	await expect(item).toHaveAttribute('data-status', 'draft', { timeout: 30_000 });
+	await page.goto(`/audits/${auditId}`);
+	await openEditor();
+	// The original left the tablet when the server received the audit: nothing to undo now.
+	await expect(page.getByTestId('editor-count')).toHaveText('0 edits');
+	await page.getByTestId('tool-circle').click();
+	await canvas.focus();
+	await page.keyboard.press('Enter');
+	await save();
+	await closeDialog();
+	const again = await storedGeneralPhoto(page, auditId);
+	expect(again.id).not.toBe(final.id);
+	await page.getByTestId('mark-ready').click();
+	await page.goto('/');
+	await expect(item).toHaveAttribute('data-status', 'received', { timeout: 60_000 });
+	const resubmitted = (await (await desk.request.get(`/api/audits/${auditId}`)).json()) as {
+		state: string;
+		photos: { id: string }[];
+	};
+	expect(resubmitted.state).toBe('resubmitted');
+	expect(resubmitted.photos.map((p) => p.id)).toContain(again.id);
+	expect(resubmitted.photos.map((p) => p.id)).not.toContain(final.id);
+	expect((await page.request.get(`/api/photos/${final.id}`)).status()).toBe(404);
+	const replaced = await page.request.get(`/api/photos/${again.id}`);
+	expect(Buffer.compare(await replaced.body(), Buffer.from(again.base64, 'base64'))).toBe(0);
+	await office.close();
 });
 
 function escape(text: string): string {

@@ -211,7 +211,9 @@ export class AuditStore {
 	 * bytes and no edits when no original is kept (never edited, or dropped when the server
 	 * received the audit). Undefined for an unknown photo or one whose bytes were released.
 	 */
-	getPhotoOriginal(photoId: string): Promise<{ bytes: ArrayBuffer; edits: PhotoEdit[] } | undefined> {
+	getPhotoOriginal(
+		photoId: string
+	): Promise<{ bytes: ArrayBuffer; edits: PhotoEdit[] } | undefined> {
 		return getPhotoOriginal(this.#db, photoId);
 	}
 

@@ -1,7 +1,5 @@
 import type { PhotoMeta } from '$lib/client/storage/records';
-import { normaliseEdits, type PhotoEdit } from '$lib/domain/photo-edits';
-import { reportInputOf } from '$lib/domain/report-input';
-import { buildReportModel, type ReportModel } from '$lib/domain/report-model';
+import type { PhotoEdit } from '$lib/domain/photo-edits';
 import type { AuditStore } from '$lib/client/storage/audit-store';
 import type { ReferenceStore } from '$lib/client/storage/reference-store';
 import { checkRoomForPhoto } from '$lib/client/storage/storage-health';
@@ -290,42 +288,14 @@ export class AuditSession {
 		return scoreAudit(this.template, this.answerMap);
 	}
 
-	/**
-	 * The report of this audit as it stands, made on the device with the same model as the
-	 * server's PDF (`reportInputOf` → `buildReportModel`), in the audit's language; `who` is the
-	 * signed-in user (organisation name, pseudonym), `now` the time it is made.
-	 */
-	reportModel(
-		who: { organisation: { name: string }; pseudonym: string } | null,
-		now: number
-	): ReportModel {
-		const audit = this.audit;
-		return buildReportModel(
-			reportInputOf({
-				template: this.template,
-				content: {
-					locale: audit.locale,
-					location: audit.location,
-					timeIn: audit.timeIn,
-					timeOut: audit.timeOut,
-					stageTimeMs: audit.stageTimeMs,
-					narrative: audit.narrative,
-					answers: Object.entries(this.#answers).map(([checkpointId, value]) => ({
-						checkpointId,
-						value
-					})),
-					notes: Object.entries(this.#notes).map(([checkpointId, text]) => ({
-						checkpointId,
-						text
-					}))
-				},
-				score: this.score,
-				photos: this.#photos,
-				organisationName: who?.organisation.name ?? '',
-				shopperPseudonym: who?.pseudonym ?? '',
-				generatedAt: now
-			})
-		);
+	/** The committed and pending answers, by checkpoint (what the screens show). */
+	get answerEntries(): { checkpointId: string; value: AnswerValue }[] {
+		return Object.entries(this.#answers).map(([checkpointId, value]) => ({ checkpointId, value }));
+	}
+
+	/** The notes, by checkpoint. */
+	get noteEntries(): { checkpointId: string; text: string }[] {
+		return Object.entries(this.#notes).map(([checkpointId, text]) => ({ checkpointId, text }));
 	}
 
 	get problems(): ValidationProblem[] {
@@ -554,14 +524,19 @@ export class AuditSession {
 		if (!start) return null;
 		this.#photoJobs += 1;
 		try {
-			const processed = await (
-				await getPhotoProcessor()
-			).edit(new Blob([start.bytes], { type: 'image/jpeg' }), edits);
+			const processor = await getPhotoProcessor();
+			const processed = await processor.edit(
+				new Blob([start.bytes], { type: 'image/jpeg' }),
+				edits
+			);
+			// The list as the worker drew it: validated, plain data (the runner does not load the
+			// edit rules itself).
+			const drawn = processor.normalise(edits);
 			const now = this.#now();
 			const next = { id: crypto.randomUUID(), ...processed };
 			let saved: PhotoMeta | undefined;
 			const ok = await this.#write(`photo:${photoId}`, async () => {
-				saved = await this.#store.replaceEditedPhoto(photoId, normaliseEdits(edits), next, now);
+				saved = await this.#store.replaceEditedPhoto(photoId, drawn, next, now);
 			});
 			if (!ok || !saved) return null;
 			const replacement = saved;

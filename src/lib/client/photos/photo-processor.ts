@@ -86,6 +86,11 @@ export class PhotoProcessor {
 		return this.#enqueue(original, options, normaliseEdits(edits));
 	}
 
+	/** The edits as {@link edit} draws them: valid ones only, as plain data. */
+	normalise(edits: unknown): PhotoEdit[] {
+		return normaliseEdits(edits);
+	}
+
 	#enqueue(
 		blob: Blob,
 		options: ProcessPhotoOptions | undefined,

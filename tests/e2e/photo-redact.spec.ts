@@ -384,6 +384,20 @@ test('annotate and redact offline, undo before submit; the PDF shows the upload 
 	await page.getByTestId('tool-circle').click();
 	await canvas.focus();
 	await page.keyboard.press('Enter');
+	// A label: without text the editor asks for it first; with it, Enter places it.
+	await page.getByTestId('tool-text').click();
+	await canvas.focus();
+	await page.keyboard.press('Enter');
+	await expect(page.getByRole('status')).toHaveText(
+		'Type the label first, then tap the photo where it belongs.'
+	);
+	await page.getByTestId('editor-label').fill('Price label');
+	await expect(page.getByRole('status')).toHaveCount(0);
+	await canvas.focus();
+	await page.keyboard.press('Enter');
+	await expect(page.getByTestId('editor-count')).toHaveText('2 edits');
+	await page.screenshot({ path: 'test-results/photo-editor-label.png' });
+	expect.soft(await violations(page), 'editor with a label').toEqual([]);
 	await save();
 	await closeDialog();
 	const again = await storedGeneralPhoto(page, auditId);

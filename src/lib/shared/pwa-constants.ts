@@ -16,6 +16,7 @@ export const FIELD_ROUTES: readonly RegExp[] = [
 	/^\/sign-out\/?$/,
 	/^\/audits\/new\/?$/,
 	/^\/audits\/[^/]+\/?$/,
+	/^\/audits\/[^/]+\/preview\/?$/,
 	/^\/audits\/[^/]+\/stages\/(0|[1-9]\d{0,2})\/?$/
 ];
 

@@ -1,4 +1,5 @@
 import type { PhotoMeta } from '$lib/client/storage/records';
+import type { PhotoEdit } from '$lib/domain/photo-edits';
 import type { AuditStore } from '$lib/client/storage/audit-store';
 import type { ReferenceStore } from '$lib/client/storage/reference-store';
 import { checkRoomForPhoto } from '$lib/client/storage/storage-health';
@@ -253,6 +254,11 @@ export class AuditSession {
 		);
 	}
 
+	/** Every photo of the audit (metadata and thumbnails), in capture order. */
+	get allPhotos(): readonly PhotoMeta[] {
+		return this.#photos;
+	}
+
 	get photoCount(): number {
 		return this.#photos.length;
 	}
@@ -280,6 +286,16 @@ export class AuditSession {
 
 	get score(): AuditScore {
 		return scoreAudit(this.template, this.answerMap);
+	}
+
+	/** The committed and pending answers, by checkpoint (what the screens show). */
+	get answerEntries(): { checkpointId: string; value: AnswerValue }[] {
+		return Object.entries(this.#answers).map(([checkpointId, value]) => ({ checkpointId, value }));
+	}
+
+	/** The notes, by checkpoint. */
+	get noteEntries(): { checkpointId: string; text: string }[] {
+		return Object.entries(this.#notes).map(([checkpointId, text]) => ({ checkpointId, text }));
 	}
 
 	get problems(): ValidationProblem[] {
@@ -482,6 +498,57 @@ export class AuditSession {
 		if (ok) {
 			this.#photos = this.#photos.map((p) => (p.id === photoId ? { ...p, caption } : p));
 			this.#touch(now);
+		}
+	}
+
+	/**
+	 * What the photo editor starts from: the unedited original's bytes and the edits drawn so
+	 * far. Undefined when the photo's bytes are not on the device.
+	 */
+	async photoOriginal(
+		photoId: string
+	): Promise<{ bytes: ArrayBuffer; edits: PhotoEdit[] } | undefined> {
+		return this.#store.getPhotoOriginal(photoId);
+	}
+
+	/**
+	 * Saves a photo's annotations and redactions: the worker flattens the unedited original with
+	 * `edits` into a new JPEG (no metadata, nothing of what a redaction covers), which replaces the
+	 * photo under a new id — the only bytes that will ever be uploaded. An empty list restores the
+	 * original. Resolves with the new photo id, or null when nothing was saved (the reason is
+	 * shown).
+	 */
+	async savePhotoEdits(photoId: string, edits: PhotoEdit[]): Promise<string | null> {
+		if (!this.editable) return null;
+		const start = await this.#store.getPhotoOriginal(photoId);
+		if (!start) return null;
+		this.#photoJobs += 1;
+		try {
+			const processor = await getPhotoProcessor();
+			const processed = await processor.edit(
+				new Blob([start.bytes], { type: 'image/jpeg' }),
+				edits
+			);
+			// The list as the worker drew it: validated, plain data (the runner does not load the
+			// edit rules itself).
+			const drawn = processor.normalise(edits);
+			const now = this.#now();
+			const next = { id: crypto.randomUUID(), ...processed };
+			let saved: PhotoMeta | undefined;
+			const ok = await this.#write(`photo:${photoId}`, async () => {
+				saved = await this.#store.replaceEditedPhoto(photoId, drawn, next, now);
+			});
+			if (!ok || !saved) return null;
+			const replacement = saved;
+			this.#photos = this.#photos.map((p) => (p.id === photoId ? replacement : p));
+			this.#touch(now);
+			return replacement.id;
+		} catch (error) {
+			notifications.error(error);
+			return null;
+		} finally {
+			this.#photoJobs = Math.max(0, this.#photoJobs - 1);
+			this.#afterWrites();
 		}
 	}
 

@@ -1,4 +1,6 @@
 import { PhotoError, isPhotoErrorReason } from './photo-errors';
+import { normaliseEdits, type PhotoEdit } from '$lib/domain/photo-edits';
+import { editPhoto } from './edit-photo';
 import { processPhoto, type ProcessedPhoto, type ProcessPhotoOptions } from './process-photo';
 import type { PhotoJobRequest, PhotoJobResponse } from './photo-worker';
 
@@ -14,6 +16,7 @@ interface Job {
 	id: number;
 	blob: Blob;
 	options: ProcessPhotoOptions | undefined;
+	edits: PhotoEdit[] | undefined;
 	resolve: (photo: ProcessedPhoto | Promise<ProcessedPhoto>) => void;
 	reject: (error: unknown) => void;
 }
@@ -23,6 +26,14 @@ function defaultWorker(): Worker {
 		type: 'module',
 		name: 'photo-worker'
 	});
+}
+
+function runOnThisThread(
+	blob: Blob,
+	options: ProcessPhotoOptions | undefined,
+	edits: PhotoEdit[] | undefined
+): Promise<ProcessedPhoto> {
+	return edits ? editPhoto(blob, edits, options) : processPhoto(blob, options);
 }
 
 function disposedError(): DOMException {
@@ -61,8 +72,32 @@ export class PhotoProcessor {
 	 * @throws {DOMException} `AbortError` when the processor is disposed before the photo is done.
 	 */
 	process(blob: Blob, options?: ProcessPhotoOptions): Promise<ProcessedPhoto> {
+		return this.#enqueue(blob, options, undefined);
+	}
+
+	/**
+	 * Queues the flattening of a stored original with `edits` (see editPhoto) behind the photos
+	 * queued before it, in the same worker.
+	 *
+	 * @throws {PhotoError} `decode_failed`, `encode_failed`.
+	 */
+	edit(original: Blob, edits: PhotoEdit[], options?: ProcessPhotoOptions): Promise<ProcessedPhoto> {
+		// Plain copies: a reactive proxy cannot be posted to the worker.
+		return this.#enqueue(original, options, normaliseEdits(edits));
+	}
+
+	/** The edits as {@link edit} draws them: valid ones only, as plain data. */
+	normalise(edits: unknown): PhotoEdit[] {
+		return normaliseEdits(edits);
+	}
+
+	#enqueue(
+		blob: Blob,
+		options: ProcessPhotoOptions | undefined,
+		edits: PhotoEdit[] | undefined
+	): Promise<ProcessedPhoto> {
 		if (this.#disposed) return Promise.reject(disposedError());
-		const run = () => this.#run(blob, options);
+		const run = () => this.#run(blob, options, edits);
 		const result = this.#queue.then(run, run);
 		this.#queue = result.catch(() => undefined);
 		return result;
@@ -77,13 +112,17 @@ export class PhotoProcessor {
 		job?.reject(disposedError());
 	}
 
-	#run(blob: Blob, options: ProcessPhotoOptions | undefined): Promise<ProcessedPhoto> {
+	#run(
+		blob: Blob,
+		options: ProcessPhotoOptions | undefined,
+		edits: PhotoEdit[] | undefined
+	): Promise<ProcessedPhoto> {
 		if (this.#disposed) return Promise.reject(disposedError());
-		if (!this.#useWorker) return processPhoto(blob, options);
+		if (!this.#useWorker) return runOnThisThread(blob, options, edits);
 		return new Promise<ProcessedPhoto>((resolve, reject) => {
-			const job: Job = { id: this.#nextId++, blob, options, resolve, reject };
+			const job: Job = { id: this.#nextId++, blob, options, edits, resolve, reject };
 			this.#current = job;
-			const request: PhotoJobRequest = { id: job.id, blob, options };
+			const request: PhotoJobRequest = { id: job.id, blob, options, ...(edits && { edits }) };
 			try {
 				this.#ensureWorker().postMessage(request);
 			} catch (error) {
@@ -134,7 +173,7 @@ export class PhotoProcessor {
 		this.#current = undefined;
 		if (!this.#workerAnswered) this.#useWorker = false;
 		if (!job) return;
-		if (!this.#useWorker) job.resolve(processPhoto(job.blob, job.options));
+		if (!this.#useWorker) job.resolve(runOnThisThread(job.blob, job.options, job.edits));
 		else job.reject(new PhotoError('decode_failed', `photo worker failed: ${String(cause)}`));
 	}
 

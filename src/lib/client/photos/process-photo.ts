@@ -31,8 +31,8 @@ interface Size {
 	height: number;
 }
 
-type Surface = OffscreenCanvas | HTMLCanvasElement;
-type Context2D = OffscreenCanvasRenderingContext2D | CanvasRenderingContext2D;
+export type Surface = OffscreenCanvas | HTMLCanvasElement;
+export type Context2D = OffscreenCanvasRenderingContext2D | CanvasRenderingContext2D;
 
 /**
  * Scales `width`×`height` so that the longest edge is at most `maxEdge`, keeping the aspect
@@ -50,7 +50,8 @@ function isOffscreen(surface: Surface): surface is OffscreenCanvas {
 	return typeof OffscreenCanvas !== 'undefined' && surface instanceof OffscreenCanvas;
 }
 
-function createSurface({ width, height }: Size): Surface {
+/** A canvas of `size`: an OffscreenCanvas where there is one (a worker), else an element. */
+export function createSurface({ width, height }: Size): Surface {
 	if (typeof OffscreenCanvas !== 'undefined') return new OffscreenCanvas(width, height);
 	if (typeof document !== 'undefined') {
 		const canvas = document.createElement('canvas');
@@ -62,14 +63,14 @@ function createSurface({ width, height }: Size): Surface {
 }
 
 /** Frees the pixel memory now instead of at garbage collection (matters on Safari). */
-function release(surface: Surface | undefined): void {
+export function release(surface: Surface | undefined): void {
 	if (!surface) return;
 	surface.width = 0;
 	surface.height = 0;
 }
 
 /** An opaque 2D context; with `fill` it starts white, so transparency is flattened onto white. */
-function whiteContext(surface: Surface, fill: boolean): Context2D {
+export function whiteContext(surface: Surface, fill: boolean): Context2D {
 	const settings: CanvasRenderingContext2DSettings = { alpha: false };
 	let ctx: Context2D | null;
 	if (isOffscreen(surface)) ctx = surface.getContext('2d', settings);
@@ -85,7 +86,7 @@ function whiteContext(surface: Surface, fill: boolean): Context2D {
 }
 
 /** Draws `source` scaled to `size` on a new opaque canvas. */
-function drawOnSurface(source: CanvasImageSource, size: Size, fill: boolean): Surface {
+export function drawOnSurface(source: CanvasImageSource, size: Size, fill: boolean): Surface {
 	const surface = createSurface(size);
 	try {
 		whiteContext(surface, fill).drawImage(source, 0, 0, size.width, size.height);
@@ -96,7 +97,8 @@ function drawOnSurface(source: CanvasImageSource, size: Size, fill: boolean): Su
 	}
 }
 
-async function encodeJpeg(surface: Surface, quality: number): Promise<Blob> {
+/** Encodes the canvas as a JPEG without any metadata. */
+export async function encodeJpeg(surface: Surface, quality: number): Promise<Blob> {
 	let blob: Blob | null;
 	try {
 		blob = isOffscreen(surface)

@@ -1,6 +1,16 @@
+import type { PhotoEdit } from '$lib/domain/photo-edits';
 import type { Answer, Audit, CheckpointNote } from '$lib/domain/types';
 import { StorageError } from './storage-errors';
-import type { NewPhoto } from './photo-writes';
+import {
+	addPhoto,
+	deletePhoto,
+	dropPhotoOriginals,
+	getPhotoOriginal,
+	replaceEditedPhoto,
+	updatePhotoCaption,
+	type EditedPhoto,
+	type NewPhoto
+} from './photo-writes';
 import type { PhotoSpace, ReleaseOptions } from './photo-retention';
 import { auditKeyRange, bumped, requireAudit, requireDraft, submitEntryId } from './records';
 import { heldReview, type ServerHolds } from './review-state';
@@ -10,12 +20,12 @@ import type { ShopwalkDb } from './schema';
 import { requests, runTransaction, start } from './transaction';
 
 /**
- * Photo retention runs after a sync, and photo writes with the first photo (like the photo
- * pipeline that makes what they store), not while a stage screen opens: each is a chunk of its
- * own, loaded on first use and precached by the service worker, so offline too.
+ * Photo retention runs after a sync, not while a stage screen opens: a chunk of its own, loaded
+ * on first use and precached by the service worker, so offline too. (Photo writes stay static:
+ * a transaction that drops edited photos' originals calls them, and an await on a dynamic import
+ * inside an IndexedDB transaction would let it commit early.)
  */
 const retention = () => import('./photo-retention');
-const photoWrites = () => import('./photo-writes');
 
 /** Audits and photos that are not yet on the server; see {@link AuditStore.pendingSummary}. */
 export interface PendingSummary {
@@ -166,17 +176,46 @@ export class AuditStore {
 	 * same audit changes nothing, so a retried capture never makes a second photo.
 	 */
 	addPhoto(meta: NewPhoto, bytes: BinaryInput): Promise<void> {
-		return photoWrites().then((w) => w.addPhoto(this.#db, meta, bytes));
+		return addPhoto(this.#db, meta, bytes);
 	}
 
 	/** Changes a photo's caption. Throws `not_found` for an unknown photo. */
 	updatePhotoCaption(photoId: string, caption: string, now: number): Promise<void> {
-		return photoWrites().then((w) => w.updatePhotoCaption(this.#db, photoId, caption, now));
+		return updatePhotoCaption(this.#db, photoId, caption, now);
 	}
 
 	/** Deletes a photo and its bytes. An unknown photo id changes nothing. */
 	deletePhoto(photoId: string, now: number): Promise<void> {
-		return photoWrites().then((w) => w.deletePhoto(this.#db, photoId, now));
+		return deletePhoto(this.#db, photoId, now);
+	}
+
+	/**
+	 * Replaces a draft's photo with its flattened edit, in one transaction: the photo under its
+	 * new id `next.id` (same checkpoint, caption and times) holds the flattened JPEG and `edits`;
+	 * the unedited original moves with it, kept on this device only. With no edits left the
+	 * photo gets its original bytes back. The old id is gone, so the next upload's manifest drops
+	 * it and the server deletes its bytes (the server never takes other bytes under a known id).
+	 * Resolves with the new metadata. Throws `read_only` unless a draft, `not_found` for an
+	 * unknown photo or one whose bytes are not on the device.
+	 */
+	replaceEditedPhoto(
+		photoId: string,
+		edits: PhotoEdit[],
+		next: EditedPhoto,
+		now: number
+	): Promise<PhotoMeta> {
+		return replaceEditedPhoto(this.#db, photoId, edits, next, now);
+	}
+
+	/**
+	 * What an edit starts from: the photo's unedited original and its edit list; the photo's own
+	 * bytes and no edits when no original is kept (never edited, or dropped when the server
+	 * received the audit). Undefined for an unknown photo or one whose bytes were released.
+	 */
+	getPhotoOriginal(
+		photoId: string
+	): Promise<{ bytes: ArrayBuffer; edits: PhotoEdit[] } | undefined> {
+		return getPhotoOriginal(this.#db, photoId);
 	}
 
 	/** The audit's photos (metadata and thumbnails, never the full-size bytes), oldest first. */
@@ -309,12 +348,13 @@ export class AuditStore {
 		now: number,
 		sentPhotoIds: readonly string[] = []
 	): Promise<void> {
-		const stores = ['audits', 'outbox', 'reviews', 'photos'] as const;
+		const stores = ['audits', 'outbox', 'reviews', 'photos', 'photoBytes'] as const;
 		return runTransaction(this.#db, [...stores], 'readwrite', async (tx) => {
 			const audit = requireAudit(await tx.objectStore('audits').get(auditId), auditId);
 			if (audit.status === 'draft') {
 				throw new StorageError('conflict', `Audit ${auditId} is a draft; it was not sent`);
 			}
+			if (audit.status !== 'received') await dropPhotoOriginals(tx, auditId);
 			const reviews = tx.objectStore('reviews');
 			const review = heldReview(auditId, holds, await reviews.get(auditId));
 			await requests(

@@ -1,4 +1,5 @@
 import type { Assignment, PullResponse } from '$lib/contract/sync';
+import type { PhotoEdit } from '$lib/domain/photo-edits';
 import type { Answer, Audit, CheckpointNote, JourneyTemplate, PhotoRef } from '$lib/domain/types';
 import { StorageError } from './storage-errors';
 
@@ -47,14 +48,27 @@ export interface PhotoMeta {
 	 * thumbnail are always kept. Indexed (`by-released`), so only released photos are in it.
 	 */
 	released?: number;
+	/**
+	 * The annotations and redactions drawn on the photo, in order; `bytes` are the original
+	 * flattened with them. Absent on a photo never edited. Kept with the photo (the list only,
+	 * never pixels) so an edit can be undone while the audit is editable.
+	 */
+	edits?: PhotoEdit[];
 }
 
 /** Full-size photo bytes, kept as ArrayBuffer + type because Safari loses Blobs in IndexedDB. */
 export interface PhotoBytesRecord {
 	photoId: string;
 	auditId: string;
+	/** The JPEG the device shows and uploads: for an edited photo, the flattened one. */
 	bytes: ArrayBuffer;
 	type: PhotoType;
+	/**
+	 * An edited photo's unedited JPEG, kept on this device only, and only while the audit is
+	 * editable: it is dropped when the server receives the audit (`dropPhotoOriginals`) and is
+	 * never uploaded.
+	 */
+	original?: ArrayBuffer;
 }
 
 /** Work for the sync layer. Today only "submit this audit"; keyed `${auditId}:submit`. */

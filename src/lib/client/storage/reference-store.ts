@@ -51,7 +51,7 @@ export class ReferenceStore {
 	 * skip changes. Resolves with the ids of the audits whose status changed.
 	 */
 	applyPull(pull: PulledData, now: number): Promise<string[]> {
-		const stores = [...REFERENCE_STORES, 'meta', 'audits', 'outbox'] as const;
+		const stores = [...REFERENCE_STORES, 'meta', 'audits', 'outbox', 'photoBytes'] as const;
 		return runTransaction(this.#db, [...stores], 'readwrite', async (tx) => {
 			const current = await tx.objectStore('meta').get(CURSOR_KEY);
 			const cursor = typeof current === 'number' ? Math.max(current, pull.cursor) : pull.cursor;

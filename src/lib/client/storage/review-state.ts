@@ -1,4 +1,5 @@
 import type { ServerAuditState } from '$lib/contract/sync';
+import { dropPhotoOriginals } from './photo-writes';
 import type { ReviewRecord } from './records';
 import { submitEntryId } from './records';
 import type { Tx } from './transaction';
@@ -89,6 +90,7 @@ export async function applyReviewState(
 	const revision = status === 'draft' ? audit.revision + 1 : audit.revision;
 	await audits.put({ ...audit, status, revision, updatedAt: now });
 	await tx.objectStore('outbox').delete(submitEntryId(audit.id));
+	if (status === 'received') await dropPhotoOriginals(tx, audit.id);
 	return true;
 }
 

@@ -1,4 +1,5 @@
 import type { Audit, AuditStatus } from '$lib/domain/types';
+import { dropPhotoOriginals } from './photo-writes';
 import { newSubmitEntry, requireAudit, submitEntryId } from './records';
 import type { ShopwalkDb } from './schema';
 import { StorageError } from './storage-errors';
@@ -76,7 +77,8 @@ export function transitionStatus(
 	const options = rule.strict ? { durability: 'strict' as const } : undefined;
 	return runTransaction(
 		db,
-		['audits', 'outbox'],
+		// Received: the audit is not editable any more, so edited photos' originals go.
+		rule.to === 'received' ? ['audits', 'outbox', 'photoBytes'] : ['audits', 'outbox'],
 		'readwrite',
 		async (tx) => {
 			const audit = requireAudit(await tx.objectStore('audits').get(auditId), auditId);
@@ -94,6 +96,7 @@ export function transitionStatus(
 				() => tx.objectStore('audits').put({ ...audit, status: rule.to, updatedAt: now }),
 				() => applyOutbox(tx, audit, rule, now)
 			);
+			if (rule.to === 'received') await dropPhotoOriginals(tx, auditId);
 		},
 		options
 	);

@@ -144,5 +144,6 @@ export const da: Messages = {
 
 	'update.available': 'En ny version af Shopwalk er klar.',
 	'update.apply': 'Opdatér nu',
-	'update.later': 'Senere'
+	'update.later': 'Senere',
+	'preview.photoAlt': 'Foto {n}'
 };

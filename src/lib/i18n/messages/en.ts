@@ -140,7 +140,8 @@ export const en = {
 
 	'update.available': 'A new version of Shopwalk is ready.',
 	'update.apply': 'Update now',
-	'update.later': 'Later'
+	'update.later': 'Later',
+	'preview.photoAlt': 'Photo {n}'
 } satisfies Record<string, Message>;
 
 /** A catalogue: every English key, each a string or a plural message (see `PluralMessage`). */

@@ -143,5 +143,6 @@ export const nb: Messages = {
 	'field.error.pageNotFound': 'Det finnes ingen side på denne adressen.',
 	'field.sync.retrying': 'Ikke sendt ennå — neste forsøk kl. {time}',
 	'field.reopen.alreadySent':
-		'Denne auditen er allerede på serveren og kan ikke åpnes igjen her. Gjennomgåeren kan sende den tilbake til deg for endringer.'
+		'Denne auditen er allerede på serveren og kan ikke åpnes igjen her. Gjennomgåeren kan sende den tilbake til deg for endringer.',
+	'preview.photoAlt': 'Bilde {n}'
 };

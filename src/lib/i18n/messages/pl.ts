@@ -174,5 +174,6 @@ export const pl: Messages = {
 	'field.error.pageNotFound': 'Pod tym adresem nie ma żadnej strony.',
 	'field.sync.retrying': 'Jeszcze nie wysłano — następna próba o {time}',
 	'field.reopen.alreadySent':
-		'Ten audyt jest już na serwerze, więc nie można go tu ponownie otworzyć. Weryfikujący może go zwrócić do poprawek.'
+		'Ten audyt jest już na serwerze, więc nie można go tu ponownie otworzyć. Weryfikujący może go zwrócić do poprawek.',
+	'preview.photoAlt': 'Zdjęcie {n}'
 };

@@ -2,6 +2,32 @@ import type { MoreMessages } from './en';
 
 /** The Danish text of the field’s screens other than the stage runner. */
 export const moreDa: MoreMessages = {
+	'annotate.open': 'Markér eller slør',
+	'annotate.title': 'Markér og slør fotoet',
+	'annotate.tools': 'Værktøjer',
+	'annotate.tool.arrow': 'Pil',
+	'annotate.tool.circle': 'Cirkel',
+	'annotate.tool.freehand': 'Tegn',
+	'annotate.tool.text': 'Etiket',
+	'annotate.tool.pixelateBox': 'Pixelér felt',
+	'annotate.tool.pixelateBrush': 'Pixelér med pensel',
+	'annotate.label': 'Etikettens tekst',
+	'annotate.labelNeeded': 'Skriv etiketten først, og tryk så på fotoet, hvor den skal stå.',
+	'annotate.canvas':
+		'Foto at tegne på. Træk med det valgte værktøj; Enter tilføjer værktøjets form i midten.',
+	'annotate.undo': 'Fortryd',
+	'annotate.clear': 'Fjern alle ændringer',
+	'annotate.save': 'Gem',
+	'annotate.count': { one: '{count} ændring', other: '{count} ændringer' },
+	'annotate.hint':
+		'Pixelerede områder kan ikke genskabes fra det foto, der sendes. Du kan fortryde ændringer, indtil auditten er indsendt.',
+	'annotate.edited': 'Markeret',
+	'annotate.failed': 'Fotoet er ikke længere på tabletten og kan ikke redigeres.',
+	'preview.open': 'Læs rapporten før afsendelse',
+	'preview.title': 'Forhåndsvisning af rapporten',
+	'preview.hint':
+		'Rapporten, som kontoret vil læse den, lavet på denne tablet ud fra det, du har indtastet. Serveren kontrollerer scorerne igen, når den modtager den.',
+	'preview.back': 'Tilbage til oversigten',
 	'presence.consent.title': 'Kontrol af tilstedeværelse',
 	'presence.consent.ask':
 		'Din organisation bekræfter, at besøg foregår i butikken. Når du starter et besøg, læser tabletten sin position én gang og gemmer kun, om den var inden for butikkens radius. Din position forlader aldrig tabletten og gemmes aldrig.',

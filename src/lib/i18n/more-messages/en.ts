@@ -5,6 +5,32 @@ import type { Message } from '../locales';
  * language's more catalogue must match key for key. Kept by `node scripts/split-messages.js`.
  */
 export const moreEn = {
+	'annotate.open': 'Annotate or redact',
+	'annotate.title': 'Annotate and redact the photo',
+	'annotate.tools': 'Tools',
+	'annotate.tool.arrow': 'Arrow',
+	'annotate.tool.circle': 'Circle',
+	'annotate.tool.freehand': 'Draw',
+	'annotate.tool.text': 'Label',
+	'annotate.tool.pixelateBox': 'Pixelate box',
+	'annotate.tool.pixelateBrush': 'Pixelate brush',
+	'annotate.label': 'Label text',
+	'annotate.labelNeeded': 'Type the label first, then tap the photo where it belongs.',
+	'annotate.canvas':
+		'Photo to draw on. Drag with the selected tool; Enter adds the tool’s shape in the middle.',
+	'annotate.undo': 'Undo',
+	'annotate.clear': 'Remove all edits',
+	'annotate.save': 'Save',
+	'annotate.count': { one: '{count} edit', other: '{count} edits' },
+	'annotate.hint':
+		'Pixelated areas cannot be recovered from the photo that is sent. You can undo edits until the audit is submitted.',
+	'annotate.edited': 'Annotated',
+	'annotate.failed': 'The photo is not on this tablet any more, so it cannot be edited.',
+	'preview.open': 'Read the report before sending',
+	'preview.title': 'Report preview',
+	'preview.hint':
+		'The report as the office will read it, made on this tablet from what you entered. The server checks the scores again when it arrives.',
+	'preview.back': 'Back to the summary',
 	'presence.consent.title': 'Presence check',
 	'presence.consent.ask':
 		'Your organisation confirms that visits happen at the store. When you start a visit, this tablet reads its position once and keeps only whether it was within the store’s radius. Your position never leaves the tablet and is never stored.',

@@ -2,6 +2,32 @@ import type { MoreMessages } from './en';
 
 /** The Norwegian (bokmål) text of the field’s screens other than the stage runner. */
 export const moreNb: MoreMessages = {
+	'annotate.open': 'Marker eller slør',
+	'annotate.title': 'Marker og slør bildet',
+	'annotate.tools': 'Verktøy',
+	'annotate.tool.arrow': 'Pil',
+	'annotate.tool.circle': 'Sirkel',
+	'annotate.tool.freehand': 'Tegn',
+	'annotate.tool.text': 'Etikett',
+	'annotate.tool.pixelateBox': 'Pikseler felt',
+	'annotate.tool.pixelateBrush': 'Pikseler med pensel',
+	'annotate.label': 'Etikettens tekst',
+	'annotate.labelNeeded': 'Skriv etiketten først, og trykk så på bildet der den skal stå.',
+	'annotate.canvas':
+		'Bilde å tegne på. Dra med valgt verktøy; Enter legger verktøyets form i midten.',
+	'annotate.undo': 'Angre',
+	'annotate.clear': 'Fjern alle endringer',
+	'annotate.save': 'Lagre',
+	'annotate.count': { one: '{count} endring', other: '{count} endringer' },
+	'annotate.hint':
+		'Pikselerte områder kan ikke gjenskapes fra bildet som sendes. Du kan angre endringer til auditen er sendt inn.',
+	'annotate.edited': 'Markert',
+	'annotate.failed': 'Bildet er ikke lenger på nettbrettet og kan ikke redigeres.',
+	'preview.open': 'Les rapporten før du sender',
+	'preview.title': 'Forhåndsvisning av rapporten',
+	'preview.hint':
+		'Rapporten slik kontoret vil lese den, laget på dette nettbrettet av det du har skrevet inn. Serveren kontrollerer poengene igjen når den kommer fram.',
+	'preview.back': 'Tilbake til oversikten',
 	'presence.consent.title': 'Kontroll av tilstedeværelse',
 	'presence.consent.ask':
 		'Organisasjonen din bekrefter at besøk skjer i butikken. Når du starter et besøk, leser nettbrettet posisjonen sin én gang og lagrer bare om den var innenfor butikkens radius. Posisjonen din forlater aldri nettbrettet og lagres aldri.',

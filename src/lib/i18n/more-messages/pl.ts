@@ -2,6 +2,37 @@ import type { MoreMessages } from './en';
 
 /** The Polish text of the field’s screens other than the stage runner. */
 export const morePl: MoreMessages = {
+	'annotate.open': 'Oznacz lub zamaż',
+	'annotate.title': 'Oznacz i zamaż zdjęcie',
+	'annotate.tools': 'Narzędzia',
+	'annotate.tool.arrow': 'Strzałka',
+	'annotate.tool.circle': 'Okrąg',
+	'annotate.tool.freehand': 'Rysuj',
+	'annotate.tool.text': 'Etykieta',
+	'annotate.tool.pixelateBox': 'Pikselizuj obszar',
+	'annotate.tool.pixelateBrush': 'Pędzel pikselizujący',
+	'annotate.label': 'Tekst etykiety',
+	'annotate.labelNeeded': 'Najpierw wpisz etykietę, a potem dotknij zdjęcia w odpowiednim miejscu.',
+	'annotate.canvas':
+		'Zdjęcie do rysowania. Przeciągnij wybranym narzędziem; Enter dodaje jego kształt na środku.',
+	'annotate.undo': 'Cofnij',
+	'annotate.clear': 'Usuń wszystkie zmiany',
+	'annotate.save': 'Zapisz',
+	'annotate.count': {
+		one: '{count} zmiana',
+		few: '{count} zmiany',
+		many: '{count} zmian',
+		other: '{count} zmiany'
+	},
+	'annotate.hint':
+		'Spikselizowanych obszarów nie da się odtworzyć z wysłanego zdjęcia. Zmiany można cofać do chwili wysłania audytu.',
+	'annotate.edited': 'Oznaczone',
+	'annotate.failed': 'Zdjęcia nie ma już na tablecie, więc nie można go edytować.',
+	'preview.open': 'Przeczytaj raport przed wysłaniem',
+	'preview.title': 'Podgląd raportu',
+	'preview.hint':
+		'Raport w takiej postaci, w jakiej przeczyta go biuro, przygotowany na tym tablecie z wprowadzonych danych. Serwer ponownie sprawdzi wyniki po jego otrzymaniu.',
+	'preview.back': 'Powrót do podsumowania',
 	'presence.consent.title': 'Sprawdzanie obecności',
 	'presence.consent.ask':
 		'Twoja organizacja potwierdza, że wizyty odbywają się w sklepie. Gdy rozpoczynasz wizytę, tablet raz odczytuje swoje położenie i zapisuje tylko, czy było w promieniu sklepu. Twoje położenie nigdy nie opuszcza tabletu i nigdy nie jest zapisywane.',

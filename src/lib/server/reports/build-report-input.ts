@@ -1,3 +1,4 @@
+import { reportInputOf } from '$lib/domain/report-input';
 import type { ReportInput, ReportReviewState } from '$lib/domain/report-model';
 import type { AuditScore } from '$lib/domain/types';
 import type { Db } from '../db/connect';
@@ -70,30 +71,13 @@ export async function buildReportInput(
 		throw new Error(`Photo file missing: ${missing.join(', ')}`);
 	}
 	const { content } = snapshot;
-	return {
+	return reportInputOf({
 		template,
-		content: {
-			answers: content.answers.map((a) => ({ checkpointId: a.checkpointId, value: a.value })),
-			notes: content.notes.map((n) => ({ checkpointId: n.checkpointId, text: n.text })),
-			narrative: content.narrative,
-			timeIn: content.timeIn,
-			timeOut: content.timeOut,
-			stageTimeMs: content.stageTimeMs,
-			location: toLocation(location),
-			locale: content.locale,
-			presence: content.presence ?? null
-		},
+		content: { ...content, location: toLocation(location) },
 		score: snapshot.score,
-		photos: snapshot.photos.map((photo) => ({
-			id: photo.id,
-			checkpointId: photo.checkpointId,
-			kind: photo.kind,
-			caption: photo.caption,
-			capturedAt: photo.capturedAt
-		})),
+		photos: snapshot.photos,
 		organisationName: organisation.name,
 		shopperPseudonym: shopper?.pseudonym ?? '',
-		reportLocale: content.locale,
 		generatedAt,
 		timeZone,
 		review: { state: snapshot.state, version: job.version },
@@ -106,7 +90,7 @@ export async function buildReportInput(
 					}
 				}
 			: {})
-	};
+	});
 }
 
 /** A version queued before snapshots were recorded: the audit as it is stored now. */

@@ -376,7 +376,45 @@ export const en = {
 
 	'update.available': 'A new version of Shopwalk is ready.',
 	'update.apply': 'Update now',
-	'update.later': 'Later'
+	'update.later': 'Later',
+
+	'export.title': 'Export',
+	'export.hint':
+		'The audits the filters above select, newest first, as a spreadsheet file in this language ({delimiter} between columns). Times are in {zone}.',
+	'export.audits': 'Audits (CSV)',
+	'export.answers': 'Answers (CSV)',
+	'export.api': 'The same data as JSON lines: {path}',
+	'export.col.audit': 'Audit',
+	'export.col.link': 'Link',
+	'export.col.received': 'Received',
+	'export.col.submitted': 'Submitted',
+	'export.col.state': 'State',
+	'export.col.location': 'Location',
+	'export.col.locationId': 'Location id',
+	'export.col.kind': 'Store',
+	'export.col.brand': 'Brand',
+	'export.col.region': 'Region',
+	'export.col.template': 'Journey',
+	'export.col.templateVersion': 'Journey version',
+	'export.col.shopper': 'Shopper',
+	'export.col.language': 'Language',
+	'export.col.timeIn': 'Time in',
+	'export.col.timeOut': 'Time out',
+	'export.col.total': 'Total %',
+	'export.col.uncapped': 'Total before critical cap %',
+	'export.col.criticalFailures': 'Critical failures',
+	'export.col.stagePercent': '{stage} %',
+	'export.col.stage': 'Stage',
+	'export.col.checkpointId': 'Checkpoint id',
+	'export.col.checkpoint': 'Checkpoint',
+	'export.col.answer': 'Answer',
+	'export.col.points': 'Points',
+	'export.col.maxPoints': 'Possible points',
+	'export.col.critical': 'Critical failure',
+	'export.col.note': 'Note',
+	'export.pull.applyFailed':
+		'New visits and journeys could not be saved on this device, so it still shows what it had. Make room on the device or reload, then sync again.',
+	'export.pull.retry': 'Try again'
 } satisfies Record<string, Message>;
 
 /** A catalogue: every English key, each a string or a plural message (see `PluralMessage`). */

@@ -270,7 +270,8 @@ export async function seedScale(db: Db, options: ScaleOptions): Promise<ScaleSum
 		const stageOffset: Record<string, number> = {};
 		for (const id of stageIds) stageOffset[id] = rng.normal() * 0.06;
 		locations.push({
-			id: `${own ? 'loc-own' : 'loc-comp'}-${String(n).padStart(4, '0')}`,
+			// Location ids are unique across organisations: the organisation's id leads.
+			id: `${org}-${own ? 'own' : 'comp'}-${String(n).padStart(4, '0')}`,
 			name: `${brand} ${town}${n > 4 ? ` ${n}` : ''}`,
 			kind: own ? 'own' : 'competitor',
 			brand,

@@ -106,7 +106,7 @@ export async function listAuditsFor(
  * Which audits a user's list may hold: reviewers every audit of the organisation; report readers
  * the approved audits of their locations; anyone else (a shopper) their own.
  */
-async function listScopeOf(
+export async function listScopeOf(
 	ctx: ServiceContext,
 	user: SessionUser,
 	state: AuditState | undefined

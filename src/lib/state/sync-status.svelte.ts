@@ -1,8 +1,12 @@
 import type { SyncProgress } from '$lib/client/sync/progress';
 import { getDeviceServices } from './app-services';
 import { deviceChanges } from './device-changes';
+import { notifications } from './notifications.svelte';
 import { pendingStatus } from './pending-status.svelte';
 import { session } from './session.svelte';
+
+/** The notice of a pull that reached the device but could not be stored. */
+export const PULL_APPLY_FAILED = 'export.pull.applyFailed';
 
 /** What the sync engine is doing, for the header; the engine itself lives in client/sync. */
 class SyncStatus {
@@ -40,10 +44,13 @@ class SyncStatus {
 		});
 		// A pull can change what screens show (a return, an approval) with nothing sent at all.
 		sync.onPulled(() => {
+			notifications.withdraw(PULL_APPLY_FAILED);
 			this.#dataVersion += 1;
 			void pendingStatus.refresh();
 			deviceChanges.emit();
 		});
+		// A pull the device could not store is never silent: the screens show older data until it is.
+		sync.onPullFailed(() => notifications.warn(PULL_APPLY_FAILED));
 		sync.start();
 	}
 

@@ -106,6 +106,7 @@ export class SyncEngine {
 	readonly #retention: ReleaseOptions;
 	readonly #progress = new ProgressEmitter();
 	readonly #pulledListeners = new Set<() => void>();
+	readonly #pullFailedListeners = new Set<(reason: string) => void>();
 
 	#running: Promise<DrainOutcome> | null = null;
 	#rerun: { force: boolean } | null = null;
@@ -136,6 +137,16 @@ export class SyncEngine {
 	/** Calls `listener` with the current progress now and on every change; returns unsubscribe. */
 	subscribe(listener: ProgressListener): () => void {
 		return this.#progress.subscribe(listener);
+	}
+
+	/**
+	 * Calls `listener` with the reason whenever a pull reached the device but could not be applied
+	 * (storage full, a broken record): the device keeps what it had and the old cursor, so the next
+	 * pull asks again, and the user must be told (the screens show data older than the server's).
+	 */
+	onPullFailed(listener: (reason: string) => void): () => void {
+		this.#pullFailedListeners.add(listener);
+		return () => this.#pullFailedListeners.delete(listener);
 	}
 
 	/**
@@ -469,8 +480,20 @@ export class SyncEngine {
 		try {
 			const since = await this.#reference.getCursor();
 			const response = await this.#api.pull(since);
-			// Returned audits become drafts, handed-in ones received, in the pull's transaction.
-			await this.#reference.applyPull(checkPulledTemplates(response), this.#now());
+			try {
+				// Returned audits become drafts, handed-in ones received, in the pull's last transaction.
+				await this.#reference.applyPull(checkPulledTemplates(response), this.#now());
+			} catch (error) {
+				const reason = localReason(error);
+				for (const listener of [...this.#pullFailedListeners]) {
+					try {
+						listener(reason);
+					} catch {
+						// A broken listener must not hide the failure from the others.
+					}
+				}
+				throw error;
+			}
 			for (const listener of [...this.#pulledListeners]) {
 				try {
 					listener();

@@ -389,7 +389,7 @@ export const da: Messages = {
 		'De audits, filtrene ovenfor vælger, nyeste først, som regnearksfil på dette sprog ({delimiter} mellem kolonnerne). Tider er i {zone}.',
 	'export.audits': 'Audits (CSV)',
 	'export.answers': 'Svar (CSV)',
-	'export.api': 'De samme data som JSON-linjer: {path}',
+	'export.api': 'De samme data som JSON-linjer gennem API’et:',
 	'export.col.audit': 'Audit',
 	'export.col.link': 'Link',
 	'export.col.received': 'Modtaget',

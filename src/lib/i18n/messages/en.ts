@@ -383,7 +383,7 @@ export const en = {
 		'The audits the filters above select, newest first, as a spreadsheet file in this language ({delimiter} between columns). Times are in {zone}.',
 	'export.audits': 'Audits (CSV)',
 	'export.answers': 'Answers (CSV)',
-	'export.api': 'The same data as JSON lines: {path}',
+	'export.api': 'The same data as JSON lines, through the API:',
 	'export.col.audit': 'Audit',
 	'export.col.link': 'Link',
 	'export.col.received': 'Received',

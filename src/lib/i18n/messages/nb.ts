@@ -390,7 +390,7 @@ export const nb: Messages = {
 		'Auditene filtrene over velger, nyeste først, som regnearkfil på dette språket ({delimiter} mellom kolonnene). Tider er i {zone}.',
 	'export.audits': 'Auditer (CSV)',
 	'export.answers': 'Svar (CSV)',
-	'export.api': 'De samme dataene som JSON-linjer: {path}',
+	'export.api': 'De samme dataene som JSON-linjer gjennom API-et:',
 	'export.col.audit': 'Audit',
 	'export.col.link': 'Lenke',
 	'export.col.received': 'Mottatt',

@@ -429,7 +429,7 @@ export const pl: Messages = {
 		'Audyty wybrane powyższymi filtrami, od najnowszych, jako plik arkusza w tym języku ({delimiter} między kolumnami). Czasy w strefie {zone}.',
 	'export.audits': 'Audyty (CSV)',
 	'export.answers': 'Odpowiedzi (CSV)',
-	'export.api': 'Te same dane jako wiersze JSON: {path}',
+	'export.api': 'Te same dane jako wiersze JSON przez API:',
 	'export.col.audit': 'Audyt',
 	'export.col.link': 'Link',
 	'export.col.received': 'Otrzymano',

@@ -4,7 +4,7 @@ import type { SessionUser } from '$lib/contract/auth';
 import { BUILTIN_TEMPLATES } from '$lib/domain/builtin-templates';
 import { roundPercent } from '$lib/domain/scoring';
 import { localize } from '$lib/domain/text';
-import { da } from '$lib/i18n/messages/da';
+import { da as daMessages } from '$lib/i18n/messages/da';
 import { en } from '$lib/i18n/messages/en';
 import { hashPassword, TEST_SCRYPT } from '../auth/password';
 import { seedScale } from '../seed/scale';
@@ -23,6 +23,7 @@ import type { ServiceContext } from './context';
 import { decodeStoredScore } from './stored-score';
 
 const NOW = Date.UTC(2026, 11, 1);
+const da = daMessages as unknown as Record<keyof typeof daMessages, string>;
 const AUDITS = EXPORT_BATCH_SIZE * 2 + 37; // more than one keyset batch, not a multiple of it
 
 async function userOf(db: TestDatabase['db'], email: string): Promise<SessionUser> {

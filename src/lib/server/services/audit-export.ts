@@ -15,6 +15,7 @@ import type {
 import { interpolate, loadCatalogue } from '$lib/i18n/i18n.svelte';
 import type { Messages } from '$lib/i18n/messages/en';
 import type { UiLocale } from '$lib/i18n/locales';
+import { CSV_DIALECT } from '$lib/shared/csv-dialect';
 import { auditExportQuery, type AuditExportRow, type AuditListFilter } from '../repos/audits';
 import { listTemplates } from '../repos/templates';
 import { ServiceError } from '../service-error';
@@ -51,22 +52,9 @@ export interface OpenedExport {
 	filename: string;
 }
 
-/**
- * The CSV dialect per language, chosen for the spreadsheet programs people open exports in.
- * Excel splits a CSV by the list separator of the computer's regional settings and reads numbers
- * with its decimal separator: in Danish, Norwegian and Polish settings that is `;` and `,`, in
- * English ones `,` and `.`. So the file is written in the convention of its language. A UTF-8
- * byte-order mark makes Excel read the text as UTF-8 (æøå, ąęł); LibreOffice detects it too and
- * offers the delimiter in its import dialogue. No `sep=` line: with one, Excel ignores the BOM.
- * Times are `YYYY-MM-DD HH:MM` in the reader's time zone, a form both programs take as a date
- * in every locale; records end in CRLF (RFC 4180).
- */
-export const CSV_DIALECT: Record<UiLocale, { delimiter: string; decimal: string }> = {
-	en: { delimiter: ',', decimal: '.' },
-	da: { delimiter: ';', decimal: ',' },
-	nb: { delimiter: ';', decimal: ',' },
-	pl: { delimiter: ';', decimal: ',' }
-};
+/** The CSV dialect per language (see `CSV_DIALECT`): times `YYYY-MM-DD HH:MM` in the reader's
+ * zone, a form Excel and LibreOffice take as a date in every locale; records end in CRLF. */
+export { CSV_DIALECT };
 
 const BOM = '\uFEFF';
 

@@ -167,17 +167,23 @@ export async function listReviewedAuditsSince(
 	db: Db,
 	shopperId: string,
 	organisationId: string,
-	since: number
+	since: number,
+	/** Only audits changed at or after this time, or still returned (they wait for the shopper). */
+	changedOrReturnedFrom?: number
 ): Promise<Pick<AuditRow, 'id' | 'state' | 'revision'>[]> {
-	return db
+	let query = db
 		.selectFrom('audits')
 		.select(['id', 'state', 'revision'])
 		.where('shopper_id', '=', shopperId)
 		.where('organisation_id', '=', organisationId)
 		.where('updated_at', '>=', since)
-		.where('state', '!=', 'draft')
-		.orderBy('id')
-		.execute();
+		.where('state', '!=', 'draft');
+	if (changedOrReturnedFrom !== undefined) {
+		query = query.where((eb) =>
+			eb.or([eb('updated_at', '>=', changedOrReturnedFrom), eb('state', '=', 'returned')])
+		);
+	}
+	return query.orderBy('id').execute();
 }
 
 export interface AuditListFilter {

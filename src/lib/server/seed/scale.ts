@@ -399,7 +399,10 @@ export async function seedScale(db: Db, options: ScaleOptions): Promise<ScaleSum
 			const location = rng.pick(locations);
 			const template = location.kind === 'competitor' ? competitorTemplate : ownTemplate;
 			const start = now + rng.int(-1, 10) * DAY_MS;
-			open.push(assignmentRow(rng, org, template, location, shopper.id as string, start, 'open'));
+			const planned = now - rng.int(1, 72) * HOUR_MS;
+			open.push(
+				assignmentRow(rng, org, template, location, shopper.id as string, start, 'open', planned)
+			);
 		}
 	}
 	await db.transaction().execute((trx) => insertChunked(trx, 'assignments', open));
@@ -445,7 +448,9 @@ function assignmentRow(
 	location: Location,
 	shopperId: string,
 	windowStart: number,
-	status: 'open' | 'done'
+	status: 'open' | 'done',
+	/** When it was planned or last changed; never after the seed's `now`. */
+	updatedAt: number
 ): Insertable<Database['assignments']> {
 	return {
 		id: rng.uuid(windowStart),
@@ -463,7 +468,7 @@ function assignmentRow(
 			pl: `Odwiedź ${location.name} i przejdź wizytę.`
 		}),
 		status,
-		updated_at: windowStart
+		updated_at: updatedAt
 	};
 }
 
@@ -487,14 +492,16 @@ function makeAudit(
 	const state = pickState(rng, ageDays);
 	a.states[state]++;
 	const id = rng.uuid();
+	const windowStart = Math.floor(a.timeIn / DAY_MS) * DAY_MS - rng.int(0, 4) * DAY_MS;
 	const assignment = assignmentRow(
 		rng,
 		a.org,
 		a.template,
 		a.location,
 		a.shopperId,
-		Math.floor(a.timeIn / DAY_MS) * DAY_MS - rng.int(0, 4) * DAY_MS,
-		state === 'draft' ? 'open' : 'done'
+		windowStart,
+		state === 'draft' ? 'open' : 'done',
+		windowStart
 	);
 	batch.assignments.push(assignment);
 
@@ -569,6 +576,8 @@ function makeAudit(
 		if (state === 'approved') steps.push({ kind: 'approved', at: hop() });
 	}
 	const last = steps[steps.length - 1];
+	// Handing the audit in marks its visit done (see completeAssignment).
+	if (steps[0]) assignment.updated_at = steps[0].at;
 	batch.audits.push({
 		id,
 		organisation_id: a.org,

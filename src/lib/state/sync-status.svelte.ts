@@ -1,4 +1,5 @@
 import type { SyncProgress } from '$lib/client/sync/progress';
+import type { SyncEngine } from '$lib/client/sync/sync-engine';
 import { getDeviceServices } from './app-services';
 import { deviceChanges } from './device-changes';
 import { notifications } from './notifications.svelte';
@@ -7,6 +8,19 @@ import { session } from './session.svelte';
 
 /** The notice of a pull that reached the device but could not be stored. */
 export const PULL_APPLY_FAILED = 'export.pull.applyFailed';
+
+/**
+ * A pull the device could not store is never silent: a notice stays until dismissed or until a
+ * later pull is stored (the screens show older data than the server's until then).
+ */
+export function showPullFailures(sync: Pick<SyncEngine, 'onPullFailed' | 'onPulled'>): () => void {
+	const offFailed = sync.onPullFailed(() => notifications.warn(PULL_APPLY_FAILED));
+	const offPulled = sync.onPulled(() => notifications.withdraw(PULL_APPLY_FAILED));
+	return () => {
+		offFailed();
+		offPulled();
+	};
+}
 
 /** What the sync engine is doing, for the header; the engine itself lives in client/sync. */
 class SyncStatus {
@@ -43,14 +57,12 @@ class SyncStatus {
 			if (settled || changedState || progress.current) deviceChanges.emit();
 		});
 		// A pull can change what screens show (a return, an approval) with nothing sent at all.
+		showPullFailures(sync);
 		sync.onPulled(() => {
-			notifications.withdraw(PULL_APPLY_FAILED);
 			this.#dataVersion += 1;
 			void pendingStatus.refresh();
 			deviceChanges.emit();
 		});
-		// A pull the device could not store is never silent: the screens show older data until it is.
-		sync.onPullFailed(() => notifications.warn(PULL_APPLY_FAILED));
 		sync.start();
 	}
 

@@ -60,6 +60,7 @@ const expected = [
 	'photo-pipeline.json',
 	'server-ingest.json',
 	'server-report-render.json',
+	'server-scale.json',
 	'server-sync-during-reports.json',
 	'server-sync-endpoint.json'
 ];

@@ -27,8 +27,8 @@ import { freePort, percentile, round, vmHwmKb, writeBenchRows, type BenchRow } f
 const ORG = process.env.SCALE_ORG ?? 'scale-1';
 const PASSWORD = process.env.SCALE_PASSWORD ?? 'scale-password';
 const AUDITS = Number(process.env.SCALE_AUDITS ?? 20_000);
-const WARM_UP = 5;
-const ROUNDS = Number(process.env.SCALE_ROUNDS ?? 40);
+const WARM_UP = 3;
+const ROUNDS = Number(process.env.SCALE_ROUNDS ?? 20);
 const PAGE = 50;
 const GATE = { inboxRatio: 0.2, inboxMs: 30, exportMb: 250, exportRatio: 1.25 };
 
@@ -197,7 +197,14 @@ async function pullBytes(lane: Lane, email: string) {
 	};
 }
 
-test('scale: inbox deepest page, streamed export, pull bytes', async () => {
+/** Progress on stderr at once (a 500,000-audit run takes many minutes). */
+function say(text: string): void {
+	process.stderr.write(`[scale] ${new Date().toISOString().slice(11, 19)} ${text}\n`);
+}
+
+// At 500,000 audits OFFSET alone takes seconds a page on SQLite: an hour's budget for the test.
+test('scale: inbox deepest page, streamed export, pull bytes', { timeout: 3_600_000 }, async () => {
+	say('opening and migrating the databases');
 	const lanes = await openLanes();
 	const rows: BenchRow[] = [];
 	try {
@@ -209,7 +216,9 @@ test('scale: inbox deepest page, streamed export, pull bytes', async () => {
 				['approved', { state: 'approved' as const }],
 				['competitor', { kind: 'competitor' as const }]
 			] as const) {
+				say(`${d}: inbox deepest page, ${name}`);
 				const r = await inboxDeepestPage(lane, filter);
+				say(`${d}: keyset p95 ${r.ours.toFixed(2)} ms, OFFSET p95 ${r.peer.toFixed(2)} ms`);
 				const ratio = r.ours / r.peer;
 				rows.push({
 					id: `scale.${d}.inbox-deepest-page.${name}.p95-vs-offset`,
@@ -224,7 +233,11 @@ test('scale: inbox deepest page, streamed export, pull bytes', async () => {
 				});
 			}
 
+			say(`${d}: export of all ${audits} audits`);
 			const full = await exportOnce(lane, '');
+			say(
+				`${d}: ${full.rows} rows, ${full.seconds.toFixed(1)} s, peak ${full.peakMb.toFixed(0)} MB`
+			);
 			// A tenth of the audits: the newest, by received time, through the same endpoint.
 			const newest = await lane.handle.db
 				.selectFrom('audits')
@@ -261,6 +274,7 @@ test('scale: inbox deepest page, streamed export, pull bytes', async () => {
 				['shopper', `shopper1@${ORG}.example`],
 				['manager', `manager1@${ORG}.example`]
 			] as const) {
+				say(`${d}: first pull of the ${who}`);
 				const p = await pullBytes(lane, email);
 				rows.push({
 					id: `scale.${d}.first-pull.${who}.bytes-vs-full`,

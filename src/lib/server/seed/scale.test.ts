@@ -23,7 +23,7 @@ describe('scale seed', () => {
 		[one, two] = await Promise.all([createTestDatabase(), createTestDatabase()]);
 		passwordHash = await hashPassword('pw-scale', TEST_SCRYPT);
 		summary = await seedScale(one.db, { audits: 1500, seed: 7, now: NOW, passwordHash });
-	});
+	}, 180_000);
 	afterAll(async () => {
 		await Promise.all([one.dispose(), two.dispose()]);
 	});

@@ -89,7 +89,7 @@ describe('exports', () => {
 		reader = await userOf(handle.db, 'reader@scale-3.example');
 		shopper = await userOf(handle.db, 'shopper1@scale-3.example');
 		otherManager = await userOf(handle.db, 'manager1@scale-4.example');
-	});
+	}, 180_000);
 	afterAll(async () => {
 		await handle.dispose();
 	});

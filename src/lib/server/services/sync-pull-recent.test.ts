@@ -32,7 +32,7 @@ describe('a first pull at scale sends open and recent visits, not the history', 
 			fieldWork: true,
 			organisation: { id: 'scale-9', name: 'Scale' }
 		};
-	});
+	}, 180_000);
 	afterAll(async () => {
 		await handle.dispose();
 	});

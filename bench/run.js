@@ -62,6 +62,7 @@ const expected = [
 	'server-ingest.json',
 	'server-report-render.json',
 	'server-seal-verify.json',
+	'server-scale.json',
 	'server-sync-during-reports.json',
 	'server-sync-endpoint.json'
 ];

@@ -82,11 +82,15 @@ export async function waitUntilUp(app: AppProcess): Promise<void> {
 }
 
 /** Signs in and returns the session cookie as `name=value`. */
-export async function signIn(origin: string, email = DEMO_SHOPPER): Promise<string> {
+export async function signIn(
+	origin: string,
+	email = DEMO_SHOPPER,
+	password = DEMO_PASSWORD
+): Promise<string> {
 	const response = await fetch(`${origin}/api/auth/sign-in`, {
 		method: 'POST',
 		headers: { 'content-type': 'application/json', origin },
-		body: JSON.stringify({ email, password: DEMO_PASSWORD })
+		body: JSON.stringify({ email, password })
 	});
 	const cookie = response.headers
 		.getSetCookie()

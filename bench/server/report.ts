@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -61,4 +61,19 @@ export async function freePort(from = 4300, to = 4399): Promise<number> {
 		if (free) return port;
 	}
 	throw new Error(`No free port in ${from}–${to}`);
+}
+
+/**
+ * The peak resident set of process `pid` itself (`VmHWM` in /proc/<pid>/status), in kB, or null
+ * where /proc is not there. Unlike `process.resourceUsage().maxRSS` in a child — which on Linux
+ * starts from what the child inherited from its parent at fork — this is that process's own peak.
+ */
+export function vmHwmKb(pid: number): number | null {
+	try {
+		const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+		const kb = /^VmHWM:\s+(\d+)\s+kB/m.exec(status)?.[1];
+		return kb === undefined ? null : Number(kb);
+	} catch {
+		return null;
+	}
 }

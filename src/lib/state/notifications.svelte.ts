@@ -34,6 +34,11 @@ class Notifications {
 		this.#push({ id: this.#next++, kind: 'error', key, params });
 	}
 
+	/** Takes back every notice with this message (the trouble it reported is over). */
+	withdraw(key: MessageKey): void {
+		this.#items = this.#items.filter((item) => item.key !== key);
+	}
+
 	dismiss(id: number): void {
 		this.#items = this.#items.filter((item) => item.id !== id);
 	}

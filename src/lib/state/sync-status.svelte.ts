@@ -1,8 +1,26 @@
 import type { SyncProgress } from '$lib/client/sync/progress';
+import type { SyncEngine } from '$lib/client/sync/sync-engine';
 import { getDeviceServices } from './app-services';
 import { deviceChanges } from './device-changes';
+import { notifications } from './notifications.svelte';
 import { pendingStatus } from './pending-status.svelte';
 import { session } from './session.svelte';
+
+/** The notice of a pull that reached the device but could not be stored. */
+export const PULL_APPLY_FAILED = 'export.pull.applyFailed';
+
+/**
+ * A pull the device could not store is never silent: a notice stays until dismissed or until a
+ * later pull is stored (the screens show older data than the server's until then).
+ */
+export function showPullFailures(sync: Pick<SyncEngine, 'onPullFailed' | 'onPulled'>): () => void {
+	const offFailed = sync.onPullFailed(() => notifications.warn(PULL_APPLY_FAILED));
+	const offPulled = sync.onPulled(() => notifications.withdraw(PULL_APPLY_FAILED));
+	return () => {
+		offFailed();
+		offPulled();
+	};
+}
 
 /** What the sync engine is doing, for the header; the engine itself lives in client/sync. */
 class SyncStatus {
@@ -39,6 +57,7 @@ class SyncStatus {
 			if (settled || changedState || progress.current) deviceChanges.emit();
 		});
 		// A pull can change what screens show (a return, an approval) with nothing sent at all.
+		showPullFailures(sync);
 		sync.onPulled(() => {
 			this.#dataVersion += 1;
 			void pendingStatus.refresh();

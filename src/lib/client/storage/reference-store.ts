@@ -12,6 +12,12 @@ import type { ShopwalkDb } from './schema';
 import { requestAll, requests, runTransaction, type Tx } from './transaction';
 
 const USER_KEY = 'sessionUser';
+
+/**
+ * Records a pull applies per IndexedDB transaction: bounded, so neither the requests in flight
+ * nor one transaction's size grows with the organisation (a first pull can hold many thousands).
+ */
+export const PULL_APPLY_BATCH = 2000;
 const CURSOR_KEY = 'pullCursor';
 const PRESENCE_KEY = 'presenceConfig';
 const consentKey = (userId: string) => `presenceConsent:${userId}`;
@@ -43,24 +49,45 @@ export class ReferenceStore {
 	}
 
 	/**
-	 * Applies one pull in a single transaction: upserts every template, location and assignment
-	 * (cancelled and done ones keep their status), applies each audit's review state (see
-	 * `applyReviewState`: a newer one is stored, a returned audit becomes a draft again, one the
-	 * server holds as handed in at the device's revision becomes `received`), then stores the
-	 * cursor. The cursor never moves backwards, so a late, older pull cannot make the next one
-	 * skip changes. Resolves with the ids of the audits whose status changed.
+	 * Applies one pull in bounded batches, so a pull of any size fits the browser: templates, then
+	 * locations, then assignments are upserted `PULL_APPLY_BATCH` records per transaction (cancelled
+	 * and done assignments keep their status; an assignment never lands before its template). The
+	 * last batch goes in one transaction with each audit's review state (see `applyReviewState`: a
+	 * newer one is stored, a returned audit becomes a draft again, one the server holds as handed
+	 * in at the device's revision becomes `received`) and the cursor. So a pull is applied whole or
+	 * its cursor is not moved: after a failure the next pull asks from the old cursor and the server
+	 * sends everything again (the upserts are idempotent; what earlier batches stored is the
+	 * server's own data). A pull of at most one batch is one transaction: all or nothing. The cursor
+	 * never moves backwards, so a late, older pull cannot make the next one skip changes. Resolves
+	 * with the ids of the audits whose status changed.
 	 */
-	applyPull(pull: PulledData, now: number): Promise<string[]> {
+	async applyPull(pull: PulledData, now: number): Promise<string[]> {
+		type Put = (tx: Tx<'readwrite'>) => Promise<unknown>;
+		const puts: Put[] = [
+			...pull.templates.map(
+				(template) => (tx: Tx<'readwrite'>) => tx.objectStore('templates').put(template)
+			),
+			...pull.locations.map(
+				(location) => (tx: Tx<'readwrite'>) => tx.objectStore('locations').put(location)
+			),
+			...pull.assignments.map(
+				(assignment) => (tx: Tx<'readwrite'>) => tx.objectStore('assignments').put(assignment)
+			)
+		];
+		const lastBatch = Math.max(0, Math.ceil(puts.length / PULL_APPLY_BATCH) - 1);
+		for (let batch = 0; batch < lastBatch; batch++) {
+			const slice = puts.slice(batch * PULL_APPLY_BATCH, (batch + 1) * PULL_APPLY_BATCH);
+			await runTransaction(this.#db, [...REFERENCE_STORES], 'readwrite', (tx) =>
+				requestAll(slice.map((put) => () => put(tx)))
+			);
+		}
+		const final = puts.slice(lastBatch * PULL_APPLY_BATCH);
 		const stores = [...REFERENCE_STORES, 'meta', 'audits', 'outbox', 'photoBytes'] as const;
 		return runTransaction(this.#db, [...stores], 'readwrite', async (tx) => {
 			const current = await tx.objectStore('meta').get(CURSOR_KEY);
 			const cursor = typeof current === 'number' ? Math.max(current, pull.cursor) : pull.cursor;
 			await requestAll([
-				...pull.templates.map((template) => () => tx.objectStore('templates').put(template)),
-				...pull.locations.map((location) => () => tx.objectStore('locations').put(location)),
-				...pull.assignments.map(
-					(assignment) => () => tx.objectStore('assignments').put(assignment)
-				),
+				...final.map((put) => () => put(tx)),
 				() => tx.objectStore('meta').put(cursor, CURSOR_KEY),
 				// Sent whole with every pull: the newest replaces what was kept.
 				...(pull.presence

@@ -150,6 +150,7 @@ export class SyncEngine {
 	#retentionWanted = false;
 	readonly #progress = new ProgressEmitter();
 	readonly #pulledListeners = new Set<() => void>();
+	readonly #pullFailedListeners = new Set<(reason: string) => void>();
 
 	#running: Promise<DrainOutcome> | null = null;
 	#rerun: { force: boolean } | null = null;
@@ -181,6 +182,16 @@ export class SyncEngine {
 	/** Calls `listener` with the current progress now and on every change; returns unsubscribe. */
 	subscribe(listener: ProgressListener): () => void {
 		return this.#progress.subscribe(listener);
+	}
+
+	/**
+	 * Calls `listener` with the reason whenever a pull reached the device but could not be applied
+	 * (storage full, a broken record): the device keeps what it had and the old cursor, so the next
+	 * pull asks again, and the user must be told (the screens show data older than the server's).
+	 */
+	onPullFailed(listener: (reason: string) => void): () => void {
+		this.#pullFailedListeners.add(listener);
+		return () => this.#pullFailedListeners.delete(listener);
 	}
 
 	/**
@@ -530,8 +541,20 @@ export class SyncEngine {
 		try {
 			const since = await this.#reference.getCursor();
 			const response = await this.#api.pull(since);
-			// Returned audits become drafts, handed-in ones received, in the pull's transaction.
-			await this.#reference.applyPull(await checkPulledTemplates(response), this.#now());
+			try {
+				// Returned audits become drafts, handed-in ones received, in the pull's last transaction.
+				await this.#reference.applyPull(await checkPulledTemplates(response), this.#now());
+			} catch (error) {
+				const reason = localReason(error);
+				for (const listener of [...this.#pullFailedListeners]) {
+					try {
+						listener(reason);
+					} catch {
+						// A broken listener must not hide the failure from the others.
+					}
+				}
+				throw error;
+			}
 			if (response.audits.length > 0) this.#retentionWanted = true;
 			for (const listener of [...this.#pulledListeners]) {
 				try {

@@ -145,5 +145,8 @@ export const da: Messages = {
 	'update.available': 'En ny version af Shopwalk er klar.',
 	'update.apply': 'Opdatér nu',
 	'update.later': 'Senere',
-	'preview.photoAlt': 'Foto {n}'
+	'preview.photoAlt': 'Foto {n}',
+	'export.pull.applyFailed':
+		'Nye besøg og forløb kunne ikke gemmes på denne enhed, så den viser stadig det, den havde. Frigør plads på enheden eller genindlæs, og synkronisér igen.',
+	'export.pull.retry': 'Prøv igen'
 };

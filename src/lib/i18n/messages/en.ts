@@ -141,7 +141,10 @@ export const en = {
 	'update.available': 'A new version of Shopwalk is ready.',
 	'update.apply': 'Update now',
 	'update.later': 'Later',
-	'preview.photoAlt': 'Photo {n}'
+	'preview.photoAlt': 'Photo {n}',
+	'export.pull.applyFailed':
+		'New visits and journeys could not be saved on this device, so it still shows what it had. Make room on the device or reload, then sync again.',
+	'export.pull.retry': 'Try again'
 } satisfies Record<string, Message>;
 
 /** A catalogue: every English key, each a string or a plural message (see `PluralMessage`). */

@@ -144,5 +144,8 @@ export const nb: Messages = {
 	'field.sync.retrying': 'Ikke sendt ennå — neste forsøk kl. {time}',
 	'field.reopen.alreadySent':
 		'Denne auditen er allerede på serveren og kan ikke åpnes igjen her. Gjennomgåeren kan sende den tilbake til deg for endringer.',
-	'preview.photoAlt': 'Bilde {n}'
+	'preview.photoAlt': 'Bilde {n}',
+	'export.pull.applyFailed':
+		'Nye besøk og forløp kunne ikke lagres på denne enheten, så den viser fortsatt det den hadde. Frigjør plass på enheten eller last inn på nytt, og synkroniser igjen.',
+	'export.pull.retry': 'Prøv igjen'
 };

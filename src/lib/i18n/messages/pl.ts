@@ -175,5 +175,8 @@ export const pl: Messages = {
 	'field.sync.retrying': 'Jeszcze nie wysłano — następna próba o {time}',
 	'field.reopen.alreadySent':
 		'Ten audyt jest już na serwerze, więc nie można go tu ponownie otworzyć. Weryfikujący może go zwrócić do poprawek.',
-	'preview.photoAlt': 'Zdjęcie {n}'
+	'preview.photoAlt': 'Zdjęcie {n}',
+	'export.pull.applyFailed':
+		'Nowych wizyt i ścieżek nie udało się zapisać na tym urządzeniu, więc pokazuje ono to, co miało. Zwolnij miejsce na urządzeniu lub odśwież stronę i zsynchronizuj ponownie.',
+	'export.pull.retry': 'Spróbuj ponownie'
 };

@@ -2,6 +2,34 @@ import type { MoreMessages } from './en';
 
 /** The Danish text of the field’s screens other than the stage runner. */
 export const moreDa: MoreMessages = {
+	'export.col.audit': 'Audit',
+	'export.col.link': 'Link',
+	'export.col.received': 'Modtaget',
+	'export.col.submitted': 'Indsendt',
+	'export.col.state': 'Status',
+	'export.col.location': 'Butik',
+	'export.col.locationId': 'Butiks-id',
+	'export.col.kind': 'Butikstype',
+	'export.col.brand': 'Kæde',
+	'export.col.region': 'Region',
+	'export.col.template': 'Forløb',
+	'export.col.templateVersion': 'Forløbsversion',
+	'export.col.shopper': 'Shopper',
+	'export.col.language': 'Sprog',
+	'export.col.timeIn': 'Tid ind',
+	'export.col.timeOut': 'Tid ud',
+	'export.col.total': 'Samlet %',
+	'export.col.uncapped': 'Samlet før kritisk loft %',
+	'export.col.criticalFailures': 'Kritiske fejl',
+	'export.col.stagePercent': '{stage} %',
+	'export.col.stage': 'Trin',
+	'export.col.checkpointId': 'Kontrolpunkt-id',
+	'export.col.checkpoint': 'Kontrolpunkt',
+	'export.col.answer': 'Svar',
+	'export.col.points': 'Point',
+	'export.col.maxPoints': 'Mulige point',
+	'export.col.critical': 'Kritisk fejl',
+	'export.col.note': 'Note',
 	'annotate.open': 'Markér eller slør',
 	'annotate.title': 'Markér og slør fotoet',
 	'annotate.tools': 'Værktøjer',
@@ -246,5 +274,10 @@ export const moreDa: MoreMessages = {
 	'review.overall': 'Samlet kommentar',
 	'review.commented': 'Kontrolpunkter med kommentarer',
 	'review.unsentChanges':
-		'Kontoret havde allerede denne audit før dine seneste ændringer. De gemmes på tabletten og sendes med, hvis den sendes retur.'
+		'Kontoret havde allerede denne audit før dine seneste ændringer. De gemmes på tabletten og sendes med, hvis den sendes retur.',
+	'office.state.draft': 'Ikke indsendt',
+	'office.state.submitted': 'Indsendt',
+	'office.state.returned': 'Sendt retur',
+	'office.state.resubmitted': 'Genindsendt',
+	'office.state.approved': 'Godkendt'
 };

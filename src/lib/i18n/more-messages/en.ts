@@ -5,6 +5,34 @@ import type { Message } from '../locales';
  * language's more catalogue must match key for key. Kept by `node scripts/split-messages.js`.
  */
 export const moreEn = {
+	'export.col.audit': 'Audit',
+	'export.col.link': 'Link',
+	'export.col.received': 'Received',
+	'export.col.submitted': 'Submitted',
+	'export.col.state': 'State',
+	'export.col.location': 'Location',
+	'export.col.locationId': 'Location id',
+	'export.col.kind': 'Store',
+	'export.col.brand': 'Brand',
+	'export.col.region': 'Region',
+	'export.col.template': 'Journey',
+	'export.col.templateVersion': 'Journey version',
+	'export.col.shopper': 'Shopper',
+	'export.col.language': 'Language',
+	'export.col.timeIn': 'Time in',
+	'export.col.timeOut': 'Time out',
+	'export.col.total': 'Total %',
+	'export.col.uncapped': 'Total before critical cap %',
+	'export.col.criticalFailures': 'Critical failures',
+	'export.col.stagePercent': '{stage} %',
+	'export.col.stage': 'Stage',
+	'export.col.checkpointId': 'Checkpoint id',
+	'export.col.checkpoint': 'Checkpoint',
+	'export.col.answer': 'Answer',
+	'export.col.points': 'Points',
+	'export.col.maxPoints': 'Possible points',
+	'export.col.critical': 'Critical failure',
+	'export.col.note': 'Note',
 	'annotate.open': 'Annotate or redact',
 	'annotate.title': 'Annotate and redact the photo',
 	'annotate.tools': 'Tools',
@@ -245,7 +273,12 @@ export const moreEn = {
 	'review.overall': 'Overall comment',
 	'review.commented': 'Checkpoints with comments',
 	'review.unsentChanges':
-		'The office already had this audit before your last changes. They are kept on this tablet and go with it if it is returned.'
+		'The office already had this audit before your last changes. They are kept on this tablet and go with it if it is returned.',
+	'office.state.draft': 'Not submitted',
+	'office.state.submitted': 'Submitted',
+	'office.state.returned': 'Returned',
+	'office.state.resubmitted': 'Resubmitted',
+	'office.state.approved': 'Approved'
 } satisfies Record<string, Message>;
 
 export type MoreMessageKey = keyof typeof moreEn;

@@ -2,6 +2,34 @@ import type { MoreMessages } from './en';
 
 /** The Norwegian (bokmål) text of the field’s screens other than the stage runner. */
 export const moreNb: MoreMessages = {
+	'export.col.audit': 'Audit',
+	'export.col.link': 'Lenke',
+	'export.col.received': 'Mottatt',
+	'export.col.submitted': 'Sendt inn',
+	'export.col.state': 'Status',
+	'export.col.location': 'Butikk',
+	'export.col.locationId': 'Butikk-id',
+	'export.col.kind': 'Butikktype',
+	'export.col.brand': 'Kjede',
+	'export.col.region': 'Region',
+	'export.col.template': 'Forløp',
+	'export.col.templateVersion': 'Forløpsversjon',
+	'export.col.shopper': 'Shopper',
+	'export.col.language': 'Språk',
+	'export.col.timeIn': 'Tid inn',
+	'export.col.timeOut': 'Tid ut',
+	'export.col.total': 'Totalt %',
+	'export.col.uncapped': 'Totalt før kritisk tak %',
+	'export.col.criticalFailures': 'Kritiske feil',
+	'export.col.stagePercent': '{stage} %',
+	'export.col.stage': 'Trinn',
+	'export.col.checkpointId': 'Kontrollpunkt-id',
+	'export.col.checkpoint': 'Kontrollpunkt',
+	'export.col.answer': 'Svar',
+	'export.col.points': 'Poeng',
+	'export.col.maxPoints': 'Mulige poeng',
+	'export.col.critical': 'Kritisk feil',
+	'export.col.note': 'Merknad',
 	'annotate.open': 'Marker eller slør',
 	'annotate.title': 'Marker og slør bildet',
 	'annotate.tools': 'Verktøy',
@@ -247,5 +275,10 @@ export const moreNb: MoreMessages = {
 	'review.overall': 'Samlet kommentar',
 	'review.commented': 'Kontrollpunkter med kommentarer',
 	'review.unsentChanges':
-		'Kontoret hadde allerede denne auditen før de siste endringene dine. De beholdes på nettbrettet og sendes med hvis auditen sendes tilbake.'
+		'Kontoret hadde allerede denne auditen før de siste endringene dine. De beholdes på nettbrettet og sendes med hvis auditen sendes tilbake.',
+	'office.state.draft': 'Ikke sendt inn',
+	'office.state.submitted': 'Sendt inn',
+	'office.state.returned': 'Sendt tilbake',
+	'office.state.resubmitted': 'Sendt inn på nytt',
+	'office.state.approved': 'Godkjent'
 };

@@ -2,6 +2,34 @@ import type { MoreMessages } from './en';
 
 /** The Polish text of the field’s screens other than the stage runner. */
 export const morePl: MoreMessages = {
+	'export.col.audit': 'Audyt',
+	'export.col.link': 'Link',
+	'export.col.received': 'Otrzymano',
+	'export.col.submitted': 'Przesłano',
+	'export.col.state': 'Stan',
+	'export.col.location': 'Sklep',
+	'export.col.locationId': 'Id sklepu',
+	'export.col.kind': 'Rodzaj sklepu',
+	'export.col.brand': 'Sieć',
+	'export.col.region': 'Region',
+	'export.col.template': 'Ścieżka',
+	'export.col.templateVersion': 'Wersja ścieżki',
+	'export.col.shopper': 'Audytor',
+	'export.col.language': 'Język',
+	'export.col.timeIn': 'Wejście',
+	'export.col.timeOut': 'Wyjście',
+	'export.col.total': 'Wynik %',
+	'export.col.uncapped': 'Wynik przed limitem krytycznym %',
+	'export.col.criticalFailures': 'Błędy krytyczne',
+	'export.col.stagePercent': '{stage} %',
+	'export.col.stage': 'Etap',
+	'export.col.checkpointId': 'Id punktu kontrolnego',
+	'export.col.checkpoint': 'Punkt kontrolny',
+	'export.col.answer': 'Odpowiedź',
+	'export.col.points': 'Punkty',
+	'export.col.maxPoints': 'Możliwe punkty',
+	'export.col.critical': 'Błąd krytyczny',
+	'export.col.note': 'Notatka',
 	'annotate.open': 'Oznacz lub zamaż',
 	'annotate.title': 'Oznacz i zamaż zdjęcie',
 	'annotate.tools': 'Narzędzia',
@@ -265,5 +293,10 @@ export const morePl: MoreMessages = {
 	'review.overall': 'Komentarz ogólny',
 	'review.commented': 'Punkty kontrolne z komentarzami',
 	'review.unsentChanges':
-		'Biuro miało już ten audyt przed Twoimi ostatnimi zmianami. Są zachowane na tym tablecie i zostaną wysłane razem z audytem, jeśli zostanie zwrócony.'
+		'Biuro miało już ten audyt przed Twoimi ostatnimi zmianami. Są zachowane na tym tablecie i zostaną wysłane razem z audytem, jeśli zostanie zwrócony.',
+	'office.state.draft': 'Nieprzesłany',
+	'office.state.submitted': 'Przesłany',
+	'office.state.returned': 'Zwrócony',
+	'office.state.resubmitted': 'Przesłany ponownie',
+	'office.state.approved': 'Zatwierdzony'
 };

@@ -2,6 +2,12 @@ import type { OfficeMessages } from './en';
 
 /** The Danish text of the office pages. */
 export const officeDa: OfficeMessages = {
+	'export.title': 'Eksport',
+	'export.hint':
+		'De audits, filtrene ovenfor vælger, nyeste først, som regnearksfil på dette sprog ({delimiter} mellem kolonnerne). Tider er i {zone}.',
+	'export.audits': 'Audits (CSV)',
+	'export.answers': 'Svar (CSV)',
+	'export.api': 'De samme data som JSON-linjer gennem API’et:',
 	'seal.verify.title': 'Kontrollér en rapport',
 	'seal.verify.intro':
 		'Skriv verifikationskoden fra rapportens forside, scan dens QR-kode, eller upload selve PDF-filen.',
@@ -363,11 +369,6 @@ export const officeDa: OfficeMessages = {
 	'office.received': 'Modtaget',
 	'office.state': 'Status',
 	'office.score': 'Score',
-	'office.state.draft': 'Ikke indsendt',
-	'office.state.submitted': 'Indsendt',
-	'office.state.returned': 'Sendt retur',
-	'office.state.resubmitted': 'Genindsendt',
-	'office.state.approved': 'Godkendt',
 	'office.nav.inbox': 'Indbakke',
 	'office.nav.label': 'Kontor',
 	'office.signOut': 'Log ud',

@@ -5,6 +5,12 @@ import type { Message } from '../locales';
  * language's office catalogue must match key for key. Kept by `node scripts/split-messages.js`.
  */
 export const officeEn = {
+	'export.title': 'Export',
+	'export.hint':
+		'The audits the filters above select, newest first, as a spreadsheet file in this language ({delimiter} between columns). Times are in {zone}.',
+	'export.audits': 'Audits (CSV)',
+	'export.answers': 'Answers (CSV)',
+	'export.api': 'The same data as JSON lines, through the API:',
 	'seal.verify.title': 'Verify a report',
 	'seal.verify.intro':
 		'Type the verification code printed on the report’s cover, scan its QR code, or upload the PDF itself.',
@@ -362,11 +368,6 @@ export const officeEn = {
 	'office.received': 'Received',
 	'office.state': 'State',
 	'office.score': 'Score',
-	'office.state.draft': 'Not submitted',
-	'office.state.submitted': 'Submitted',
-	'office.state.returned': 'Returned',
-	'office.state.resubmitted': 'Resubmitted',
-	'office.state.approved': 'Approved',
 	'office.nav.inbox': 'Inbox',
 	'office.nav.label': 'Office',
 	'office.signOut': 'Sign out',

@@ -2,6 +2,12 @@ import type { OfficeMessages } from './en';
 
 /** The Norwegian (bokmål) text of the office pages. */
 export const officeNb: OfficeMessages = {
+	'export.title': 'Eksport',
+	'export.hint':
+		'Auditene filtrene over velger, nyeste først, som regnearkfil på dette språket ({delimiter} mellom kolonnene). Tider er i {zone}.',
+	'export.audits': 'Auditer (CSV)',
+	'export.answers': 'Svar (CSV)',
+	'export.api': 'De samme dataene som JSON-linjer gjennom API-et:',
 	'seal.verify.title': 'Kontroller en rapport',
 	'seal.verify.intro':
 		'Skriv verifiseringskoden fra rapportens forside, skann QR-koden, eller last opp selve PDF-filen.',
@@ -364,11 +370,6 @@ export const officeNb: OfficeMessages = {
 	'office.received': 'Mottatt',
 	'office.state': 'Status',
 	'office.score': 'Poengsum',
-	'office.state.draft': 'Ikke sendt inn',
-	'office.state.submitted': 'Sendt inn',
-	'office.state.returned': 'Sendt tilbake',
-	'office.state.resubmitted': 'Sendt inn på nytt',
-	'office.state.approved': 'Godkjent',
 	'office.nav.inbox': 'Innboks',
 	'office.nav.label': 'Kontor',
 	'office.signOut': 'Logg ut',

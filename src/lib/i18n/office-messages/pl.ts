@@ -2,6 +2,12 @@ import type { OfficeMessages } from './en';
 
 /** The Polish text of the office pages. */
 export const officePl: OfficeMessages = {
+	'export.title': 'Eksport',
+	'export.hint':
+		'Audyty wybrane powyższymi filtrami, od najnowszych, jako plik arkusza w tym języku ({delimiter} między kolumnami). Czasy w strefie {zone}.',
+	'export.audits': 'Audyty (CSV)',
+	'export.answers': 'Odpowiedzi (CSV)',
+	'export.api': 'Te same dane jako wiersze JSON przez API:',
 	'seal.verify.title': 'Sprawdź raport',
 	'seal.verify.intro':
 		'Wpisz kod weryfikacyjny z okładki raportu, zeskanuj jego kod QR albo prześlij sam plik PDF.',
@@ -377,11 +383,6 @@ export const officePl: OfficeMessages = {
 	'office.received': 'Odebrano',
 	'office.state': 'Stan',
 	'office.score': 'Wynik',
-	'office.state.draft': 'Nieprzesłany',
-	'office.state.submitted': 'Przesłany',
-	'office.state.returned': 'Zwrócony',
-	'office.state.resubmitted': 'Przesłany ponownie',
-	'office.state.approved': 'Zatwierdzony',
 	'office.nav.inbox': 'Skrzynka',
 	'office.nav.label': 'Biuro',
 	'office.signOut': 'Wyloguj się',

@@ -29,6 +29,7 @@ describe('migrations', () => {
 			'007-inbox-indexes',
 			'008-template-drafts',
 			'009-programme',
+			'011-scale-pull',
 			'012-seal-presence'
 		]);
 		await migrate(handle.db);
@@ -43,6 +44,7 @@ describe('migrations', () => {
 			'007-inbox-indexes',
 			'008-template-drafts',
 			'009-programme',
+			'011-scale-pull',
 			'012-seal-presence'
 		]);
 		await handle.db

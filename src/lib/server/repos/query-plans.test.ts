@@ -2,7 +2,7 @@ import { CompiledQuery, type Compilable } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../testing/test-database';
 import { visitPageQuery } from './assignments';
-import { auditListQuery, reviewQueueQuery } from './audits';
+import { auditExportQuery, auditListQuery, reviewQueueQuery } from './audits';
 import { locationPageQuery } from './locations';
 import { userPageQuery } from './users';
 import { templateListQuery } from './template-drafts';
@@ -67,6 +67,33 @@ describe('query plans of the paged lists', () => {
 			await planOf(storePositionsPageQuery(handle.db, 'org', 'loc-9', 51)),
 			'locations_org_id'
 		);
+	});
+
+	it.each([
+		['no filter', {}, 'audits_org_received_id'],
+		['a state', { state: 'approved' as const }, 'audits_org_state_received'],
+		['a template', { templateId: 'competitor-visit' }, 'audits_org_template_received']
+	] as const)('an export batch with %s, newest first, from its index', async (_, filter, index) => {
+		const query = auditExportQuery(handle.db, {
+			organisationId: 'org',
+			...filter,
+			after: { receivedAt: 1_760_000_000_000, id: 'x' },
+			limit: 500
+		});
+		expectServedBy(await planOf(query), index);
+	});
+
+	it('a shopper’s audits changed since the pull cursor, from their index', async () => {
+		const { sql, parameters } = handle.db
+			.selectFrom('audits')
+			.select(['id', 'state', 'revision'])
+			.where('shopper_id', '=', 'u')
+			.where('organisation_id', '=', 'org')
+			.where('updated_at', '>=', 1_760_000_000_000)
+			.where('state', '!=', 'draft')
+			.compile();
+		const plan = await planOf({ compile: () => CompiledQuery.raw(sql, [...parameters]) });
+		expect(plan).toMatch(/audits_shopper_updated/);
 	});
 
 	it('a report reader’s list of one location, newest first', async () => {

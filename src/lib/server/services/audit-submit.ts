@@ -19,6 +19,7 @@ import { sha256Hex } from './sha256';
 import { sealReportVersion, sealSourceOf } from '../seal/seal-service';
 import { organisationSigningKey, sealKeyDir } from '../seal/signing-keys';
 import { sealDigest } from '$lib/domain/seal';
+import { encodeStoredScore } from './stored-score';
 
 export interface SubmitOutcome {
 	status: number;
@@ -137,7 +138,7 @@ export async function submitAudit(
 			const state = REVIEW_TRANSITIONS[action].to;
 			const changed = {
 				state,
-				score: JSON.stringify(score),
+				score: encodeStoredScore(score),
 				totalPercent: score.totalPercent,
 				submittedAt: now
 			};

@@ -80,7 +80,12 @@ export async function listAssignmentsSince(
 	db: Db,
 	organisationId: string,
 	since: number,
-	shopperId: string | null
+	shopperId: string | null,
+	/**
+	 * Only open visits and those whose window ended at or after this time (a first pull sends what
+	 * the device needs, not the whole history); undefined: every changed one.
+	 */
+	openOrEndedFrom?: number
 ): Promise<{ assignment: AssignmentRow; location: LocationRow }[]> {
 	let query = db
 		.selectFrom('assignments')
@@ -88,6 +93,11 @@ export async function listAssignmentsSince(
 		.where('organisation_id', '=', organisationId)
 		.where('updated_at', '>=', since);
 	if (shopperId !== null) query = query.where('shopper_id', '=', shopperId);
+	if (openOrEndedFrom !== undefined) {
+		query = query.where((eb) =>
+			eb.or([eb('status', '=', 'open'), eb('window_end', '>=', openOrEndedFrom)])
+		);
+	}
 	const assignments = await query.orderBy('id').execute();
 	const locationIds = [...new Set(assignments.map((a) => a.location_id))];
 	const locations =

@@ -59,6 +59,8 @@ export const load: PageServerLoad = (event) =>
 				: null,
 			newestQuery: cursor ? inboxQuery(filters, keep) : null,
 			selfQuery: inboxQuery(filters, { ...keep, cursor }),
-			clearDatesQuery: inboxQuery({ ...filters, from: '', to: '' }, keep)
+			clearDatesQuery: inboxQuery({ ...filters, from: '', to: '' }, keep),
+			// The exports take the same filters, days counted in the zone the page shows.
+			exportQuery: inboxQuery(filters, { tz: timeZone })
 		};
 	});

@@ -1,16 +1,8 @@
 import type { PhotoEdit } from '$lib/domain/photo-edits';
 import type { Answer, Audit, CheckpointNote } from '$lib/domain/types';
 import { StorageError } from './storage-errors';
-import {
-	addPhoto,
-	deletePhoto,
-	dropPhotoOriginals,
-	getPhotoOriginal,
-	replaceEditedPhoto,
-	updatePhotoCaption,
-	type EditedPhoto,
-	type NewPhoto
-} from './photo-writes';
+import { dropPhotoOriginals } from './photo-originals';
+import type { EditedPhoto, NewPhoto } from './photo-writes';
 import type { PhotoSpace, ReleaseOptions } from './photo-retention';
 import { auditKeyRange, bumped, requireAudit, requireDraft, submitEntryId } from './records';
 import { heldReview, type ServerHolds } from './review-state';
@@ -20,12 +12,13 @@ import type { ShopwalkDb } from './schema';
 import { requests, runTransaction, start } from './transaction';
 
 /**
- * Photo retention runs after a sync, not while a stage screen opens: a chunk of its own, loaded
- * on first use and precached by the service worker, so offline too. (Photo writes stay static:
- * a transaction that drops edited photos' originals calls them, and an await on a dynamic import
- * inside an IndexedDB transaction would let it commit early.)
+ * Photo retention runs after a sync, and photo writes with the first photo (like the photo
+ * pipeline that makes what they store), not while a stage screen opens: each is a chunk of its
+ * own, loaded on first use (before any transaction opens: each call starts its own) and
+ * precached by the service worker, so offline too.
  */
 const retention = () => import('./photo-retention');
+const photoWrites = () => import('./photo-writes');
 
 /** Audits and photos that are not yet on the server; see {@link AuditStore.pendingSummary}. */
 export interface PendingSummary {
@@ -176,17 +169,17 @@ export class AuditStore {
 	 * same audit changes nothing, so a retried capture never makes a second photo.
 	 */
 	addPhoto(meta: NewPhoto, bytes: BinaryInput): Promise<void> {
-		return addPhoto(this.#db, meta, bytes);
+		return photoWrites().then((w) => w.addPhoto(this.#db, meta, bytes));
 	}
 
 	/** Changes a photo's caption. Throws `not_found` for an unknown photo. */
 	updatePhotoCaption(photoId: string, caption: string, now: number): Promise<void> {
-		return updatePhotoCaption(this.#db, photoId, caption, now);
+		return photoWrites().then((w) => w.updatePhotoCaption(this.#db, photoId, caption, now));
 	}
 
 	/** Deletes a photo and its bytes. An unknown photo id changes nothing. */
 	deletePhoto(photoId: string, now: number): Promise<void> {
-		return deletePhoto(this.#db, photoId, now);
+		return photoWrites().then((w) => w.deletePhoto(this.#db, photoId, now));
 	}
 
 	/**
@@ -204,7 +197,7 @@ export class AuditStore {
 		next: EditedPhoto,
 		now: number
 	): Promise<PhotoMeta> {
-		return replaceEditedPhoto(this.#db, photoId, edits, next, now);
+		return photoWrites().then((w) => w.replaceEditedPhoto(this.#db, photoId, edits, next, now));
 	}
 
 	/**
@@ -215,7 +208,7 @@ export class AuditStore {
 	getPhotoOriginal(
 		photoId: string
 	): Promise<{ bytes: ArrayBuffer; edits: PhotoEdit[] } | undefined> {
-		return getPhotoOriginal(this.#db, photoId);
+		return photoWrites().then((w) => w.getPhotoOriginal(this.#db, photoId));
 	}
 
 	/** The audit's photos (metadata and thumbnails, never the full-size bytes), oldest first. */

@@ -5,6 +5,8 @@ import type { PhotoMeta } from './records';
 import type { ShopwalkDb } from './schema';
 import { requests, runTransaction, type Tx } from './transaction';
 
+export { dropPhotoOriginals } from './photo-originals';
+
 /**
  * A photo to store: its metadata record, where `byteLength` (if given) is ignored in favour of
  * the real size of the bytes and the thumbnail may still be a Blob.
@@ -185,22 +187,4 @@ export function getPhotoOriginal(
 		if (stored.original === undefined) return { bytes: stored.bytes, edits: [] };
 		return { bytes: stored.original, edits: photo.edits ?? [] };
 	});
-}
-
-/**
- * Inside a transaction over `photoBytes`: forgets the unedited originals of one audit's edited
- * photos, once the server holds the audit and it is no longer editable here. The flattened JPEG
- * becomes the only copy, so a redaction cannot be undone on this device either; the edit list
- * stays for the record.
- */
-export async function dropPhotoOriginals(tx: Tx<'readwrite'>, auditId: string): Promise<void> {
-	let cursor = await tx.objectStore('photoBytes').index('by-audit').openCursor(auditId);
-	while (cursor) {
-		if (cursor.value.original !== undefined) {
-			const rest = { ...cursor.value };
-			delete rest.original;
-			await cursor.update(rest);
-		}
-		cursor = await cursor.continue();
-	}
 }

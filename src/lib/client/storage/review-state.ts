@@ -1,5 +1,5 @@
 import type { ServerAuditState } from '$lib/contract/sync';
-import { dropPhotoOriginals } from './photo-writes';
+import { dropPhotoOriginals } from './photo-originals';
 import type { ReviewRecord } from './records';
 import { submitEntryId } from './records';
 import type { Tx } from './transaction';

@@ -1,5 +1,5 @@
 import type { Audit, AuditStatus } from '$lib/domain/types';
-import { dropPhotoOriginals } from './photo-writes';
+import { dropPhotoOriginals } from './photo-originals';
 import { newSubmitEntry, requireAudit, submitEntryId } from './records';
 import type { ShopwalkDb } from './schema';
 import { StorageError } from './storage-errors';

@@ -3,7 +3,6 @@ import { ApiRequestError, isRetryableReason } from '$lib/client/api/api-error';
 import type { AuditStore } from '$lib/client/storage/audit-store';
 import type { OutboxStore } from '$lib/client/storage/outbox-store';
 import type { ReleaseOptions } from '$lib/client/storage/photo-retention';
-import { sealDigest } from '$lib/domain/seal';
 import { submitIdempotencyKey, type OutboxEntry } from '$lib/client/storage/records';
 import type { ReferenceStore } from '$lib/client/storage/reference-store';
 import { HANDED_IN_STATES, type ServerHolds } from '$lib/client/storage/review-state';
@@ -475,7 +474,8 @@ export class SyncEngine {
 				photos: upload.photos.map(({ id, sha256 }) => ({ id, sha256 })),
 				// The seal digest of exactly what was uploaded; the server computes its own and
 				// refuses the submit when they differ.
-				seal: await sealDigest(audit.id, upload)
+				// The digest code loads with the first hand-in, like the upload's.
+				seal: await (await import('$lib/domain/seal')).sealDigest(audit.id, upload)
 			},
 			submitIdempotencyKey(audit.id, upload.revision)
 		);

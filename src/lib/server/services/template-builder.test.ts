@@ -7,6 +7,7 @@ import { getTemplate } from '../repos/templates';
 import { buildCompleteAudit, submitRequestOf } from '../testing/complete-audit';
 import { upsertAudit } from './audit-upsert';
 import { submitAudit } from './audit-submit';
+import { decodeStoredScore } from './stored-score';
 import { pullChanges } from './sync-pull';
 import {
 	assertTemplateOpenForVisits,
@@ -352,7 +353,7 @@ describe('audits keep the version they started on', () => {
 		expect(outcome.status).toBe(200);
 		const stored = await findAudit(f.ctx.db, onV1.id);
 		expect(stored).toMatchObject({ template_version: 1, state: 'submitted', total_percent: 100 });
-		const score = JSON.parse(stored!.score) as { stages: { stageId: string }[] };
+		const score = decodeStoredScore(stored!.score);
 		expect(score.stages.map((s) => s.stageId)).toEqual(v1.stages.map((s) => s.id));
 
 		// A new audit uses v2 and is scored on v2.
@@ -366,7 +367,7 @@ describe('audits keep the version they started on', () => {
 		).toBe(200);
 		const second = await findAudit(f.ctx.db, onV2.id);
 		expect(second).toMatchObject({ template_version: 2, state: 'submitted' });
-		const score2 = JSON.parse(second!.score) as { stages: { stageId: string }[] };
+		const score2 = decodeStoredScore(second!.score);
 		expect(score2.stages.map((s) => s.stageId)).toEqual(v2.stages.map((s) => s.id));
 		expect(score2.stages.map((s) => s.stageId)).toContain('st-new');
 		// And an audit claiming v1 that changed after v2 still checks against v1's checkpoints.

@@ -11,6 +11,7 @@ import * as photoScope from './migrations/004-photo-scope';
 import * as signInThrottle from './migrations/005-sign-in-throttle';
 import * as localizedBriefs from './migrations/006-localized-briefs';
 import * as inboxIndexes from './migrations/007-inbox-indexes';
+import * as scoreRows from './migrations/010-score-rows';
 
 export type Db = Kysely<Database>;
 export type Dialect = 'sqlite' | 'postgres';
@@ -31,7 +32,8 @@ const MIGRATIONS: Record<string, Migration> = {
 	'004-photo-scope': photoScope,
 	'005-sign-in-throttle': signInThrottle,
 	'006-localized-briefs': localizedBriefs,
-	'007-inbox-indexes': inboxIndexes
+	'007-inbox-indexes': inboxIndexes,
+	'010-score-rows': scoreRows
 };
 
 // PostgreSQL returns bigint (int8) as strings; every bigint here is an epoch-ms time, safe as a number.

@@ -26,7 +26,8 @@ describe('migrations', () => {
 			'004-photo-scope',
 			'005-sign-in-throttle',
 			'006-localized-briefs',
-			'007-inbox-indexes'
+			'007-inbox-indexes',
+			'010-score-rows'
 		]);
 		await migrate(handle.db);
 		await migrate(handle.db);
@@ -37,7 +38,8 @@ describe('migrations', () => {
 			'004-photo-scope',
 			'005-sign-in-throttle',
 			'006-localized-briefs',
-			'007-inbox-indexes'
+			'007-inbox-indexes',
+			'010-score-rows'
 		]);
 		await handle.db
 			.insertInto('organisations')

@@ -22,6 +22,9 @@ export interface Database {
 	user_locations: UserLocationTable;
 	audit_events: AuditEventTable;
 	comment_library: CommentLibraryTable;
+	score_audits: ScoreAuditTable;
+	score_stages: ScoreStageTable;
+	score_checkpoints: ScoreCheckpointTable;
 }
 
 export interface OrganisationTable {
@@ -223,4 +226,47 @@ export interface ReportJobTable {
 	review_state: string | null;
 	/** JSON ReportSnapshot taken when the version was queued; null on older versions. */
 	snapshot: string | null;
+}
+
+/** What every score row carries to be filtered and grouped without a join (migration 010). */
+interface ScoreRowDimensions {
+	audit_id: string;
+	organisation_id: string;
+	location_id: string;
+	/** The location's kind, region and brand as the location record says (kept in step by saveLocation). */
+	location_kind: 'own' | 'competitor';
+	region: string;
+	brand: string;
+	template_id: string;
+	/** The visit's time-in, epoch ms: what periods and trends are bucketed by. */
+	visited_at: number;
+	/** 1 once approved: report readers count only these. */
+	approved: number;
+}
+
+/** One handed-in audit's total. */
+export interface ScoreAuditTable extends ScoreRowDimensions {
+	template_version: number;
+	total_percent: number | null;
+	/** 1 when a failed critical checkpoint capped the total. */
+	capped: number;
+}
+
+/** One stage of one handed-in audit, keyed by the template's stage id. */
+export interface ScoreStageTable extends ScoreRowDimensions {
+	stage_key: string;
+	points: number;
+	possible: number;
+	/** Null when nothing in the stage was scored. */
+	percent: number | null;
+}
+
+/** One visible, answered checkpoint of one handed-in audit. */
+export interface ScoreCheckpointTable extends ScoreRowDimensions {
+	checkpoint_id: string;
+	stage_key: string;
+	outcome: 'pass' | 'partial' | 'fail' | 'na';
+	points: number;
+	possible: number;
+	critical_failure: number;
 }

@@ -2,6 +2,7 @@ import { CompiledQuery, type Compilable } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../testing/test-database';
 import { auditListQuery, reviewQueueQuery } from './audits';
+import { checkpointTallyQuery, stageBenchmarkQuery, trendQuery } from './insights';
 
 // The lists a programme of 500,000 audits pages through must be served by an index in their
 // order, on SQLite and PostgreSQL alike: asked of each database's planner, not assumed. (An
@@ -84,4 +85,64 @@ describe('query plans of the paged lists', () => {
 			expectServedBy(await planOf(query), index);
 		}
 	);
+});
+
+describe('query plans of the insights', () => {
+	let insights: TestDatabase;
+	beforeAll(async () => {
+		insights = await createTestDatabase();
+		handle = insights;
+	});
+	afterAll(async () => {
+		await insights.dispose();
+	});
+	const scope = { organisationId: 'org', from: 1_750_000_000_000, before: 1_760_000_000_000 };
+	const bounds = [1_750_000_000_000, 1_755_000_000_000, 1_760_000_000_000];
+
+	// Grouping may sort the rows it read; what counts is that it reads one range of the index
+	// that holds every column, never the table or the audits' JSON.
+	it.each([
+		['the benchmark', () => stageBenchmarkQuery(insights.db, scope), 'score_stages_org_visited'],
+		[
+			'the benchmark of a region and template',
+			() => stageBenchmarkQuery(insights.db, { ...scope, region: 'North', templateId: 't' }),
+			'score_stages_org_visited'
+		],
+		[
+			'a location’s stage trend',
+			() => trendQuery(insights.db, { ...scope, locationId: 'loc' }, bounds, { stageKey: 's' }),
+			/score_stages_location|score_stages_org_visited/
+		],
+		[
+			'the organisation’s total trend',
+			() => trendQuery(insights.db, { ...scope, kind: 'own' }, bounds),
+			'score_audits_org_visited'
+		],
+		[
+			'a location’s total trend',
+			() => trendQuery(insights.db, { ...scope, locationId: 'loc' }, bounds),
+			/score_audits_location|score_audits_org_visited/
+		],
+		[
+			'the failing checkpoints',
+			() => checkpointTallyQuery(insights.db, { ...scope, kind: 'own' }),
+			'score_checkpoints_org_visited'
+		],
+		[
+			'a location’s failing checkpoints',
+			() => checkpointTallyQuery(insights.db, { ...scope, locationId: 'loc' }),
+			/score_checkpoints_location|score_checkpoints_org_visited/
+		]
+	] as const)('%s reads its index', async (_, query, index) => {
+		const plan = await planOf(query());
+		if (insights.dialect === 'sqlite') {
+			expect(plan, plan).toMatch(index);
+			expect(plan, plan).toMatch(/COVERING INDEX/);
+		} else {
+			// Without statistics PostgreSQL picks either of the table's two indexes (both start with
+			// the organisation and hold the visit time); never a scan of the table.
+			expect(plan, plan).toMatch(/Index (Only )?Scan using score_/);
+			expect(plan, plan).not.toMatch(/Seq Scan/);
+		}
+	});
 });

@@ -116,6 +116,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 			'outcome',
 			'points',
 			'possible',
+			'critical_failure',
+			'stage_key',
 			'location_kind',
 			'region',
 			'brand',
@@ -135,6 +137,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 			'outcome',
 			'points',
 			'possible',
+			'critical_failure',
+			'stage_key',
 			'approved'
 		])
 		.execute();

@@ -20,6 +20,7 @@ import { deleteExpiredSessions } from '$lib/server/repos/sessions';
 import { deleteOldSignInAddresses, deleteStaleThrottles } from '$lib/server/repos/sign-in-throttle';
 import { KNOWN_ADDRESS_MS } from '$lib/server/auth/throttle';
 import { seedDemoIfEmpty } from '$lib/server/seed/demo';
+import { seedDemoHistory } from '$lib/server/seed/demo-history';
 import { DEMO_ORGANISATION, demoPassword, formatDemoSignIns } from '$lib/server/seed/demo-accounts';
 
 /**
@@ -34,6 +35,10 @@ export const init: ServerInit = async () => {
 	const password = demoPassword(env);
 	const now = Date.now();
 	const seeded = await seedDemoIfEmpty(db, { password, now });
+	// Opt-in: a year of approved demo audits, so the benchmark and trends have data to show.
+	if (seeded && env.SHOPWALK_DEMO_HISTORY === '1') {
+		logger.info(`Demo history: ${await seedDemoHistory(db, now)} approved audits.`);
+	}
 	await deleteExpiredSessions(db, now);
 	await deleteStaleThrottles(db, now - 24 * 60 * 60 * 1000);
 	await deleteOldSignInAddresses(db, now - KNOWN_ADDRESS_MS);

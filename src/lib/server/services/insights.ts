@@ -18,6 +18,9 @@ import {
 	type InsightScope
 } from '../repos/insights';
 import { getLocation, listLocations } from '../repos/locations';
+import { latestReportJobs } from '../repos/report-jobs';
+import { reportStateOf } from '../reports/report-download';
+import type { ReportState } from '$lib/contract/office';
 import { listTemplates } from '../repos/templates';
 import { listLocationIdsOfUser } from '../repos/user-locations';
 import { ServiceError } from '../service-error';
@@ -147,6 +150,8 @@ export interface LocationVisit {
 	capped: boolean;
 	approved: boolean;
 	templateName: LocalizedText;
+	/** The newest report version's state; the PDF is at `/api/audits/{id}/report` when ready. */
+	reportState: ReportState;
 }
 
 export interface LocationInsights {
@@ -173,6 +178,19 @@ function dayIn(instant: number, timeZone: string): string {
 		month: '2-digit',
 		day: '2-digit'
 	}).format(instant);
+}
+
+/** The period of the same length just before `period` (days before 1970 are clamped to it). */
+function previousPeriod(period: InsightPeriod, now: number): InsightPeriod {
+	const spanDays = Math.max(1, Math.round((period.before - period.from) / DAY_MS));
+	const clamp = (day: string) => (day < '1970-01-01' ? '1970-01-01' : day);
+	return periodOf(
+		clamp(dayIn(Math.max(0, period.from - spanDays * DAY_MS + DAY_MS / 2), period.timeZone)),
+		clamp(dayIn(Math.max(0, period.from - DAY_MS / 2), period.timeZone)),
+		period.timeZone,
+		now,
+		90
+	);
 }
 
 function invalid(code: string, message: string): ServiceError {
@@ -498,14 +516,10 @@ export async function getCheckpointInsights(
 ): Promise<CheckpointInsights> {
 	const reader = await readerScope(ctx, user);
 	const period = periodOf(request.from, request.to, request.timeZone, now, 90);
-	const spanDays = Math.round((period.before - period.from) / DAY_MS);
-	const comparePeriod = periodOf(
-		request.compareFrom || dayIn(period.from - spanDays * DAY_MS + DAY_MS / 2, period.timeZone),
-		request.compareTo || dayIn(period.from - DAY_MS / 2, period.timeZone),
-		period.timeZone,
-		now,
-		90
-	);
+	const comparePeriod =
+		request.compareFrom || request.compareTo
+			? periodOf(request.compareFrom, request.compareTo, period.timeZone, now, 90)
+			: previousPeriod(period, now);
 	const locationId = optionalText(request.locationId);
 	if (locationId !== undefined) await readableLocation(ctx, reader, locationId);
 	return checkpointInsightsFor(ctx, reader, period, comparePeriod, locationId);
@@ -613,14 +627,7 @@ export async function getLocationInsights(
 		latestVisits(ctx.db, { ...reader, locationId }, 10),
 		catalogueOf(ctx, reader.organisationId)
 	]);
-	const spanDays = Math.round((period.before - period.from) / DAY_MS);
-	const comparePeriod = periodOf(
-		dayIn(period.from - spanDays * DAY_MS + DAY_MS / 2, period.timeZone),
-		dayIn(period.from - DAY_MS / 2, period.timeZone),
-		period.timeZone,
-		now,
-		90
-	);
+	const comparePeriod = previousPeriod(period, now);
 	const checkpoints = await checkpointInsightsFor(ctx, reader, period, comparePeriod, locationId);
 	const stages = catalogue.stages
 		.map((stage) => {
@@ -635,6 +642,10 @@ export async function getLocationInsights(
 		})
 		.filter((stage) => stage.location.n > 0);
 	const names = new Map(catalogue.templates.map((t) => [t.id, t.name]));
+	const reports = await latestReportJobs(
+		ctx.db,
+		visits.map((visit) => visit.auditId)
+	);
 	return {
 		location,
 		period,
@@ -646,9 +657,30 @@ export async function getLocationInsights(
 			totalPercent: visit.totalPercent,
 			capped: visit.capped,
 			approved: visit.approved,
-			templateName: names.get(visit.templateId) ?? { en: visit.templateId }
+			templateName: names.get(visit.templateId) ?? { en: visit.templateId },
+			reportState: reportStateOf(reports.get(visit.auditId))
 		})),
 		checkpoints,
 		smallSample: SMALL_SAMPLE
 	};
+}
+
+/** The locations whose pages this reader may open (a report reader's own), by kind and name. */
+export async function listInsightLocations(
+	ctx: ServiceContext,
+	user: SessionUser
+): Promise<Location[]> {
+	const reader = await readerScope(ctx, user);
+	const all = await listLocations(ctx.db, reader.organisationId);
+	return all
+		.filter((l) => reader.locationIds === undefined || reader.locationIds.includes(l.id))
+		.map(({ id, name, kind, brand, address, region }) => ({
+			id,
+			name,
+			kind,
+			brand,
+			address,
+			region
+		}))
+		.sort((a, b) => (a.kind === b.kind ? a.name.localeCompare(b.name) : a.kind === 'own' ? -1 : 1));
 }

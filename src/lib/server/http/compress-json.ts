@@ -16,8 +16,11 @@ export function acceptsGzip(header: string | null): boolean {
 	return weight > 0;
 }
 
+/** Text the API sends that compresses well: JSON, and the exports' JSON lines and CSV. */
+const COMPRESSED_TYPES = ['application/json', 'application/x-ndjson', 'text/csv'];
+
 /**
- * Gzips JSON answers of the API for clients that take it — a pull or an audit list is a large,
+ * Gzips JSON answers of the API (and the exports, JSON lines or CSV, also the office's) for clients that take it — a pull or an audit list is a large,
  * repetitive text (a first pull: 218 KB raw, 39 KB gzipped) — streamed through
  * `CompressionStream`, so memory stays constant whatever the body's size. Photos and PDFs are
  * already compressed and pass through untouched, as do small bodies and anything with an
@@ -25,11 +28,13 @@ export function acceptsGzip(header: string | null): boolean {
  */
 export const compressJsonHandle: Handle = async ({ event, resolve }) => {
 	const response = await resolve(event);
-	if (!event.url.pathname.startsWith('/api/') || event.request.method === 'HEAD') return response;
+	const path = event.url.pathname;
+	const compressed = path.startsWith('/api/') || path.startsWith('/office/export/');
+	if (!compressed || event.request.method === 'HEAD') return response;
 	const type = response.headers.get('content-type') ?? '';
 	const length = Number(response.headers.get('content-length') ?? NaN);
 	if (
-		!type.startsWith('application/json') ||
+		!COMPRESSED_TYPES.some((prefix) => type.startsWith(prefix)) ||
 		response.headers.has('content-encoding') ||
 		!response.body ||
 		(Number.isFinite(length) && length < COMPRESS_MIN_BYTES) ||

@@ -1,5 +1,4 @@
 import type { ReportInput, ReportReviewState } from '$lib/domain/report-model';
-import type { AuditScore } from '$lib/domain/types';
 import type { Db } from '../db/connect';
 import type { PhotoStore } from '../files/photo-store';
 import { findAudit } from '../repos/audits';
@@ -11,6 +10,7 @@ import { getTemplate } from '../repos/templates';
 import { getUser } from '../repos/users';
 import { parseContent } from '../services/audit-content';
 import { parseReportSnapshot, snapshotPhotos, type ReportSnapshot } from './report-snapshot';
+import { decodeStoredScore } from '../services/stored-score';
 
 /** The report version being made: its number and what it was queued with. */
 export type ReportVersionJob = Pick<
@@ -102,7 +102,7 @@ async function legacySnapshot(db: Db, job: ReportVersionJob): Promise<ReportSnap
 		templateId: audit.template_id,
 		templateVersion: Number(audit.template_version),
 		content: parseContent(audit.content),
-		score: JSON.parse(audit.score) as AuditScore,
+		score: decodeStoredScore(audit.score),
 		photos: snapshotPhotos(photos)
 	};
 }

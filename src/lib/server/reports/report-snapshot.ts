@@ -5,6 +5,7 @@ import type { AuditRow } from '../repos/audits';
 import { getLocation, toLocation } from '../repos/locations';
 import { listPhotosOfAudit, type PhotoRow } from '../repos/photos';
 import { parseContent, type AuditContent } from '../services/audit-content';
+import { decodeStoredScore } from '../services/stored-score';
 
 /**
  * What one report version is made from, taken in the transaction that queues it: the audit's
@@ -54,7 +55,7 @@ export async function takeReportSnapshot(db: Db, audit: AuditRow): Promise<Repor
 		templateVersion: Number(audit.template_version),
 		content: parseContent(audit.content),
 		location: toLocation(location),
-		score: JSON.parse(audit.score) as AuditScore,
+		score: decodeStoredScore(audit.score),
 		photos: snapshotPhotos(photos)
 	};
 }

@@ -283,3 +283,86 @@ function listQuery(db: Db) {
 			'audits.total_percent'
 		]);
 }
+
+/** One audit as an export reads it: the list's facts, its content and score, its place. */
+export interface AuditExportRow {
+	id: string;
+	location_id: string;
+	location_name: string | null;
+	location_kind: 'own' | 'competitor' | null;
+	location_brand: string | null;
+	location_region: string | null;
+	template_id: string;
+	template_version: number;
+	shopper_pseudonym: string | null;
+	received_at: number;
+	submitted_at: number | null;
+	state: AuditState;
+	revision: number;
+	total_percent: number | null;
+	content: string;
+	score: string;
+}
+
+/**
+ * One batch of an export: the audits `auditListQuery` would list for `filter`, newest received
+ * first, with their content and score. Keyset-paged like the list, so a whole export is one pass
+ * over the index that serves the list's order and memory holds one batch at a time.
+ */
+export function auditExportQuery(db: Db, filter: AuditListFilter) {
+	let query = db
+		.selectFrom('audits')
+		.leftJoin('locations', 'locations.id', 'audits.location_id')
+		.leftJoin('users', 'users.id', 'audits.shopper_id')
+		.select([
+			'audits.id',
+			'audits.location_id',
+			'locations.name as location_name',
+			'locations.kind as location_kind',
+			'locations.brand as location_brand',
+			'locations.region as location_region',
+			'audits.template_id',
+			'audits.template_version',
+			'users.pseudonym as shopper_pseudonym',
+			'audits.received_at',
+			'audits.submitted_at',
+			'audits.state',
+			'audits.revision',
+			'audits.total_percent',
+			'audits.content',
+			'audits.score'
+		])
+		.where('audits.organisation_id', '=', filter.organisationId);
+	if (filter.shopperId !== undefined)
+		query = query.where('audits.shopper_id', '=', filter.shopperId);
+	if (filter.state !== undefined) query = query.where('audits.state', '=', filter.state);
+	if (filter.locationIds !== undefined) {
+		query =
+			filter.locationIds.length === 0
+				? query.where(sql<boolean>`1 = 0`)
+				: query.where('audits.location_id', 'in', filter.locationIds);
+	}
+	if (filter.kind !== undefined) query = query.where('locations.kind', '=', filter.kind);
+	if (filter.templateId !== undefined) {
+		query = query.where('audits.template_id', '=', filter.templateId);
+	}
+	if (filter.locationId !== undefined) {
+		query = query.where('audits.location_id', '=', filter.locationId);
+	}
+	if (filter.receivedFrom !== undefined) {
+		query = query.where('audits.received_at', '>=', filter.receivedFrom);
+	}
+	if (filter.receivedBefore !== undefined) {
+		query = query.where('audits.received_at', '<', filter.receivedBefore);
+	}
+	const after = filter.after;
+	if (after) {
+		query = query.where((eb) =>
+			eb(eb.refTuple('audits.received_at', 'audits.id'), '<', eb.tuple(after.receivedAt, after.id))
+		);
+	}
+	return query
+		.orderBy('audits.received_at', 'desc')
+		.orderBy('audits.id', 'desc')
+		.limit(filter.limit);
+}

@@ -6,7 +6,6 @@ import {
 	type AuditListItem,
 	type AuditListResponse
 } from '$lib/contract/office';
-import type { AuditScore } from '$lib/domain/types';
 import { ServiceError } from '../service-error';
 import { reviewsAudits } from '$lib/domain/roles';
 import {
@@ -28,6 +27,7 @@ import type { ServiceContext } from './context';
 import { requireUuid } from './ids';
 import { decodeKeysetCursor, encodeKeysetCursor } from './keyset-cursor';
 import { findTemplateNames } from './org-lookups';
+import { decodeStoredScore } from './stored-score';
 
 export interface AuditListQuery {
 	limit?: number;
@@ -106,7 +106,7 @@ export async function listAuditsFor(
  * Which audits a user's list may hold: reviewers every audit of the organisation; report readers
  * the approved audits of their locations; anyone else (a shopper) their own.
  */
-async function listScopeOf(
+export async function listScopeOf(
 	ctx: ServiceContext,
 	user: SessionUser,
 	state: AuditState | undefined
@@ -143,7 +143,7 @@ export async function getAuditDetail(
 	]);
 	if (!row) throw auditNotFound();
 	const content = parseContent(audit.content);
-	const score = JSON.parse(audit.score) as AuditScore;
+	const score = decodeStoredScore(audit.score);
 	return {
 		...listItemOf(row, names, reports.get(audit.id), content.location),
 		assignmentId: audit.assignment_id,

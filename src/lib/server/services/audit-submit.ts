@@ -18,6 +18,7 @@ import { photoStoreOf, type ServiceContext } from './context';
 import { requireUuid } from './ids';
 import { completeAssignment, findPublishedTemplate } from './org-lookups';
 import { sha256Hex } from './sha256';
+import { encodeStoredScore } from './stored-score';
 
 export interface SubmitOutcome {
 	status: number;
@@ -123,7 +124,7 @@ export async function submitAudit(
 			const state = REVIEW_TRANSITIONS[action].to;
 			const changed = {
 				state,
-				score: JSON.stringify(score),
+				score: encodeStoredScore(score),
 				totalPercent: score.totalPercent,
 				submittedAt: now
 			};

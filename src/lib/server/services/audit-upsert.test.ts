@@ -8,6 +8,7 @@ import { findAudit } from '../repos/audits';
 import { listPhotosOfAudit } from '../repos/photos';
 import { upsertAudit } from './audit-upsert';
 import { answerMap, parseContent } from './audit-content';
+import { decodeStoredScore } from './stored-score';
 import {
 	completeAuditOf,
 	openSyncFixture,
@@ -49,7 +50,7 @@ describe('upsertAudit', () => {
 		const expected = scoreAudit(f.a.template, answerMap(parseContent(row!.content)));
 		expect(expected.totalPercent).toBe(100);
 		expect(row!.total_percent).toBe(100);
-		expect(JSON.parse(row!.score)).toEqual(expected);
+		expect(decodeStoredScore(row!.score)).toEqual(expected);
 		expect(parseContent(row!.content).answers).toEqual(audit.upload.answers);
 		expect(await listPhotosOfAudit(f.ctx.db, audit.id)).toHaveLength(audit.photos.length);
 	});
@@ -61,7 +62,7 @@ describe('upsertAudit', () => {
 		);
 		await upsertAudit(f.ctx, f.a.shopper, audit.id, { ...audit.upload, answers }, NOW);
 		const row = await findAudit(f.ctx.db, audit.id);
-		const score = JSON.parse(row!.score) as { criticalFailures: string[]; totalPercent: number };
+		const score = decodeStoredScore(row!.score);
 		expect(score.criticalFailures).toEqual(['arrival.open-as-posted']);
 		expect(row!.total_percent).toBe(score.totalPercent);
 		expect(row!.total_percent).toBeLessThan(100);

@@ -17,6 +17,7 @@ import { checkAgainstTemplate, contentOf, scoreContent } from './audit-content';
 import { photoStoreOf, type ServiceContext } from './context';
 import { requireUuid } from './ids';
 import { findAssignment, findLocation, findPublishedTemplate } from './org-lookups';
+import { encodeStoredScore } from './stored-score';
 
 /**
  * `PUT /api/audits/{id}`: stores the shopper's audit at `upload.revision`, idempotently.
@@ -81,7 +82,7 @@ export async function upsertAudit(
 			revision: upload.revision,
 			state: 'draft',
 			content: JSON.stringify(content),
-			score: JSON.stringify(score),
+			score: encodeStoredScore(score),
 			total_percent: score.totalPercent,
 			received_at: now,
 			updated_at: now,

@@ -229,19 +229,23 @@ export interface ReportJobTable {
 }
 
 /** What every score row carries to be filtered and grouped without a join (migration 010). */
-interface ScoreRowDimensions {
+interface ScoreRowKey {
 	audit_id: string;
 	organisation_id: string;
 	location_id: string;
-	/** The location's kind, region and brand as the location record says (kept in step by saveLocation). */
+	/** The location's kind as the location record says (kept in step by saveLocation). */
 	location_kind: 'own' | 'competitor';
-	region: string;
-	brand: string;
-	template_id: string;
 	/** The visit's time-in, epoch ms: what periods and trends are bucketed by. */
 	visited_at: number;
 	/** 1 once approved: report readers count only these. */
 	approved: number;
+}
+
+interface ScoreRowDimensions extends ScoreRowKey {
+	/** The location's region and brand as its record says (kept in step by saveLocation). */
+	region: string;
+	brand: string;
+	template_id: string;
 }
 
 /** One handed-in audit's total. */
@@ -261,8 +265,8 @@ export interface ScoreStageTable extends ScoreRowDimensions {
 	percent: number | null;
 }
 
-/** One visible, answered checkpoint of one handed-in audit. */
-export interface ScoreCheckpointTable extends ScoreRowDimensions {
+/** One visible, answered checkpoint of one handed-in audit (no region, brand or template: not asked). */
+export interface ScoreCheckpointTable extends ScoreRowKey {
 	checkpoint_id: string;
 	stage_key: string;
 	outcome: 'pass' | 'partial' | 'fail' | 'na';

@@ -102,16 +102,16 @@ describe('query plans of the insights', () => {
 	// Grouping may sort the rows it read; what counts is that it reads one range of the index
 	// that holds every column, never the table or the audits' JSON.
 	it.each([
-		['the benchmark', () => stageBenchmarkQuery(insights.db, scope), 'score_stages_org_visited'],
+		['the benchmark', () => stageBenchmarkQuery(insights.db, scope), /USING PRIMARY KEY/],
 		[
 			'the benchmark of a region and template',
 			() => stageBenchmarkQuery(insights.db, { ...scope, region: 'North', templateId: 't' }),
-			'score_stages_org_visited'
+			/USING PRIMARY KEY/
 		],
 		[
 			'a location’s stage trend',
 			() => trendQuery(insights.db, { ...scope, locationId: 'loc' }, bounds, { stageKey: 's' }),
-			/score_stages_location|score_stages_org_visited/
+			/score_stages_location|USING PRIMARY KEY/
 		],
 		[
 			'the organisation’s total trend',
@@ -126,22 +126,24 @@ describe('query plans of the insights', () => {
 		[
 			'the failing checkpoints',
 			() => checkpointTallyQuery(insights.db, { ...scope, kind: 'own' }),
-			'score_checkpoints_org_visited'
+			/USING PRIMARY KEY/
 		],
 		[
 			'a location’s failing checkpoints',
 			() => checkpointTallyQuery(insights.db, { ...scope, locationId: 'loc' }),
-			/score_checkpoints_location|score_checkpoints_org_visited/
+			/score_checkpoints_location|USING PRIMARY KEY/
 		]
 	] as const)('%s reads its index', async (_, query, index) => {
 		const plan = await planOf(query());
 		if (insights.dialect === 'sqlite') {
 			expect(plan, plan).toMatch(index);
-			expect(plan, plan).toMatch(/COVERING INDEX/);
+			// The stage and checkpoint tables are stored in their key's order (WITHOUT ROWID): a
+			// range of the primary key is a range of the rows themselves.
+			expect(plan, plan).toMatch(/COVERING INDEX|USING PRIMARY KEY/);
 		} else {
-			// Without statistics PostgreSQL picks either of the table's two indexes (both start with
-			// the organisation and hold the visit time); never a scan of the table.
-			expect(plan, plan).toMatch(/Index (Only )?Scan using score_/);
+			// Without statistics PostgreSQL picks either of the table's indexes (each starts with the
+			// organisation and holds the visit time); never a scan of the whole table.
+			expect(plan, plan).toMatch(/Index (Only )?Scan using score_|Bitmap Index Scan on score_/);
 			expect(plan, plan).not.toMatch(/Seq Scan/);
 		}
 	});

@@ -1,8 +1,13 @@
-import { sql } from 'kysely';
+import { sql, type Insertable } from 'kysely';
 import { scoreRowsOf } from '$lib/domain/score-rows';
 import type { AuditScore, Location } from '$lib/domain/types';
 import type { Db } from '../db/connect';
-import type { AuditTable } from '../db/schema';
+import type {
+	AuditTable,
+	ScoreAuditTable,
+	ScoreCheckpointTable,
+	ScoreStageTable
+} from '../db/schema';
 
 /** The review states whose audits count in the insights (handed in, not with the shopper). */
 export const COUNTED_STATES: readonly AuditTable['state'][] = [
@@ -27,13 +32,14 @@ export interface ScoreRowsSource {
 // Rows per statement: under SQLite's and PostgreSQL's limits on bound parameters (15 columns).
 const ROWS_PER_INSERT = 1000;
 
-/**
- * Replaces the score rows of one audit with those of `source` (in the caller's transaction), or
- * removes them when its state does not count (draft, returned). The numbers are the stored
- * AuditScore's own (`scoreRowsOf`), never recomputed here.
- */
-export async function writeScoreRows(db: Db, source: ScoreRowsSource): Promise<void> {
-	await removeScoreRows(db, source.auditId);
+type Rows = {
+	audits: Insertable<ScoreAuditTable>[];
+	stages: Insertable<ScoreStageTable>[];
+	checkpoints: Insertable<ScoreCheckpointTable>[];
+};
+
+/** The rows of one audit (none when its state does not count). */
+function rowsOf(source: ScoreRowsSource, into: Rows): void {
 	if (!COUNTED_STATES.includes(source.state)) return;
 	const dimensions = {
 		audit_id: source.auditId,
@@ -46,58 +52,128 @@ export async function writeScoreRows(db: Db, source: ScoreRowsSource): Promise<v
 		visited_at: source.visitedAt,
 		approved: source.state === 'approved' ? 1 : 0
 	};
-	await db
-		.insertInto('score_audits')
-		.values({
-			...dimensions,
-			template_version: source.templateVersion,
-			total_percent: source.score.totalPercent,
-			capped: source.score.capped ? 1 : 0
-		})
-		.execute();
-	const rows = scoreRowsOf(source.score);
-	if (rows.stages.length > 0) {
-		await db
-			.insertInto('score_stages')
-			.values(
-				rows.stages.map((stage) => ({
-					...dimensions,
-					stage_key: stage.stageKey,
-					points: stage.points,
-					possible: stage.possible,
-					percent: stage.percent
-				}))
-			)
-			.execute();
-	}
-	const checkpoints = rows.checkpoints.map((checkpoint) => ({
+	into.audits.push({
 		...dimensions,
-		checkpoint_id: checkpoint.checkpointId,
-		stage_key: checkpoint.stageKey,
-		outcome: checkpoint.outcome,
-		points: checkpoint.points,
-		possible: checkpoint.possible,
-		critical_failure: checkpoint.criticalFailure ? 1 : 0
-	}));
-	for (let start = 0; start < checkpoints.length; start += ROWS_PER_INSERT) {
-		await db
-			.insertInto('score_checkpoints')
-			.values(checkpoints.slice(start, start + ROWS_PER_INSERT))
-			.execute();
+		template_version: source.templateVersion,
+		total_percent: source.score.totalPercent,
+		capped: source.score.capped ? 1 : 0
+	});
+	const rows = scoreRowsOf(source.score);
+	for (const stage of rows.stages) {
+		into.stages.push({
+			...dimensions,
+			stage_key: stage.stageKey,
+			points: stage.points,
+			possible: stage.possible,
+			percent: stage.percent
+		});
 	}
+	const key = {
+		audit_id: dimensions.audit_id,
+		organisation_id: dimensions.organisation_id,
+		location_id: dimensions.location_id,
+		location_kind: dimensions.location_kind,
+		visited_at: dimensions.visited_at,
+		approved: dimensions.approved
+	};
+	for (const checkpoint of rows.checkpoints) {
+		into.checkpoints.push({
+			...key,
+			checkpoint_id: checkpoint.checkpointId,
+			stage_key: checkpoint.stageKey,
+			outcome: checkpoint.outcome,
+			points: checkpoint.points,
+			possible: checkpoint.possible,
+			critical_failure: checkpoint.criticalFailure ? 1 : 0
+		});
+	}
+}
+
+async function insertRows(db: Db, rows: Rows): Promise<void> {
+	for (const [table, list] of [
+		['score_audits', rows.audits],
+		['score_stages', rows.stages],
+		['score_checkpoints', rows.checkpoints]
+	] as const) {
+		for (let start = 0; start < list.length; start += ROWS_PER_INSERT) {
+			await db
+				.insertInto(table)
+				.values(list.slice(start, start + ROWS_PER_INSERT) as never)
+				.execute();
+		}
+	}
+}
+
+/**
+ * Replaces the score rows of one audit with those of `source` (in the caller's transaction), or
+ * removes them when its state does not count (draft, returned). The numbers are the stored
+ * AuditScore's own (`scoreRowsOf`), never recomputed here.
+ */
+export async function writeScoreRows(db: Db, source: ScoreRowsSource): Promise<void> {
+	await writeScoreRowsOf(db, [source]);
+}
+
+/** `writeScoreRows` for many audits at once, in multi-row statements (the backfill). */
+export async function writeScoreRowsOf(db: Db, sources: readonly ScoreRowsSource[]): Promise<void> {
+	if (sources.length === 0) return;
+	await removeScoreRowsOf(
+		db,
+		sources.map((source) => source.auditId)
+	);
+	const rows: Rows = { audits: [], stages: [], checkpoints: [] };
+	for (const source of sources) rowsOf(source, rows);
+	await insertRows(db, rows);
 }
 
 /** Removes an audit's score rows (it was returned: it no longer counts until resubmitted). */
 export async function removeScoreRows(db: Db, auditId: string): Promise<void> {
-	await db.deleteFrom('score_checkpoints').where('audit_id', '=', auditId).execute();
-	await db.deleteFrom('score_stages').where('audit_id', '=', auditId).execute();
-	await db.deleteFrom('score_audits').where('audit_id', '=', auditId).execute();
+	await removeScoreRowsOf(db, [auditId]);
+}
+
+/**
+ * The stage and checkpoint rows are keyed by (organisation, visit time, audit, …): the audit's
+ * own row says where they are, so each removal is one key range, never a scan.
+ */
+async function keysOf(db: Db, auditIds: readonly string[]) {
+	if (auditIds.length === 0) return [];
+	return db
+		.selectFrom('score_audits')
+		.select(['audit_id', 'organisation_id', 'visited_at'])
+		.where('audit_id', 'in', [...auditIds])
+		.execute();
+}
+
+async function removeScoreRowsOf(db: Db, auditIds: readonly string[]): Promise<void> {
+	for (const key of await keysOf(db, auditIds)) {
+		for (const table of ['score_checkpoints', 'score_stages'] as const) {
+			await db
+				.deleteFrom(table)
+				.where('organisation_id', '=', key.organisation_id)
+				.where('visited_at', '=', key.visited_at)
+				.where('audit_id', '=', key.audit_id)
+				.execute();
+		}
+		await db.deleteFrom('score_audits').where('audit_id', '=', key.audit_id).execute();
+	}
 }
 
 /** Marks an audit's rows approved (what report readers count). */
 export async function markScoreRowsApproved(db: Db, auditId: string): Promise<void> {
-	for (const table of ['score_audits', 'score_stages', 'score_checkpoints'] as const) {
-		await db.updateTable(table).set({ approved: 1 }).where('audit_id', '=', auditId).execute();
+	for (const key of await keysOf(db, [auditId])) {
+		await db
+			.updateTable('score_audits')
+			.set({ approved: 1 })
+			.where('audit_id', '=', auditId)
+			.execute();
+		for (const table of ['score_stages', 'score_checkpoints'] as const) {
+			await db
+				.updateTable(table)
+				.set({ approved: 1 })
+				.where('organisation_id', '=', key.organisation_id)
+				.where('visited_at', '=', key.visited_at)
+				.where('audit_id', '=', key.audit_id)
+				.execute();
+		}
 	}
 }
 
@@ -107,7 +183,7 @@ export async function relabelScoreRows(
 	organisationId: string,
 	location: Pick<Location, 'id' | 'kind' | 'region' | 'brand'>
 ): Promise<void> {
-	for (const table of ['score_audits', 'score_stages', 'score_checkpoints'] as const) {
+	for (const table of ['score_audits', 'score_stages'] as const) {
 		await db
 			.updateTable(table)
 			.set({ location_kind: location.kind, region: location.region, brand: location.brand })
@@ -122,70 +198,13 @@ export async function relabelScoreRows(
 			)
 			.execute();
 	}
-}
-
-/**
- * (Re)writes the score rows of every handed-in audit from its stored score JSON, `batchSize`
- * audits per transaction in id order, so memory and lock time stay bounded at any size. Used by
- * migration 010 and after bulk loads (the scale seeder). Safe to run again: each audit's rows are
- * replaced. Returns how many audits got rows.
- */
-export async function backfillScoreRows(
-	db: Db,
-	options: { batchSize?: number; organisationId?: string } = {}
-): Promise<number> {
-	const batchSize = options.batchSize ?? 500;
-	let after = '';
-	let written = 0;
-	for (;;) {
-		let query = db
-			.selectFrom('audits')
-			.leftJoin('locations', 'locations.id', 'audits.location_id')
-			.select([
-				'audits.id',
-				'audits.organisation_id',
-				'audits.template_id',
-				'audits.template_version',
-				'audits.location_id',
-				'audits.state',
-				'audits.score',
-				'audits.content',
-				'locations.kind',
-				'locations.region',
-				'locations.brand'
-			])
-			.where('audits.id', '>', after)
-			.where('audits.state', 'in', COUNTED_STATES);
-		if (options.organisationId)
-			query = query.where('audits.organisation_id', '=', options.organisationId);
-		const batch = await query.orderBy('audits.id').limit(batchSize).execute();
-		if (batch.length === 0) return written;
-		await db.transaction().execute(async (trx) => {
-			for (const row of batch) {
-				const content = JSON.parse(row.content) as { timeIn?: number; location?: Location };
-				const score = JSON.parse(row.score) as AuditScore;
-				if (!Array.isArray(score.stages)) continue;
-				const snapshot = content.location;
-				await writeScoreRows(trx, {
-					auditId: row.id,
-					organisationId: row.organisation_id,
-					templateId: row.template_id,
-					templateVersion: row.template_version,
-					state: row.state,
-					visitedAt: Number(content.timeIn ?? 0),
-					location: {
-						id: row.location_id,
-						kind: row.kind ?? snapshot?.kind ?? 'own',
-						region: row.region ?? snapshot?.region ?? '',
-						brand: row.brand ?? snapshot?.brand ?? ''
-					},
-					score
-				});
-				written++;
-			}
-		});
-		after = batch[batch.length - 1]!.id;
-	}
+	await db
+		.updateTable('score_checkpoints')
+		.set({ location_kind: location.kind })
+		.where('organisation_id', '=', organisationId)
+		.where('location_id', '=', location.id)
+		.where('location_kind', '!=', location.kind)
+		.execute();
 }
 
 /** How many score rows of each table an audit has (tests and checks). */

@@ -8,6 +8,7 @@ import type { Db } from '../db/connect';
 import { markSubmitted, upsertAuditIfNewer } from '../repos/audits';
 import { writeScoreRows } from '../repos/score-rows';
 import { createUser } from '../repos/users';
+import { encodeStoredScore } from '../services/stored-score';
 import { DEMO_ORGANISATION } from './demo-accounts';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -152,7 +153,7 @@ export async function seedDemoHistory(db: Db, now: number): Promise<number> {
 						revision: 1,
 						state: 'draft',
 						content: JSON.stringify(content),
-						score: JSON.stringify(score),
+						score: encodeStoredScore(score),
 						total_percent: score.totalPercent,
 						received_at: timeIn + 45 * 60_000,
 						updated_at: timeIn + 45 * 60_000,
@@ -160,7 +161,7 @@ export async function seedDemoHistory(db: Db, now: number): Promise<number> {
 					});
 					await markSubmitted(trx, id, {
 						state: 'approved',
-						score: JSON.stringify(score),
+						score: encodeStoredScore(score),
 						totalPercent: score.totalPercent,
 						submittedAt: timeIn + 45 * 60_000
 					});

@@ -2,7 +2,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { scoreAudit } from '$lib/domain/scoring';
 import type { AnswerValue, Location } from '$lib/domain/types';
 import { saveLocation } from '../repos/locations';
-import { backfillScoreRows, countScoreRows } from '../repos/score-rows';
+import { countScoreRows } from '../repos/score-rows';
+import { backfillScoreRows } from './score-backfill';
 import { ServiceError } from '../service-error';
 import { approveAudit, returnAudit } from './audit-review';
 import {

@@ -1,6 +1,6 @@
-import type { Kysely } from 'kysely';
+import { sql, SqliteAdapter, type Kysely } from 'kysely';
 import type { Db } from '../connect';
-import { backfillScoreRows } from '../../repos/score-rows';
+import { backfillScoreRows } from '../../services/score-backfill';
 
 // Scores as rows for the insights (benchmark, trends, failing checkpoints): one row per handed-in
 // audit, per audit and stage, and per visible answered checkpoint. Each row carries what the
@@ -8,8 +8,18 @@ import { backfillScoreRows } from '../../repos/score-rows';
 // template, whether approved), so every insight query is one range of one index, never a join
 // or a JSON parse. Only audits handed in (submitted, resubmitted, approved) have rows; a return
 // removes them until the resubmission. Existing audits are backfilled in bounded batches.
+//
+// Size matters at 500,000 audits (≈ 9 stage rows and ≈ 60 checkpoint rows each): the stage and
+// checkpoint tables are keyed (organisation, visit time, audit, stage or checkpoint), and on
+// SQLite stored WITHOUT ROWID in that order, so the table itself is the index the organisation's
+// period queries read (no second copy of every row); a narrow index serves a location's queries.
+// Checkpoint rows carry only what their queries use (no region, brand or template).
 
 export async function up(db: Kysely<unknown>): Promise<void> {
+	const sqlite = db.getExecutor().adapter instanceof SqliteAdapter;
+	const clustered = <T extends { modifyEnd: (s: ReturnType<typeof sql>) => T }>(builder: T): T =>
+		sqlite ? builder.modifyEnd(sql`without rowid`) : builder;
+
 	await db.schema
 		.createTable('score_audits')
 		.addColumn('audit_id', 'text', (c) =>
@@ -48,99 +58,61 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 		.columns(['organisation_id', 'location_id', 'visited_at', 'audit_id'])
 		.execute();
 
-	await db.schema
-		.createTable('score_stages')
-		.addColumn('audit_id', 'text', (c) => c.notNull().references('audits.id').onDelete('cascade'))
-		.addColumn('stage_key', 'text', (c) => c.notNull())
-		.addColumn('organisation_id', 'text', (c) => c.notNull())
-		.addColumn('location_id', 'text', (c) => c.notNull())
-		.addColumn('location_kind', 'text', (c) => c.notNull())
-		.addColumn('region', 'text', (c) => c.notNull())
-		.addColumn('brand', 'text', (c) => c.notNull())
-		.addColumn('template_id', 'text', (c) => c.notNull())
-		.addColumn('visited_at', 'bigint', (c) => c.notNull())
-		.addColumn('approved', 'integer', (c) => c.notNull())
-		.addColumn('points', 'double precision', (c) => c.notNull())
-		.addColumn('possible', 'double precision', (c) => c.notNull())
-		.addColumn('percent', 'double precision')
-		.addPrimaryKeyConstraint('score_stages_pk', ['audit_id', 'stage_key'])
-		.execute();
-	await db.schema
-		.createIndex('score_stages_org_visited')
-		.on('score_stages')
-		.columns([
-			'organisation_id',
-			'visited_at',
-			'location_kind',
-			'stage_key',
-			'percent',
-			'region',
-			'brand',
-			'template_id',
-			'approved',
-			'location_id'
-		])
-		.execute();
+	await clustered(
+		db.schema
+			.createTable('score_stages')
+			.addColumn('organisation_id', 'text', (c) => c.notNull())
+			.addColumn('visited_at', 'bigint', (c) => c.notNull())
+			.addColumn('audit_id', 'text', (c) => c.notNull())
+			.addColumn('stage_key', 'text', (c) => c.notNull())
+			.addColumn('location_id', 'text', (c) => c.notNull())
+			.addColumn('location_kind', 'text', (c) => c.notNull())
+			.addColumn('region', 'text', (c) => c.notNull())
+			.addColumn('brand', 'text', (c) => c.notNull())
+			.addColumn('template_id', 'text', (c) => c.notNull())
+			.addColumn('approved', 'integer', (c) => c.notNull())
+			.addColumn('points', 'double precision', (c) => c.notNull())
+			.addColumn('possible', 'double precision', (c) => c.notNull())
+			.addColumn('percent', 'double precision')
+			.addPrimaryKeyConstraint('score_stages_pk', [
+				'organisation_id',
+				'visited_at',
+				'audit_id',
+				'stage_key'
+			])
+	).execute();
 	await db.schema
 		.createIndex('score_stages_location')
 		.on('score_stages')
 		.columns(['organisation_id', 'location_id', 'visited_at', 'stage_key', 'percent', 'approved'])
 		.execute();
 
-	await db.schema
-		.createTable('score_checkpoints')
-		.addColumn('audit_id', 'text', (c) => c.notNull().references('audits.id').onDelete('cascade'))
-		.addColumn('checkpoint_id', 'text', (c) => c.notNull())
-		.addColumn('stage_key', 'text', (c) => c.notNull())
-		.addColumn('organisation_id', 'text', (c) => c.notNull())
-		.addColumn('location_id', 'text', (c) => c.notNull())
-		.addColumn('location_kind', 'text', (c) => c.notNull())
-		.addColumn('region', 'text', (c) => c.notNull())
-		.addColumn('brand', 'text', (c) => c.notNull())
-		.addColumn('template_id', 'text', (c) => c.notNull())
-		.addColumn('visited_at', 'bigint', (c) => c.notNull())
-		.addColumn('approved', 'integer', (c) => c.notNull())
-		.addColumn('outcome', 'text', (c) => c.notNull())
-		.addColumn('points', 'double precision', (c) => c.notNull())
-		.addColumn('possible', 'double precision', (c) => c.notNull())
-		.addColumn('critical_failure', 'integer', (c) => c.notNull())
-		.addPrimaryKeyConstraint('score_checkpoints_pk', ['audit_id', 'checkpoint_id'])
-		.execute();
-	await db.schema
-		.createIndex('score_checkpoints_org_visited')
-		.on('score_checkpoints')
-		.columns([
-			'organisation_id',
-			'visited_at',
-			'checkpoint_id',
-			'outcome',
-			'points',
-			'possible',
-			'critical_failure',
-			'stage_key',
-			'location_kind',
-			'region',
-			'brand',
-			'template_id',
-			'approved',
-			'location_id'
-		])
-		.execute();
+	await clustered(
+		db.schema
+			.createTable('score_checkpoints')
+			.addColumn('organisation_id', 'text', (c) => c.notNull())
+			.addColumn('visited_at', 'bigint', (c) => c.notNull())
+			.addColumn('audit_id', 'text', (c) => c.notNull())
+			.addColumn('checkpoint_id', 'text', (c) => c.notNull())
+			.addColumn('stage_key', 'text', (c) => c.notNull())
+			.addColumn('location_id', 'text', (c) => c.notNull())
+			.addColumn('location_kind', 'text', (c) => c.notNull())
+			.addColumn('approved', 'integer', (c) => c.notNull())
+			.addColumn('outcome', 'text', (c) => c.notNull())
+			.addColumn('points', 'double precision', (c) => c.notNull())
+			.addColumn('possible', 'double precision', (c) => c.notNull())
+			.addColumn('critical_failure', 'integer', (c) => c.notNull())
+			.addPrimaryKeyConstraint('score_checkpoints_pk', [
+				'organisation_id',
+				'visited_at',
+				'audit_id',
+				'checkpoint_id'
+			])
+	).execute();
 	await db.schema
 		.createIndex('score_checkpoints_location')
 		.on('score_checkpoints')
-		.columns([
-			'organisation_id',
-			'location_id',
-			'visited_at',
-			'checkpoint_id',
-			'outcome',
-			'points',
-			'possible',
-			'critical_failure',
-			'stage_key',
-			'approved'
-		])
+		.columns(['organisation_id', 'location_id', 'visited_at'])
 		.execute();
 
 	await backfillScoreRows(db as unknown as Db, { batchSize: 500 });

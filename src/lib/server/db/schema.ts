@@ -265,10 +265,9 @@ export interface ScoreStageTable extends ScoreRowDimensions {
 	percent: number | null;
 }
 
-/** One visible, answered checkpoint of one handed-in audit (no region, brand or template: not asked). */
+/** One visible, answered checkpoint of one handed-in audit (no stage, region, brand or template: not asked). */
 export interface ScoreCheckpointTable extends ScoreRowKey {
 	checkpoint_id: string;
-	stage_key: string;
 	outcome: 'pass' | 'partial' | 'fail' | 'na';
 	points: number;
 	possible: number;

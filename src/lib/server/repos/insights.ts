@@ -171,7 +171,6 @@ export async function trend(
 /** Per checkpoint: scored answers, fails, critical fails and points earned / possible. */
 export interface CheckpointTally {
 	checkpointId: string;
-	stageKey: string;
 	/** Answers that were scored (pass, partial, fail). */
 	n: number;
 	fails: number;
@@ -180,13 +179,41 @@ export interface CheckpointTally {
 	possible: number;
 }
 
-/** The checkpoint query: tallies per checkpoint in scope. */
+/**
+ * The checkpoint query: tallies per checkpoint in scope. The organisation's checkpoints are one
+ * range of the table's key; a location's are found through its audits in the period
+ * (score_audits_location), each audit's rows one range of the key.
+ */
 export function checkpointTallyQuery(db: Db, scope: InsightScope) {
+	if (scope.locationId !== undefined) {
+		const visits = scoped(db.selectFrom('score_audits'), scope).select([
+			'audit_id',
+			'organisation_id',
+			'visited_at'
+		]);
+		return db
+			.selectFrom(visits.as('v'))
+			.innerJoin('score_checkpoints as c', (join) =>
+				join
+					.onRef('c.organisation_id', '=', 'v.organisation_id')
+					.onRef('c.visited_at', '=', 'v.visited_at')
+					.onRef('c.audit_id', '=', 'v.audit_id')
+			)
+			.where('c.outcome', '!=', 'na')
+			.select([
+				'c.checkpoint_id',
+				sql<number>`count(*)`.as('n'),
+				sql<number>`sum(case when c.outcome = 'fail' then 1 else 0 end)`.as('fails'),
+				sql<number>`sum(c.critical_failure)`.as('critical_fails'),
+				sql<number>`sum(c.points)`.as('points'),
+				sql<number>`sum(c.possible)`.as('possible')
+			])
+			.groupBy('c.checkpoint_id');
+	}
 	return scoped(db.selectFrom('score_checkpoints'), scope)
 		.where('outcome', '!=', 'na')
 		.select([
 			'checkpoint_id',
-			sql<string>`min(stage_key)`.as('stage_key'),
 			sql<number>`count(*)`.as('n'),
 			sql<number>`sum(case when outcome = 'fail' then 1 else 0 end)`.as('fails'),
 			sql<number>`sum(critical_failure)`.as('critical_fails'),
@@ -201,7 +228,6 @@ export async function checkpointTallies(db: Db, scope: InsightScope): Promise<Ch
 	const rows = await checkpointTallyQuery(db, scope).execute();
 	return rows.map((row) => ({
 		checkpointId: row.checkpoint_id,
-		stageKey: row.stage_key,
 		n: num(row.n),
 		fails: num(row.fails),
 		criticalFails: num(row.critical_fails),

@@ -80,7 +80,6 @@ function rowsOf(source: ScoreRowsSource, into: Rows): void {
 		into.checkpoints.push({
 			...key,
 			checkpoint_id: checkpoint.checkpointId,
-			stage_key: checkpoint.stageKey,
 			outcome: checkpoint.outcome,
 			points: checkpoint.points,
 			possible: checkpoint.possible,

@@ -12,8 +12,9 @@ import { backfillScoreRows } from '../../services/score-backfill';
 // Size matters at 500,000 audits (≈ 9 stage rows and ≈ 60 checkpoint rows each): the stage and
 // checkpoint tables are keyed (organisation, visit time, audit, stage or checkpoint), and on
 // SQLite stored WITHOUT ROWID in that order, so the table itself is the index the organisation's
-// period queries read (no second copy of every row); a narrow index serves a location's queries.
-// Checkpoint rows carry only what their queries use (no region, brand or template).
+// period queries read (no second copy of every row). Checkpoint rows carry only what their
+// queries use (no stage, region, brand or template) and have no second index: a location's
+// checkpoints are found through its audits (score_audits_location), each one key range here.
 
 export async function up(db: Kysely<unknown>): Promise<void> {
 	const sqlite = db.getExecutor().adapter instanceof SqliteAdapter;
@@ -94,7 +95,6 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 			.addColumn('visited_at', 'bigint', (c) => c.notNull())
 			.addColumn('audit_id', 'text', (c) => c.notNull())
 			.addColumn('checkpoint_id', 'text', (c) => c.notNull())
-			.addColumn('stage_key', 'text', (c) => c.notNull())
 			.addColumn('location_id', 'text', (c) => c.notNull())
 			.addColumn('location_kind', 'text', (c) => c.notNull())
 			.addColumn('approved', 'integer', (c) => c.notNull())
@@ -109,11 +109,6 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 				'checkpoint_id'
 			])
 	).execute();
-	await db.schema
-		.createIndex('score_checkpoints_location')
-		.on('score_checkpoints')
-		.columns(['organisation_id', 'location_id', 'visited_at'])
-		.execute();
 
 	await backfillScoreRows(db as unknown as Db, { batchSize: 500 });
 }

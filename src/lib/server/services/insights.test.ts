@@ -350,6 +350,7 @@ describe('insights from score rows', () => {
 		const safe = insights.failing.find((c) => c.checkpointId === 'w.safe')!;
 		expect(safe.failRate).toMatchObject({ mean: 50, n: 2 });
 		expect(safe.criticalFails).toBe(1);
+		expect(safe.stageKey).toBe('welcome');
 		expect(insights.failing.map((c) => c.checkpointId)).not.toContain('w.greeted');
 		// a.knowledge: September 5 → 100 %; October 3 and 1 → 50 % and 0 %: −75 points.
 		const knowledge = insights.changed.find((c) => c.checkpointId === 'a.knowledge')!;

@@ -245,6 +245,8 @@ interface Catalogue {
 	templates: JourneyTemplate[];
 	stages: { key: string; title: LocalizedText }[];
 	prompts: Map<string, LocalizedText>;
+	/** The stage key of each checkpoint id. */
+	stageOf: Map<string, string>;
 }
 
 /** The newest version of each template; stage keys in journey order and checkpoint prompts. */
@@ -257,18 +259,21 @@ async function catalogueOf(ctx: ServiceContext, organisationId: string): Promise
 	const templates = [...newest.values()].sort((a, b) => b.stages.length - a.stages.length);
 	const stages = new Map<string, LocalizedText>();
 	const prompts = new Map<string, LocalizedText>();
+	const stageOf = new Map<string, string>();
 	for (const template of templates) {
 		for (const stage of template.stages) {
 			if (!stages.has(stage.id)) stages.set(stage.id, stage.title);
 			for (const checkpoint of stage.checkpoints) {
 				if (!prompts.has(checkpoint.id)) prompts.set(checkpoint.id, checkpoint.prompt);
+				if (!stageOf.has(checkpoint.id)) stageOf.set(checkpoint.id, stage.id);
 			}
 		}
 	}
 	return {
 		templates,
 		stages: [...stages].map(([key, title]) => ({ key, title })),
-		prompts
+		prompts,
+		stageOf
 	};
 }
 
@@ -555,7 +560,7 @@ async function checkpointInsightsFor(
 		.slice(0, 10)
 		.map((t) => ({
 			checkpointId: t.checkpointId,
-			stageKey: t.stageKey,
+			stageKey: catalogue.stageOf.get(t.checkpointId) ?? '',
 			prompt: prompt(t.checkpointId),
 			failRate: rate(t),
 			criticalFails: t.criticalFails
@@ -566,7 +571,7 @@ async function checkpointInsightsFor(
 			const after = share(t);
 			return {
 				checkpointId: t.checkpointId,
-				stageKey: t.stageKey,
+				stageKey: catalogue.stageOf.get(t.checkpointId) ?? '',
 				prompt: prompt(t.checkpointId),
 				before,
 				after,

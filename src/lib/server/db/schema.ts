@@ -25,6 +25,7 @@ export interface Database {
 	score_audits: ScoreAuditTable;
 	score_stages: ScoreStageTable;
 	score_checkpoints: ScoreCheckpointTable;
+	score_days: ScoreDayTable;
 }
 
 export interface OrganisationTable {
@@ -272,4 +273,15 @@ export interface ScoreCheckpointTable extends ScoreRowKey {
 	points: number;
 	possible: number;
 	critical_failure: number;
+}
+
+/** Per organisation, UTC day, location kind and stage ('' = total): audits counted and their percents summed. */
+export interface ScoreDayTable {
+	organisation_id: string;
+	/** Epoch ms of the UTC midnight starting the day. */
+	day: number;
+	location_kind: 'own' | 'competitor';
+	stage_key: string;
+	n: number;
+	total: number;
 }

@@ -1,6 +1,7 @@
 import { sql, type ExpressionBuilder, type SelectQueryBuilder } from 'kysely';
 import type { Db } from '../db/connect';
 import type { Database } from '../db/schema';
+import { DAY_MS, utcDayOf } from './score-rows';
 
 // The insights' aggregate queries over the score rows (migration 010): each reads one range of
 // one index that holds every column it needs (see query-plans.test.ts), never the audits' JSON.
@@ -66,6 +67,137 @@ const num = (value: unknown): number => Number(value ?? 0);
 const meanOf = (value: unknown): number | null =>
 	value === null || value === undefined ? null : Number(value);
 
+/**
+ * Whether `score_days` can answer for this scope: the organisation's audits of one or both kinds,
+ * with no region, brand, template or location narrowing and no report-reader limits (those are
+ * answered from the rows themselves).
+ */
+export function daySumsServe(scope: InsightScope): boolean {
+	return (
+		scope.region === undefined &&
+		scope.competitorBrand === undefined &&
+		scope.templateId === undefined &&
+		scope.locationId === undefined &&
+		scope.locationIds === undefined &&
+		!scope.approvedOnly
+	);
+}
+
+/** Sums per bucket, location kind and stage ('' = total). */
+interface Sums {
+	bucket: number;
+	kind: 'own' | 'competitor';
+	stageKey: string;
+	n: number;
+	total: number;
+}
+
+/** The day-sums query: whole UTC days of one organisation, optionally of one kind and stage. */
+export function daySumsQuery(
+	db: Db,
+	scope: InsightScope,
+	fromDay: number,
+	beforeDay: number,
+	stage: { only?: string; totals: boolean }
+) {
+	let query = db
+		.selectFrom('score_days')
+		.select(['day', 'location_kind', 'stage_key', 'n', 'total'])
+		.where('organisation_id', '=', scope.organisationId)
+		.where('day', '>=', fromDay)
+		.where('day', '<', beforeDay)
+		.where('n', '>', 0);
+	if (scope.kind !== undefined) query = query.where('location_kind', '=', scope.kind);
+	if (stage.only !== undefined) query = query.where('stage_key', '=', stage.only);
+	else query = query.where('stage_key', stage.totals ? '=' : '!=', '');
+	return query;
+}
+
+/**
+ * Sums over `buckets` (half-open, ascending, adjacent or not) from whole UTC days in `score_days`
+ * and, for the part of a bucket that does not start or end on a UTC midnight, from the rows of
+ * those hours. `stage.totals`: the audits' totals instead of stages; `stage.only`: one stage.
+ */
+async function daySums(
+	db: Db,
+	scope: InsightScope,
+	buckets: readonly { start: number; end: number }[],
+	stage: { only?: string; totals: boolean }
+): Promise<Sums[]> {
+	const out = new Map<string, Sums>();
+	const add = (
+		bucket: number,
+		kind: 'own' | 'competitor',
+		stageKey: string,
+		n: number,
+		total: number
+	) => {
+		const key = `${bucket}\u0000${kind}\u0000${stageKey}`;
+		const entry = out.get(key) ?? { bucket, kind, stageKey, n: 0, total: 0 };
+		entry.n += n;
+		entry.total += total;
+		out.set(key, entry);
+	};
+	const whole = buckets.map((b) => {
+		const from = Math.ceil(b.start / DAY_MS) * DAY_MS;
+		const before = utcDayOf(b.end);
+		return from < before ? { from, before } : null;
+	});
+	const firstDay = Math.min(...whole.map((w) => w?.from ?? Infinity));
+	const lastDay = Math.max(...whole.map((w) => w?.before ?? -Infinity));
+	if (firstDay < lastDay) {
+		const rows = await daySumsQuery(db, scope, firstDay, lastDay, stage).execute();
+		for (const row of rows) {
+			const day = Number(row.day);
+			const bucket = whole.findIndex((w) => w !== null && day >= w.from && day < w.before);
+			if (bucket >= 0)
+				add(bucket, row.location_kind, row.stage_key, Number(row.n), Number(row.total));
+		}
+	}
+	// The hours of each bucket outside its whole days (none when buckets start at UTC midnight).
+	const edges: { bucket: number; from: number; before: number }[] = [];
+	buckets.forEach((b, bucket) => {
+		const w = whole[bucket];
+		if (!w) edges.push({ bucket, from: b.start, before: b.end });
+		else {
+			if (b.start < w.from) edges.push({ bucket, from: b.start, before: w.from });
+			if (w.before < b.end) edges.push({ bucket, from: w.before, before: b.end });
+		}
+	});
+	for (const edge of edges) {
+		const within = { ...scope, from: edge.from, before: edge.before };
+		const rows =
+			stage.totals && stage.only === undefined
+				? await scoped(db.selectFrom('score_audits'), within)
+						.select([
+							'location_kind',
+							sql<string>`''`.as('stage_key'),
+							sql<number>`count(total_percent)`.as('n'),
+							sql<number | null>`sum(total_percent)`.as('total')
+						])
+						.groupBy('location_kind')
+						.execute()
+				: await (() => {
+						let q = scoped(db.selectFrom('score_stages'), within);
+						if (stage.only !== undefined) q = q.where('stage_key', '=', stage.only);
+						return q
+							.select([
+								'location_kind',
+								'stage_key',
+								sql<number>`count(percent)`.as('n'),
+								sql<number | null>`sum(percent)`.as('total')
+							])
+							.groupBy(['location_kind', 'stage_key'])
+							.execute();
+					})();
+		for (const row of rows) {
+			if (Number(row.n) > 0)
+				add(edge.bucket, row.location_kind, row.stage_key, Number(row.n), Number(row.total));
+		}
+	}
+	return [...out.values()];
+}
+
 /** The benchmark's query: the mean stage percent per location kind and stage. */
 export function stageBenchmarkQuery(db: Db, scope: InsightScope) {
 	return scoped(db.selectFrom('score_stages'), scope)
@@ -83,6 +215,17 @@ export async function stageBenchmark(
 	db: Db,
 	scope: InsightScope
 ): Promise<(MeanRow & { kind: 'own' | 'competitor'; stageKey: string })[]> {
+	if (daySumsServe(scope)) {
+		const sums = await daySums(db, scope, [{ start: scope.from, end: scope.before }], {
+			totals: false
+		});
+		return sums.map((row) => ({
+			kind: row.kind,
+			stageKey: row.stageKey,
+			mean: row.total / row.n,
+			n: row.n
+		}));
+	}
 	const rows = await stageBenchmarkQuery(db, scope).execute();
 	return rows.map((row) => ({
 		kind: row.location_kind,
@@ -97,6 +240,12 @@ export async function totalBenchmark(
 	db: Db,
 	scope: InsightScope
 ): Promise<(MeanRow & { kind: 'own' | 'competitor' })[]> {
+	if (daySumsServe(scope)) {
+		const sums = await daySums(db, scope, [{ start: scope.from, end: scope.before }], {
+			totals: true
+		});
+		return sums.map((row) => ({ kind: row.kind, mean: row.total / row.n, n: row.n }));
+	}
 	const rows = await scoped(db.selectFrom('score_audits'), scope)
 		.select([
 			'location_kind',
@@ -159,6 +308,19 @@ export async function trend(
 	bounds: readonly number[],
 	options: { stageKey?: string; byRegion?: boolean } = {}
 ): Promise<(MeanRow & { bucket: number; region: string })[]> {
+	if (daySumsServe(scope) && !options.byRegion && scope.kind !== undefined) {
+		const buckets = bounds.slice(1).map((end, i) => ({ start: bounds[i]!, end }));
+		const sums = await daySums(db, scope, buckets, {
+			only: options.stageKey,
+			totals: options.stageKey === undefined
+		});
+		return sums.map((row) => ({
+			bucket: row.bucket,
+			region: '',
+			mean: row.total / row.n,
+			n: row.n
+		}));
+	}
 	const rows = await trendQuery(db, scope, bounds, options).execute();
 	return rows.map((row) => ({
 		bucket: num(row.bucket),

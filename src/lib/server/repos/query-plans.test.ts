@@ -2,7 +2,7 @@ import { CompiledQuery, type Compilable } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../testing/test-database';
 import { auditListQuery, reviewQueueQuery } from './audits';
-import { checkpointTallyQuery, stageBenchmarkQuery, trendQuery } from './insights';
+import { checkpointTallyQuery, daySumsQuery, stageBenchmarkQuery, trendQuery } from './insights';
 
 // The lists a programme of 500,000 audits pages through must be served by an index in their
 // order, on SQLite and PostgreSQL alike: asked of each database's planner, not assumed. (An
@@ -102,6 +102,11 @@ describe('query plans of the insights', () => {
 	// Grouping may sort the rows it read; what counts is that it reads one range of the index
 	// that holds every column, never the table or the audits' JSON.
 	it.each([
+		[
+			'the organisation’s day sums',
+			() => daySumsQuery(insights.db, scope, scope.from, scope.before, { totals: false }),
+			/USING PRIMARY KEY/
+		],
 		['the benchmark', () => stageBenchmarkQuery(insights.db, scope), /USING PRIMARY KEY/],
 		[
 			'the benchmark of a region and template',

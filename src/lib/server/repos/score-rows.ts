@@ -89,6 +89,12 @@ function rowsOf(source: ScoreRowsSource, into: Rows): void {
 }
 
 async function insertRows(db: Db, rows: Rows): Promise<void> {
+	await addToDays(
+		db,
+		rows.audits.map((a) => ({ ...a, total_percent: a.total_percent ?? null })),
+		rows.stages.map((st) => ({ ...st, percent: st.percent ?? null })),
+		1
+	);
 	for (const [table, list] of [
 		['score_audits', rows.audits],
 		['score_stages', rows.stages],
@@ -124,6 +130,126 @@ export async function writeScoreRowsOf(db: Db, sources: readonly ScoreRowsSource
 	await insertRows(db, rows);
 }
 
+/** One UTC day in ms: the grain of `score_days`. */
+export const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** The UTC midnight starting the day of `instant`. */
+export function utcDayOf(instant: number): number {
+	return Math.floor(instant / DAY_MS) * DAY_MS;
+}
+
+type DayDelta = {
+	organisation_id: string;
+	day: number;
+	location_kind: 'own' | 'competitor';
+	stage_key: string;
+	n: number;
+	total: number;
+};
+
+/** Adds (or, with sign −1, takes away) the audits' stage percents and totals in `score_days`. */
+async function addToDays(
+	db: Db,
+	audits: readonly {
+		organisation_id: string;
+		visited_at: number;
+		location_kind: 'own' | 'competitor';
+		total_percent: number | null;
+	}[],
+	stages: readonly {
+		organisation_id: string;
+		visited_at: number;
+		location_kind: 'own' | 'competitor';
+		stage_key: string;
+		percent: number | null;
+	}[],
+	sign: 1 | -1
+): Promise<void> {
+	const deltas = new Map<string, DayDelta>();
+	const add = (
+		row: { organisation_id: string; visited_at: number; location_kind: 'own' | 'competitor' },
+		stageKey: string,
+		percent: number | null
+	) => {
+		if (percent === null) return;
+		const day = utcDayOf(Number(row.visited_at));
+		const key = `${row.organisation_id}\u0000${day}\u0000${row.location_kind}\u0000${stageKey}`;
+		const delta = deltas.get(key) ?? {
+			organisation_id: row.organisation_id,
+			day,
+			location_kind: row.location_kind,
+			stage_key: stageKey,
+			n: 0,
+			total: 0
+		};
+		delta.n += sign;
+		delta.total += sign * Number(percent);
+		deltas.set(key, delta);
+	};
+	for (const audit of audits) add(audit, '', audit.total_percent);
+	for (const stage of stages) add(stage, stage.stage_key, stage.percent);
+	const values = [...deltas.values()];
+	for (let start = 0; start < values.length; start += ROWS_PER_INSERT) {
+		await db
+			.insertInto('score_days')
+			.values(values.slice(start, start + ROWS_PER_INSERT))
+			.onConflict((oc) =>
+				oc.columns(['organisation_id', 'day', 'location_kind', 'stage_key']).doUpdateSet((eb) => ({
+					n: eb('score_days.n', '+', eb.ref('excluded.n')),
+					total: eb('score_days.total', '+', eb.ref('excluded.total'))
+				}))
+			)
+			.execute();
+	}
+}
+
+/**
+ * Rebuilds an organisation's `score_days` from its stage and audit rows (after a location's kind
+ * changed, which moves its audits between own and competitor). One aggregate per table.
+ */
+export async function rebuildScoreDays(db: Db, organisationId: string): Promise<void> {
+	await db.deleteFrom('score_days').where('organisation_id', '=', organisationId).execute();
+	const day = sql<number>`(visited_at / ${DAY_MS}) * ${DAY_MS}`;
+	await db
+		.insertInto('score_days')
+		.columns(['organisation_id', 'day', 'location_kind', 'stage_key', 'n', 'total'])
+		.expression(
+			db
+				.selectFrom('score_stages')
+				.select([
+					'organisation_id',
+					day.as('day'),
+					'location_kind',
+					'stage_key',
+					sql<number>`count(percent)`.as('n'),
+					sql<number>`sum(percent)`.as('total')
+				])
+				.where('organisation_id', '=', organisationId)
+				.where('percent', 'is not', null)
+				.groupBy(['organisation_id', sql`2`, 'location_kind', 'stage_key'])
+		)
+		.execute();
+	await db
+		.insertInto('score_days')
+		.columns(['organisation_id', 'day', 'location_kind', 'stage_key', 'n', 'total'])
+		.expression(
+			db
+				.selectFrom('score_audits')
+				.select([
+					'organisation_id',
+					day.as('day'),
+					'location_kind',
+					sql<string>`''`.as('stage_key'),
+					sql<number>`count(total_percent)`.as('n'),
+					sql<number>`sum(total_percent)`.as('total')
+				])
+				.where('organisation_id', '=', organisationId)
+				.where('total_percent', 'is not', null)
+				.groupBy(['organisation_id', sql`2`, 'location_kind'])
+		)
+		.execute();
+}
+
 /** Removes an audit's score rows (it was returned: it no longer counts until resubmitted). */
 export async function removeScoreRows(db: Db, auditId: string): Promise<void> {
 	await removeScoreRowsOf(db, [auditId]);
@@ -144,6 +270,19 @@ async function keysOf(db: Db, auditIds: readonly string[]) {
 
 async function removeScoreRowsOf(db: Db, auditIds: readonly string[]): Promise<void> {
 	for (const key of await keysOf(db, auditIds)) {
+		const audit = await db
+			.selectFrom('score_audits')
+			.select(['organisation_id', 'visited_at', 'location_kind', 'total_percent'])
+			.where('audit_id', '=', key.audit_id)
+			.execute();
+		const stages = await db
+			.selectFrom('score_stages')
+			.select(['organisation_id', 'visited_at', 'location_kind', 'stage_key', 'percent'])
+			.where('organisation_id', '=', key.organisation_id)
+			.where('visited_at', '=', key.visited_at)
+			.where('audit_id', '=', key.audit_id)
+			.execute();
+		await addToDays(db, audit, stages, -1);
 		for (const table of ['score_checkpoints', 'score_stages'] as const) {
 			await db
 				.deleteFrom(table)
@@ -197,13 +336,15 @@ export async function relabelScoreRows(
 			)
 			.execute();
 	}
-	await db
+	const moved = await db
 		.updateTable('score_checkpoints')
 		.set({ location_kind: location.kind })
 		.where('organisation_id', '=', organisationId)
 		.where('location_id', '=', location.id)
 		.where('location_kind', '!=', location.kind)
-		.execute();
+		.executeTakeFirst();
+	// Audits moved between own and competitor: the day sums are per kind.
+	if (moved.numUpdatedRows > 0n) await rebuildScoreDays(db, organisationId);
 }
 
 /** How many score rows of each table an audit has (tests and checks). */

@@ -219,6 +219,40 @@ describe('insights from score rows', () => {
 		});
 	});
 
+	it('periods in a zone far from UTC: whole days from the day sums, the hours at the ends from the rows', async () => {
+		// In Tokyo 10 October ends at 15:00 UTC: the visits at 10:00 UTC that day count, and the
+		// day before they do not.
+		await expectBenchmark(f.a.manager, own, competitor, {
+			to: '2025-10-10',
+			timeZone: 'Asia/Tokyo'
+		});
+		await expectBenchmark(f.a.manager, own.slice(0, 1), competitor.slice(0, 1), {
+			to: '2025-10-09',
+			timeZone: 'Asia/Tokyo'
+		});
+		// The same from the rows alone (a filter the day sums cannot serve) agrees.
+		await expectBenchmark(f.a.manager, own, competitor, {
+			to: '2025-10-10',
+			timeZone: 'Asia/Tokyo',
+			brand: 'Rival'
+		});
+		const trends = await getTrends(
+			f.ctx,
+			f.a.manager,
+			{ from: '2025-09-01', to: '2025-10-31', timeZone: 'Asia/Tokyo', granularity: 'week' },
+			NOW
+		);
+		const counted = trends.series.points.filter((p) => p.n > 0).map((p) => [p.day, p.n]);
+		expect(counted).toEqual([
+			['2025-09-15', 1],
+			['2025-10-06', 2]
+		]);
+		expectFigure(
+			trends.series.points.find((p) => p.day === '2025-10-06')!,
+			expectedOf(own.slice(1)).total
+		);
+	});
+
 	it('an audit returned and changed moves the numbers; a return alone takes it out', async () => {
 		const [first] = own;
 		await returnAudit(
@@ -374,7 +408,12 @@ describe('insights from score rows', () => {
 
 	it('the backfill rebuilds the same rows from the stored scores, in bounded batches', async () => {
 		const before = await getBenchmark(f.ctx, f.a.manager, PERIOD, NOW);
-		for (const table of ['score_checkpoints', 'score_stages', 'score_audits'] as const) {
+		for (const table of [
+			'score_checkpoints',
+			'score_stages',
+			'score_audits',
+			'score_days'
+		] as const) {
 			await f.database.db.deleteFrom(table).execute();
 		}
 		expect((await getBenchmark(f.ctx, f.a.manager, PERIOD, NOW)).total.own.n).toBe(0);

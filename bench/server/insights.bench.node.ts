@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
 import { expect, test } from 'vitest';
+import { dayRangeBounds } from '$lib/domain/day-range';
 import { trendBuckets } from '$lib/domain/insight-buckets';
 import { openDatabase, type DbHandle } from '$lib/server/db/connect';
 import {
@@ -20,7 +21,7 @@ import { percentile, round, writeBenchRows, type BenchRow } from './report';
 
 // Insights at scale (issue 12): the benchmark (own stores against competitors per stage, the last
 // 90 days) and the trend (the own stores' total per month over a year) read from the score rows,
-// against the same numbers computed from the audits' stored score JSON — the peer reads the
+// (days and months of a reader in Copenhagen) against the same numbers computed from the audits' stored score JSON — the peer reads the
 // period's handed-in audits by their received time (indexed) and parses each score and content.
 // Both run in the same process, interleaved, after a warm-up, on SQLite and — when
 // TEST_DATABASE_URL names a PostgreSQL server (scripts/with-postgres.sh) — on PostgreSQL.
@@ -34,6 +35,7 @@ const OURS_RUNS = 40;
 const PEER_RUNS = 6;
 const BUDGET_MS = 50;
 const GATE = 0.1;
+const ZONE = 'Europe/Copenhagen';
 
 type Query = () => Promise<unknown>;
 
@@ -131,10 +133,13 @@ async function measure(ours: Query, peer: Query) {
 async function benchDialect(handle: DbHandle): Promise<BenchRow[]> {
 	const organisationId = await seeded(handle);
 	const peer = peerOf(handle, organisationId);
-	const before = NOW;
-	const from = NOW - 90 * DAY;
+	// Days of a reader in Copenhagen: the period's first and last hours are not whole UTC days.
+	const period = dayRangeBounds('2026-09-02', '2026-11-30', ZONE);
+	if (!period.ok) throw new Error('bad period');
+	const from = period.bounds.from!;
+	const before = period.bounds.before!;
 	const scope: InsightScope = { organisationId, from, before };
-	const buckets = trendBuckets('month', '2025-12-01', '2026-11-30', 'UTC')!;
+	const buckets = trendBuckets('month', '2025-12-01', '2026-11-30', ZONE)!;
 	const bounds = [...buckets.map((b) => b.start), buckets[buckets.length - 1]!.end];
 
 	// Both sides compute the same figures (a benchmark that compared different work would lie).

@@ -1,4 +1,9 @@
 import { isNegativeAnswer } from './answer-rules';
+import {
+	buildReportInsights,
+	type ReportInsights,
+	type ReportInsightsInput
+} from './report-insights';
 import { roundPercent } from './scoring';
 import { localize } from './text';
 import type {
@@ -346,6 +351,8 @@ export interface ReportInput {
 	timeZone?: string;
 	/** The review state and report version this report shows; absent on an unversioned preview. */
 	review?: { state: ReportReviewState; version: number };
+	/** This store's recent trend and the competitor comparison; absent when not computed. */
+	insights?: ReportInsightsInput;
 }
 
 /** The cover's wording of a review state. */
@@ -480,6 +487,8 @@ export interface ReportModel {
 	otherPhotoIds: string[];
 	/** Every photo the report shows, each once, by id. */
 	photos: Record<string, ReportPhoto>;
+	/** The trend and competitor comparison section, or null. */
+	insights: ReportInsights | null;
 }
 
 /** Formatting in the report language and time zone. */
@@ -738,7 +747,10 @@ export function buildReportModel(input: ReportInput): ReportModel {
 		narrative: content.narrative.trim(),
 		receiptPhotoIds,
 		otherPhotoIds,
-		photos
+		photos,
+		insights: input.insights
+			? buildReportInsights(input.insights, template, locale, input.timeZone ?? 'Europe/Copenhagen')
+			: null
 	};
 }
 

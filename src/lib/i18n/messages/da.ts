@@ -456,8 +456,6 @@ export const da: Messages = {
 	'insights.checkpoints.none': 'Intet at vise for denne periode.',
 	'insights.critical': { one: '{count} kritisk fejl', other: '{count} kritiske fejl' },
 	'insights.print': 'Udskriv',
-	'insights.pdf.trend': 'Butikkens seneste udvikling',
-	'insights.pdf.comparison': 'Mod konkurrenter, {from} – {to}',
 	'export.title': 'Eksport',
 	'export.hint':
 		'De audits, filtrene ovenfor vælger, nyeste først, som regnearksfil på dette sprog ({delimiter} mellem kolonnerne). Tider er i {zone}.',

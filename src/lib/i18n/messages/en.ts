@@ -450,8 +450,6 @@ export const en = {
 	'insights.checkpoints.none': 'Nothing to show for this period.',
 	'insights.critical': { one: '{count} critical failure', other: '{count} critical failures' },
 	'insights.print': 'Print',
-	'insights.pdf.trend': 'This store’s recent trend',
-	'insights.pdf.comparison': 'Against competitors, {from} – {to}',
 	'export.title': 'Export',
 	'export.hint':
 		'The audits the filters above select, newest first, as a spreadsheet file in this language ({delimiter} between columns). Times are in {zone}.',

@@ -457,8 +457,6 @@ export const nb: Messages = {
 	'insights.checkpoints.none': 'Ingenting å vise for denne perioden.',
 	'insights.critical': { one: '{count} kritisk feil', other: '{count} kritiske feil' },
 	'insights.print': 'Skriv ut',
-	'insights.pdf.trend': 'Butikkens siste utvikling',
-	'insights.pdf.comparison': 'Mot konkurrenter, {from} – {to}',
 	'export.title': 'Eksport',
 	'export.hint':
 		'Auditene filtrene over velger, nyeste først, som regnearkfil på dette språket ({delimiter} mellom kolonnene). Tider er i {zone}.',

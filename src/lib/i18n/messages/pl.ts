@@ -511,8 +511,6 @@ export const pl: Messages = {
 		other: '{count} błędu krytycznego'
 	},
 	'insights.print': 'Drukuj',
-	'insights.pdf.trend': 'Ostatni trend tego sklepu',
-	'insights.pdf.comparison': 'Na tle konkurencji, {from} – {to}',
 	'export.title': 'Eksport',
 	'export.hint':
 		'Audyty wybrane powyższymi filtrami, od najnowszych, jako plik arkusza w tym języku ({delimiter} między kolumnami). Czasy w strefie {zone}.',

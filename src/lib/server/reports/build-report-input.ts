@@ -11,6 +11,7 @@ import { getUser } from '../repos/users';
 import { parseContent } from '../services/audit-content';
 import { parseReportSnapshot, snapshotPhotos, type ReportSnapshot } from './report-snapshot';
 import { decodeStoredScore } from '../services/stored-score';
+import { reportInsightsFor } from './report-insights-input';
 
 /** The report version being made: its number and what it was queued with. */
 export type ReportVersionJob = Pick<
@@ -62,6 +63,18 @@ export async function buildReportInput(
 		throw new Error(`Photo file missing: ${missing.join(', ')}`);
 	}
 	const { content } = snapshot;
+	// Stage order follows the audit's template; stages it lacks are left out.
+	const insights = await reportInsightsFor(
+		db,
+		organisationId,
+		{ id: audit.location_id, kind: location.kind },
+		content.timeIn,
+		'Europe/Copenhagen'
+	);
+	const order = new Map(template.stages.map((stage, i) => [stage.id, i]));
+	insights.stages = insights.stages
+		.filter((stage) => order.has(stage.stageKey))
+		.sort((a, b) => order.get(a.stageKey)! - order.get(b.stageKey)!);
 	return {
 		template,
 		content: {
@@ -86,7 +99,8 @@ export async function buildReportInput(
 		shopperPseudonym: shopper?.pseudonym ?? '',
 		reportLocale: content.locale,
 		generatedAt,
-		review: { state: snapshot.state, version: job.version }
+		review: { state: snapshot.state, version: job.version },
+		insights
 	};
 }
 

@@ -131,8 +131,7 @@ export async function submitAudit(
 			await markSubmitted(trx, auditId, changed);
 			// The insights' score rows, committed with the hand-in or not at all.
 			const location =
-				(await getLocation(trx, current.organisation_id, current.location_id)) ??
-				content.location;
+				(await getLocation(trx, current.organisation_id, current.location_id)) ?? content.location;
 			await writeScoreRows(trx, {
 				auditId,
 				organisationId: current.organisation_id,

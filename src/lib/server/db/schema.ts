@@ -275,10 +275,12 @@ export interface ScoreCheckpointTable extends ScoreRowKey {
 	critical_failure: number;
 }
 
-/** Per organisation, UTC day, location kind and stage ('' = total): audits counted and their percents summed. */
+/** Per organisation, UTC day or hour, location kind and stage ('' = total): audits counted and their percents summed. */
 export interface ScoreDayTable {
 	organisation_id: string;
-	/** Epoch ms of the UTC midnight starting the day. */
+	/** The slot's length in ms: a day (86,400,000) or an hour (3,600,000). */
+	grain: number;
+	/** Epoch ms of the slot's start (a UTC midnight, or a whole UTC hour). */
 	day: number;
 	location_kind: 'own' | 'competitor';
 	stage_key: string;

@@ -1,7 +1,7 @@
 import { sql, type ExpressionBuilder, type SelectQueryBuilder } from 'kysely';
 import type { Db } from '../db/connect';
 import type { Database } from '../db/schema';
-import { DAY_MS, utcDayOf } from './score-rows';
+import { DAY_MS, HOUR_MS, utcDayOf } from './score-rows';
 
 // The insights' aggregate queries over the score rows (migration 010): each reads one range of
 // one index that holds every column it needs (see query-plans.test.ts), never the audits' JSON.
@@ -98,12 +98,14 @@ export function daySumsQuery(
 	scope: InsightScope,
 	fromDay: number,
 	beforeDay: number,
-	stage: { only?: string; totals: boolean }
+	stage: { only?: string; totals: boolean },
+	grain: number = DAY_MS
 ) {
 	let query = db
 		.selectFrom('score_days')
 		.select(['day', 'location_kind', 'stage_key', 'n', 'total'])
 		.where('organisation_id', '=', scope.organisationId)
+		.where('grain', '=', grain)
 		.where('day', '>=', fromDay)
 		.where('day', '<', beforeDay)
 		.where('n', '>', 0);
@@ -111,6 +113,32 @@ export function daySumsQuery(
 	if (stage.only !== undefined) query = query.where('stage_key', '=', stage.only);
 	else query = query.where('stage_key', stage.totals ? '=' : '!=', '');
 	return query;
+}
+
+/** Sums straight from the rows of a short span (what the day and hour sums do not cover). */
+function rowSums(db: Db, within: InsightScope, stage: { only?: string; totals: boolean }) {
+	if (stage.totals && stage.only === undefined) {
+		return scoped(db.selectFrom('score_audits'), within)
+			.select([
+				'location_kind',
+				sql<string>`''`.as('stage_key'),
+				sql<number>`count(total_percent)`.as('n'),
+				sql<number | null>`sum(total_percent)`.as('total')
+			])
+			.groupBy('location_kind')
+			.execute();
+	}
+	let q = scoped(db.selectFrom('score_stages'), within);
+	if (stage.only !== undefined) q = q.where('stage_key', '=', stage.only);
+	return q
+		.select([
+			'location_kind',
+			'stage_key',
+			sql<number>`count(percent)`.as('n'),
+			sql<number | null>`sum(percent)`.as('total')
+		])
+		.groupBy(['location_kind', 'stage_key'])
+		.execute();
 }
 
 /**
@@ -165,34 +193,24 @@ async function daySums(
 		}
 	});
 	for (const edge of edges) {
-		const within = { ...scope, from: edge.from, before: edge.before };
-		const rows =
-			stage.totals && stage.only === undefined
-				? await scoped(db.selectFrom('score_audits'), within)
-						.select([
-							'location_kind',
-							sql<string>`''`.as('stage_key'),
-							sql<number>`count(total_percent)`.as('n'),
-							sql<number | null>`sum(total_percent)`.as('total')
-						])
-						.groupBy('location_kind')
-						.execute()
-				: await (() => {
-						let q = scoped(db.selectFrom('score_stages'), within);
-						if (stage.only !== undefined) q = q.where('stage_key', '=', stage.only);
-						return q
-							.select([
-								'location_kind',
-								'stage_key',
-								sql<number>`count(percent)`.as('n'),
-								sql<number | null>`sum(percent)`.as('total')
-							])
-							.groupBy(['location_kind', 'stage_key'])
-							.execute();
-					})();
-		for (const row of rows) {
-			if (Number(row.n) > 0)
+		// Whole UTC hours from the hour sums; what is left of an hour from the rows.
+		const hourFrom = Math.ceil(edge.from / HOUR_MS) * HOUR_MS;
+		const hourBefore = Math.floor(edge.before / HOUR_MS) * HOUR_MS;
+		const rest: { from: number; before: number }[] = [];
+		if (hourFrom < hourBefore) {
+			const rows = await daySumsQuery(db, scope, hourFrom, hourBefore, stage, HOUR_MS).execute();
+			for (const row of rows) {
 				add(edge.bucket, row.location_kind, row.stage_key, Number(row.n), Number(row.total));
+			}
+			if (edge.from < hourFrom) rest.push({ from: edge.from, before: hourFrom });
+			if (hourBefore < edge.before) rest.push({ from: hourBefore, before: edge.before });
+		} else rest.push(edge);
+		for (const part of rest) {
+			for (const row of await rowSums(db, { ...scope, ...part }, stage)) {
+				if (Number(row.n) > 0) {
+					add(edge.bucket, row.location_kind, row.stage_key, Number(row.n), Number(row.total));
+				}
+			}
 		}
 	}
 	return [...out.values()];

@@ -130,8 +130,9 @@ export async function writeScoreRowsOf(db: Db, sources: readonly ScoreRowsSource
 	await insertRows(db, rows);
 }
 
-/** One UTC day in ms: the grain of `score_days`. */
+/** One UTC day and one hour in ms: the two grains of `score_days`. */
 export const DAY_MS = 24 * 60 * 60 * 1000;
+export const HOUR_MS = 60 * 60 * 1000;
 
 /** The UTC midnight starting the day of `instant`. */
 export function utcDayOf(instant: number): number {
@@ -140,6 +141,7 @@ export function utcDayOf(instant: number): number {
 
 type DayDelta = {
 	organisation_id: string;
+	grain: number;
 	day: number;
 	location_kind: 'own' | 'competitor';
 	stage_key: string;
@@ -172,19 +174,22 @@ async function addToDays(
 		percent: number | null
 	) => {
 		if (percent === null) return;
-		const day = utcDayOf(Number(row.visited_at));
-		const key = `${row.organisation_id}\u0000${day}\u0000${row.location_kind}\u0000${stageKey}`;
-		const delta = deltas.get(key) ?? {
-			organisation_id: row.organisation_id,
-			day,
-			location_kind: row.location_kind,
-			stage_key: stageKey,
-			n: 0,
-			total: 0
-		};
-		delta.n += sign;
-		delta.total += sign * Number(percent);
-		deltas.set(key, delta);
+		for (const grain of [DAY_MS, HOUR_MS]) {
+			const day = Math.floor(Number(row.visited_at) / grain) * grain;
+			const key = `${row.organisation_id}\u0000${grain}\u0000${day}\u0000${row.location_kind}\u0000${stageKey}`;
+			const delta = deltas.get(key) ?? {
+				organisation_id: row.organisation_id,
+				grain,
+				day,
+				location_kind: row.location_kind,
+				stage_key: stageKey,
+				n: 0,
+				total: 0
+			};
+			delta.n += sign;
+			delta.total += sign * Number(percent);
+			deltas.set(key, delta);
+		}
 	};
 	for (const audit of audits) add(audit, '', audit.total_percent);
 	for (const stage of stages) add(stage, stage.stage_key, stage.percent);
@@ -194,10 +199,12 @@ async function addToDays(
 			.insertInto('score_days')
 			.values(values.slice(start, start + ROWS_PER_INSERT))
 			.onConflict((oc) =>
-				oc.columns(['organisation_id', 'day', 'location_kind', 'stage_key']).doUpdateSet((eb) => ({
-					n: eb('score_days.n', '+', eb.ref('excluded.n')),
-					total: eb('score_days.total', '+', eb.ref('excluded.total'))
-				}))
+				oc
+					.columns(['organisation_id', 'grain', 'day', 'location_kind', 'stage_key'])
+					.doUpdateSet((eb) => ({
+						n: eb('score_days.n', '+', eb.ref('excluded.n')),
+						total: eb('score_days.total', '+', eb.ref('excluded.total'))
+					}))
 			)
 			.execute();
 	}
@@ -209,45 +216,49 @@ async function addToDays(
  */
 export async function rebuildScoreDays(db: Db, organisationId: string): Promise<void> {
 	await db.deleteFrom('score_days').where('organisation_id', '=', organisationId).execute();
-	const day = sql<number>`(visited_at / ${DAY_MS}) * ${DAY_MS}`;
-	await db
-		.insertInto('score_days')
-		.columns(['organisation_id', 'day', 'location_kind', 'stage_key', 'n', 'total'])
-		.expression(
-			db
-				.selectFrom('score_stages')
-				.select([
-					'organisation_id',
-					day.as('day'),
-					'location_kind',
-					'stage_key',
-					sql<number>`count(percent)`.as('n'),
-					sql<number>`sum(percent)`.as('total')
-				])
-				.where('organisation_id', '=', organisationId)
-				.where('percent', 'is not', null)
-				.groupBy(['organisation_id', sql`2`, 'location_kind', 'stage_key'])
-		)
-		.execute();
-	await db
-		.insertInto('score_days')
-		.columns(['organisation_id', 'day', 'location_kind', 'stage_key', 'n', 'total'])
-		.expression(
-			db
-				.selectFrom('score_audits')
-				.select([
-					'organisation_id',
-					day.as('day'),
-					'location_kind',
-					sql<string>`''`.as('stage_key'),
-					sql<number>`count(total_percent)`.as('n'),
-					sql<number>`sum(total_percent)`.as('total')
-				])
-				.where('organisation_id', '=', organisationId)
-				.where('total_percent', 'is not', null)
-				.groupBy(['organisation_id', sql`2`, 'location_kind'])
-		)
-		.execute();
+	for (const grain of [DAY_MS, HOUR_MS]) {
+		const day = sql<number>`(visited_at / ${grain}) * ${grain}`;
+		await db
+			.insertInto('score_days')
+			.columns(['organisation_id', 'grain', 'day', 'location_kind', 'stage_key', 'n', 'total'])
+			.expression(
+				db
+					.selectFrom('score_stages')
+					.select([
+						'organisation_id',
+						sql<number>`${grain}`.as('grain'),
+						day.as('day'),
+						'location_kind',
+						'stage_key',
+						sql<number>`count(percent)`.as('n'),
+						sql<number>`sum(percent)`.as('total')
+					])
+					.where('organisation_id', '=', organisationId)
+					.where('percent', 'is not', null)
+					.groupBy(['organisation_id', sql`3`, 'location_kind', 'stage_key'])
+			)
+			.execute();
+		await db
+			.insertInto('score_days')
+			.columns(['organisation_id', 'grain', 'day', 'location_kind', 'stage_key', 'n', 'total'])
+			.expression(
+				db
+					.selectFrom('score_audits')
+					.select([
+						'organisation_id',
+						sql<number>`${grain}`.as('grain'),
+						day.as('day'),
+						'location_kind',
+						sql<string>`''`.as('stage_key'),
+						sql<number>`count(total_percent)`.as('n'),
+						sql<number>`sum(total_percent)`.as('total')
+					])
+					.where('organisation_id', '=', organisationId)
+					.where('total_percent', 'is not', null)
+					.groupBy(['organisation_id', sql`3`, 'location_kind'])
+			)
+			.execute();
+	}
 }
 
 /** Removes an audit's score rows (it was returned: it no longer counts until resubmitted). */

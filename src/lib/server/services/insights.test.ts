@@ -230,6 +230,15 @@ describe('insights from score rows', () => {
 			to: '2025-10-09',
 			timeZone: 'Asia/Tokyo'
 		});
+		// Half-hour zones: whole hours from the hour sums, the half hour from the rows.
+		await expectBenchmark(f.a.manager, own, competitor, {
+			to: '2025-10-10',
+			timeZone: 'Asia/Kolkata'
+		});
+		await expectBenchmark(f.a.manager, own.slice(0, 1), competitor.slice(0, 1), {
+			to: '2025-10-09',
+			timeZone: 'Asia/Kolkata'
+		});
 		// The same from the rows alone (a filter the day sums cannot serve) agrees.
 		await expectBenchmark(f.a.manager, own, competitor, {
 			to: '2025-10-10',
@@ -251,6 +260,19 @@ describe('insights from score rows', () => {
 			trends.series.points.find((p) => p.day === '2025-10-06')!,
 			expectedOf(own.slice(1)).total
 		);
+	});
+
+	it('a store that changes kind moves its audits to the other side, day sums included', async () => {
+		await saveLocation(
+			f.database.db,
+			f.a.organisation.id,
+			{ ...plainLocation(f.a.competitor), kind: 'own' },
+			NOW
+		);
+		// The competitor's audits now count as own (their template has the same stage keys).
+		await expectBenchmark(f.a.manager, [...own, ...competitor], []);
+		// And from the rows (a region filter): the north store is elsewhere.
+		await expectBenchmark(f.a.manager, [own[0]!, own[1]!, ...competitor], [], { region: 'Region' });
 	});
 
 	it('an audit returned and changed moves the numbers; a return alone takes it out', async () => {

@@ -110,15 +110,17 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 			])
 	).execute();
 
-	// Per organisation, UTC day, location kind and stage ('' for the audit's total): how many
-	// audits and the sum of their percents, kept with every score row written or removed. The
-	// organisation's benchmark and trends (no region, brand, template or location filter) read
-	// whole days from here — a year is a few thousand rows at any number of audits — and only a
-	// period's partial first and last day from the stage rows.
+	// Per organisation, UTC day (and UTC hour), location kind and stage ('' for the audit's
+	// total): how many audits and the sum of their percents, kept with every score row written or
+	// removed. The organisation's benchmark and trends (no region, brand, template or location
+	// filter) read whole days from here — a year is a few thousand rows at any number of audits —
+	// the whole hours at a period's ends (a reader's midnight is not UTC's) from the hour sums, and
+	// only what is left of an hour (zones like +05:30) from the stage rows.
 	await clustered(
 		db.schema
 			.createTable('score_days')
 			.addColumn('organisation_id', 'text', (c) => c.notNull())
+			.addColumn('grain', 'bigint', (c) => c.notNull())
 			.addColumn('day', 'bigint', (c) => c.notNull())
 			.addColumn('location_kind', 'text', (c) => c.notNull())
 			.addColumn('stage_key', 'text', (c) => c.notNull())
@@ -126,6 +128,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 			.addColumn('total', 'double precision', (c) => c.notNull())
 			.addPrimaryKeyConstraint('score_days_pk', [
 				'organisation_id',
+				'grain',
 				'day',
 				'location_kind',
 				'stage_key'

@@ -34,6 +34,8 @@ export interface ReportInsights {
 	months: { label: string; store: string; storePercent: number | null; organisation: string }[];
 	stages: { title: string; store: string; own: string; competitor: string; gap: string }[];
 	note: string;
+	/** Nothing approved to show yet: the report leaves the section out. */
+	empty: boolean;
 }
 
 interface InsightLabels {
@@ -161,6 +163,9 @@ export function buildReportInsights(
 					? `${signed.format(s.store.mean - s.competitor.mean)} ${labels.points}`
 					: '–'
 		})),
-		note: labels.note.replace('{small}', String(input.smallSample))
+		note: labels.note.replace('{small}', String(input.smallSample)),
+		empty:
+			input.stages.length === 0 &&
+			input.months.every((m) => m.store.n === 0 && m.organisation.n === 0)
 	};
 }

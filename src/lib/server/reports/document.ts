@@ -168,7 +168,7 @@ function summarySection({ model, labels }: Context): PdfNode[] {
 /** This store's recent months and the stage comparison with competitors, when computed. */
 function insightsSection({ model }: Context): PdfNode[] {
 	const insights = model.insights;
-	if (!insights || (insights.months.length === 0 && insights.stages.length === 0)) return [];
+	if (!insights || insights.empty) return [];
 	const header = (texts: string[]) => texts.map((text) => ({ text, style: 'tableHeader' }));
 	return [
 		{ text: insights.trendTitle, style: 'h2', pageBreak: 'before' },

@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildReportInsights } from '$lib/domain/report-insights';
 import { buildReportModel } from '$lib/domain/report-model';
 import { scoreAudit } from '$lib/domain/scoring';
 import type { AnswerValue } from '$lib/domain/types';
@@ -168,5 +169,18 @@ describe('the report’s trend and competitor comparison', () => {
 		}).format(store - rival);
 		expect(text).toContain(`${gap} pts`);
 		expect(text).toContain('Approved audits only');
+	});
+
+	it('leaves the section out while nothing is approved', () => {
+		const input = {
+			from: 0,
+			before: 1,
+			months: [{ start: 0, store: { mean: null, n: 0 }, organisation: { mean: null, n: 0 } }],
+			stages: [],
+			smallSample: 5
+		};
+		expect(buildReportInsights(input, OWN_TEMPLATE, 'en', 'UTC').empty).toBe(true);
+		const one = { ...input, months: [{ ...input.months[0]!, organisation: { mean: 50, n: 1 } }] };
+		expect(buildReportInsights(one, OWN_TEMPLATE, 'en', 'UTC').empty).toBe(false);
 	});
 });

@@ -59,6 +59,7 @@ const expected = [
 	'bundle-size.json',
 	'photo-pipeline.json',
 	'server-ingest.json',
+	'server-insights.json',
 	'server-report-render.json',
 	'server-sync-during-reports.json',
 	'server-sync-endpoint.json'

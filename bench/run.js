@@ -12,9 +12,9 @@ const parts = join(root, 'bench/results/parts');
 rmSync(parts, { recursive: true, force: true });
 mkdirSync(parts, { recursive: true });
 
-const step = (name, args) => {
+const step = (name, args, command = 'npx') => {
 	console.log(`\n▶ ${name}`);
-	const result = spawnSync('npx', args, { cwd: root, stdio: 'inherit' });
+	const result = spawnSync(command, args, { cwd: root, stdio: 'inherit' });
 	if (result.status !== 0) console.log(`✘ ${name} exited with ${result.status}`);
 	return result.status === 0;
 };
@@ -22,7 +22,15 @@ const step = (name, args) => {
 step('build', ['vite', 'build']);
 step('browser benchmarks', ['vitest', 'run', '--config', 'bench/vitest.config.ts']);
 // Server benchmarks (Node): database ingest, and the sync endpoint of the build above on one core.
-step('server benchmarks', ['vitest', 'run', '--config', 'bench/vitest.server.config.ts']);
+// With PostgreSQL's server binaries at hand, a throwaway cluster for the run (TEST_DATABASE_URL),
+// so the insights benchmark measures SQLite and PostgreSQL in the same run.
+const serverBench = ['vitest', 'run', '--config', 'bench/vitest.server.config.ts'];
+const withPostgres =
+	!process.env.TEST_DATABASE_URL &&
+	existsSync(join(process.env.PG_BIN ?? '/usr/lib/postgresql/15/bin', 'initdb'));
+if (withPostgres) {
+	step('server benchmarks', ['scripts/with-postgres.sh', 'npx', ...serverBench], 'bash');
+} else step('server benchmarks', serverBench);
 
 console.log('\n▶ bundle size');
 writeFileSync(join(parts, 'bundle-size.json'), JSON.stringify(await measureBundle(), null, 2));
@@ -60,6 +68,7 @@ const expected = [
 	'photo-pipeline.json',
 	'seal-digest.json',
 	'server-ingest.json',
+	'server-insights.json',
 	'server-report-render.json',
 	'server-seal-verify.json',
 	'server-scale.json',

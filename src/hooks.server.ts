@@ -21,6 +21,7 @@ import { deleteOldSignInAddresses, deleteStaleThrottles } from '$lib/server/repo
 import { KNOWN_ADDRESS_MS } from '$lib/server/auth/throttle';
 import { ensureSigningKeys, sealKeyDir } from '$lib/server/seal/signing-keys';
 import { seedDemoIfEmpty } from '$lib/server/seed/demo';
+import { seedDemoHistory } from '$lib/server/seed/demo-history';
 import { DEMO_ORGANISATION, demoPassword, formatDemoSignIns } from '$lib/server/seed/demo-accounts';
 
 /**
@@ -35,6 +36,10 @@ export const init: ServerInit = async () => {
 	const password = demoPassword(env);
 	const now = Date.now();
 	const seeded = await seedDemoIfEmpty(db, { password, now });
+	// Opt-in: a year of approved demo audits, so the benchmark and trends have data to show.
+	if (seeded && env.SHOPWALK_DEMO_HISTORY === '1') {
+		logger.info(`Demo history: ${await seedDemoHistory(db, now)} approved audits.`);
+	}
 	await deleteExpiredSessions(db, now);
 	await deleteStaleThrottles(db, now - 24 * 60 * 60 * 1000);
 	await deleteOldSignInAddresses(db, now - KNOWN_ADDRESS_MS);

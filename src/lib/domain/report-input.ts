@@ -40,6 +40,8 @@ export interface ReportSource {
 	timeZone?: string;
 	/** The version's seal (its verification code); absent on the preview (not sealed yet). */
 	verification?: ReportInput['verification'];
+	/** This store's recent trend and the competitor comparison; absent on the preview. */
+	insights?: ReportInput['insights'];
 }
 
 /**
@@ -77,7 +79,8 @@ export function reportInputOf(source: ReportSource): ReportInput {
 		generatedAt: source.generatedAt,
 		...(source.review && { review: source.review }),
 		...(source.timeZone && { timeZone: source.timeZone }),
-		...(source.verification && { verification: source.verification })
+		...(source.verification && { verification: source.verification }),
+		...(source.insights && { insights: source.insights })
 	};
 }
 

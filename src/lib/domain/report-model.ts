@@ -1,5 +1,10 @@
 import { isNegativeAnswer } from './answer-rules';
 import type { PresenceOutcome } from './presence';
+import {
+	buildReportInsights,
+	type ReportInsights,
+	type ReportInsightsInput
+} from './report-insights';
 import { roundPercent } from './scoring';
 import { localize } from './text';
 import type {
@@ -406,6 +411,8 @@ export interface ReportInput {
 	review?: { state: ReportReviewState; version: number };
 	/** The seal of this version: its verification code and the verify page's address for it. */
 	verification?: { code: string; url: string; pageUrl: string };
+	/** This store's recent trend and the competitor comparison; absent when not computed. */
+	insights?: ReportInsightsInput;
 }
 
 /** The cover's wording of a review state. */
@@ -544,6 +551,8 @@ export interface ReportModel {
 	otherPhotoIds: string[];
 	/** Every photo the report shows, each once, by id. */
 	photos: Record<string, ReportPhoto>;
+	/** The trend and competitor comparison section, or null. */
+	insights: ReportInsights | null;
 }
 
 /** Formatting in the report language and time zone. */
@@ -802,7 +811,10 @@ export function buildReportModel(input: ReportInput): ReportModel {
 		narrative: content.narrative.trim(),
 		receiptPhotoIds,
 		otherPhotoIds,
-		photos
+		photos,
+		insights: input.insights
+			? buildReportInsights(input.insights, template, locale, input.timeZone ?? 'Europe/Copenhagen')
+			: null
 	};
 }
 

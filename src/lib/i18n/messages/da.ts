@@ -148,5 +148,8 @@ export const da: Messages = {
 	'preview.photoAlt': 'Foto {n}',
 	'export.pull.applyFailed':
 		'Nye besøg og forløb kunne ikke gemmes på denne enhed, så den viser stadig det, den havde. Frigør plads på enheden eller genindlæs, og synkronisér igen.',
-	'export.pull.retry': 'Prøv igen'
+	'export.pull.retry': 'Prøv igen',
+	'insights.filters': 'Filtre',
+	'insights.col.audits': 'Audits',
+	'insights.series.ownStores': 'Egne butikker'
 };

@@ -144,7 +144,10 @@ export const en = {
 	'preview.photoAlt': 'Photo {n}',
 	'export.pull.applyFailed':
 		'New visits and journeys could not be saved on this device, so it still shows what it had. Make room on the device or reload, then sync again.',
-	'export.pull.retry': 'Try again'
+	'export.pull.retry': 'Try again',
+	'insights.filters': 'Filters',
+	'insights.col.audits': 'Audits',
+	'insights.series.ownStores': 'Own stores'
 } satisfies Record<string, Message>;
 
 /** A catalogue: every English key, each a string or a plural message (see `PluralMessage`). */

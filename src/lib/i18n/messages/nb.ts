@@ -147,5 +147,8 @@ export const nb: Messages = {
 	'preview.photoAlt': 'Bilde {n}',
 	'export.pull.applyFailed':
 		'Nye besøk og forløp kunne ikke lagres på denne enheten, så den viser fortsatt det den hadde. Frigjør plass på enheten eller last inn på nytt, og synkroniser igjen.',
-	'export.pull.retry': 'Prøv igjen'
+	'export.pull.retry': 'Prøv igjen',
+	'insights.filters': 'Filtre',
+	'insights.col.audits': 'Revisjoner',
+	'insights.series.ownStores': 'Egne butikker'
 };

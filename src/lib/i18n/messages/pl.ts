@@ -178,5 +178,8 @@ export const pl: Messages = {
 	'preview.photoAlt': 'Zdjęcie {n}',
 	'export.pull.applyFailed':
 		'Nowych wizyt i ścieżek nie udało się zapisać na tym urządzeniu, więc pokazuje ono to, co miało. Zwolnij miejsce na urządzeniu lub odśwież stronę i zsynchronizuj ponownie.',
-	'export.pull.retry': 'Spróbuj ponownie'
+	'export.pull.retry': 'Spróbuj ponownie',
+	'insights.filters': 'Filtry',
+	'insights.col.audits': 'Audyty',
+	'insights.series.ownStores': 'Własne sklepy'
 };

@@ -13,6 +13,7 @@ import * as localizedBriefs from './migrations/006-localized-briefs';
 import * as inboxIndexes from './migrations/007-inbox-indexes';
 import * as templateDrafts from './migrations/008-template-drafts';
 import * as programme from './migrations/009-programme';
+import * as scoreRows from './migrations/010-score-rows';
 import * as scalePull from './migrations/011-scale-pull';
 import * as sealPresence from './migrations/012-seal-presence';
 
@@ -38,6 +39,7 @@ const MIGRATIONS: Record<string, Migration> = {
 	'007-inbox-indexes': inboxIndexes,
 	'008-template-drafts': templateDrafts,
 	'009-programme': programme,
+	'010-score-rows': scoreRows,
 	'011-scale-pull': scalePull,
 	'012-seal-presence': sealPresence
 };

@@ -29,6 +29,7 @@ describe('migrations', () => {
 			'007-inbox-indexes',
 			'008-template-drafts',
 			'009-programme',
+			'010-score-rows',
 			'011-scale-pull',
 			'012-seal-presence'
 		]);
@@ -44,6 +45,7 @@ describe('migrations', () => {
 			'007-inbox-indexes',
 			'008-template-drafts',
 			'009-programme',
+			'010-score-rows',
 			'011-scale-pull',
 			'012-seal-presence'
 		]);
@@ -111,6 +113,117 @@ describe('migrations', () => {
 			expect(
 				await db.selectFrom('photos').select('organisation_id').orderBy('organisation_id').execute()
 			).toEqual([{ organisation_id: 'oa' }, { organisation_id: 'ob' }]);
+		} finally {
+			await old.dispose();
+		}
+	});
+
+	it('010-score-rows backfills the handed-in audits from their stored scores, drafts left out', async () => {
+		const old = await createTestDatabase({ migrateTo: '007-inbox-indexes' });
+		try {
+			const { db } = old;
+			await db.insertInto('organisations').values({ id: 'o', name: 'O', created_at: 1 }).execute();
+			await sql`insert into users (id, organisation_id, email, display_name, pseudonym, role,
+				password_hash, created_at) values ('u', 'o', 'u@x.example', 'U', 'P', 'shopper', 'h', 1)`.execute(
+				db
+			);
+			await sql`insert into locations (id, organisation_id, name, kind, brand, address, region, updated_at)
+				values ('l', 'o', 'L', 'competitor', 'Rival', 'A', 'North', 1)`.execute(db);
+			// A score as stored before the compact form: the whole AuditScore.
+			const score = JSON.stringify({
+				stages: [
+					{
+						stageId: 'greeting',
+						points: 1,
+						maxPoints: 2,
+						percent: 50,
+						checkpoints: [
+							{
+								checkpointId: 'g.1',
+								visible: true,
+								answered: true,
+								scored: true,
+								points: 1,
+								maxPoints: 1,
+								negative: false,
+								criticalFailure: false
+							},
+							{
+								checkpointId: 'g.2',
+								visible: true,
+								answered: true,
+								scored: true,
+								points: 0,
+								maxPoints: 1,
+								negative: true,
+								criticalFailure: true
+							},
+							{
+								checkpointId: 'g.3',
+								visible: false,
+								answered: false,
+								scored: false,
+								points: 0,
+								maxPoints: 0,
+								negative: false,
+								criticalFailure: false
+							}
+						]
+					}
+				],
+				totalPercent: 40,
+				uncappedPercent: 50,
+				criticalFailures: ['g.2'],
+				capped: true
+			});
+			for (const [id, state] of [
+				['a-1', 'approved'],
+				['a-2', 'draft'],
+				['a-3', 'submitted']
+			]) {
+				await sql`insert into audits (id, organisation_id, shopper_id, template_id, template_version,
+					location_id, revision, state, content, score, total_percent, received_at, updated_at)
+					values (${id}, 'o', 'u', 't', 1, 'l', 1, ${state}, ${JSON.stringify({ timeIn: 1234 })}, ${score}, 40, 1, 1)`.execute(
+					db
+				);
+			}
+			await migrate(db);
+			const audits = await db.selectFrom('score_audits').selectAll().orderBy('audit_id').execute();
+			expect(
+				audits.map((a) => [
+					a.audit_id,
+					Number(a.approved),
+					a.location_kind,
+					a.region,
+					Number(a.visited_at),
+					Number(a.capped)
+				])
+			).toEqual([
+				['a-1', 1, 'competitor', 'North', 1234, 1],
+				['a-3', 0, 'competitor', 'North', 1234, 1]
+			]);
+			const stages = await db
+				.selectFrom('score_stages')
+				.select(['audit_id', 'stage_key', 'percent'])
+				.orderBy('audit_id')
+				.execute();
+			expect(stages).toEqual([
+				{ audit_id: 'a-1', stage_key: 'greeting', percent: 50 },
+				{ audit_id: 'a-3', stage_key: 'greeting', percent: 50 }
+			]);
+			const checkpoints = await db
+				.selectFrom('score_checkpoints')
+				.select(['checkpoint_id', 'outcome', 'critical_failure'])
+				.where('audit_id', '=', 'a-1')
+				.orderBy('checkpoint_id')
+				.execute();
+			// The hidden checkpoint has no row.
+			expect(
+				checkpoints.map((c) => [c.checkpoint_id, c.outcome, Number(c.critical_failure)])
+			).toEqual([
+				['g.1', 'pass', 0],
+				['g.2', 'fail', 1]
+			]);
 		} finally {
 			await old.dispose();
 		}

@@ -26,6 +26,10 @@ export interface Database {
 	sign_in_links: SignInLinkTable;
 	seal_keys: SealKeyTable;
 	audit_seals: AuditSealTable;
+	score_audits: ScoreAuditTable;
+	score_stages: ScoreStageTable;
+	score_checkpoints: ScoreCheckpointTable;
+	score_days: ScoreDayTable;
 }
 
 export interface OrganisationTable {
@@ -307,4 +311,63 @@ export interface AuditSealTable {
 	sealed_at: number;
 	/** SHA-256 of the report PDF issued under this seal, once made. */
 	report_sha256: string | null;
+}
+
+/** What every score row carries to be filtered and grouped without a join (migration 010). */
+interface ScoreRowKey {
+	audit_id: string;
+	organisation_id: string;
+	location_id: string;
+	/** The location's kind as the location record says (kept in step by saveLocation). */
+	location_kind: 'own' | 'competitor';
+	/** The visit's time-in, epoch ms: what periods and trends are bucketed by. */
+	visited_at: number;
+	/** 1 once approved: report readers count only these. */
+	approved: number;
+}
+
+interface ScoreRowDimensions extends ScoreRowKey {
+	/** The location's region and brand as its record says (kept in step by saveLocation). */
+	region: string;
+	brand: string;
+	template_id: string;
+}
+
+/** One handed-in audit's total. */
+export interface ScoreAuditTable extends ScoreRowDimensions {
+	template_version: number;
+	total_percent: number | null;
+	/** 1 when a failed critical checkpoint capped the total. */
+	capped: number;
+}
+
+/** One stage of one handed-in audit, keyed by the template's stage id. */
+export interface ScoreStageTable extends ScoreRowDimensions {
+	stage_key: string;
+	points: number;
+	possible: number;
+	/** Null when nothing in the stage was scored. */
+	percent: number | null;
+}
+
+/** One visible, answered checkpoint of one handed-in audit (no stage, region, brand or template: not asked). */
+export interface ScoreCheckpointTable extends ScoreRowKey {
+	checkpoint_id: string;
+	outcome: 'pass' | 'partial' | 'fail' | 'na';
+	points: number;
+	possible: number;
+	critical_failure: number;
+}
+
+/** Per organisation, UTC day or hour, location kind and stage ('' = total): audits counted and their percents summed. */
+export interface ScoreDayTable {
+	organisation_id: string;
+	/** The slot's length in ms: a day (86,400,000) or an hour (3,600,000). */
+	grain: number;
+	/** Epoch ms of the slot's start (a UTC midnight, or a whole UTC hour). */
+	day: number;
+	location_kind: 'own' | 'competitor';
+	stage_key: string;
+	n: number;
+	total: number;
 }

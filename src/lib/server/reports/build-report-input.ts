@@ -15,6 +15,7 @@ import { verifyCodeUrl, verifyPageUrl } from '../seal/verify-url';
 import { parseContent } from '../services/audit-content';
 import { parseReportSnapshot, snapshotPhotos, type ReportSnapshot } from './report-snapshot';
 import { decodeStoredScore } from '../services/stored-score';
+import { reportInsightsFor } from './report-insights-input';
 
 /** The report version being made: its number and what it was queued with. */
 export type ReportVersionJob = Pick<
@@ -71,6 +72,18 @@ export async function buildReportInput(
 		throw new Error(`Photo file missing: ${missing.join(', ')}`);
 	}
 	const { content } = snapshot;
+	// Stage order follows the audit's template; stages it lacks are left out.
+	const insights = await reportInsightsFor(
+		db,
+		organisationId,
+		{ id: audit.location_id, kind: location.kind },
+		content.timeIn,
+		timeZone
+	);
+	const order = new Map(template.stages.map((stage, i) => [stage.id, i]));
+	insights.stages = insights.stages
+		.filter((stage) => order.has(stage.stageKey))
+		.sort((a, b) => order.get(a.stageKey)! - order.get(b.stageKey)!);
 	return reportInputOf({
 		template,
 		content: { ...content, location: toLocation(location) },
@@ -89,7 +102,8 @@ export async function buildReportInput(
 						pageUrl: verifyPageUrl()
 					}
 				}
-			: {})
+			: {}),
+		insights
 	});
 }
 

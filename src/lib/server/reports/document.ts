@@ -44,6 +44,7 @@ export function buildReportJob(
 	const content: PdfNode[] = [
 		...coverSection(model),
 		...summarySection(context),
+		...insightsSection(context),
 		...model.stages.flatMap((stage) => stageSection(context, stage)),
 		...closingSection(context)
 	];
@@ -189,6 +190,57 @@ function summarySection({ model, labels }: Context): PdfNode[] {
 			],
 			columnGap: 20
 		}
+	];
+}
+
+/** This store's recent months and the stage comparison with competitors, when computed. */
+function insightsSection({ model }: Context): PdfNode[] {
+	const insights = model.insights;
+	if (!insights || insights.empty) return [];
+	const header = (texts: string[]) => texts.map((text) => ({ text, style: 'tableHeader' }));
+	return [
+		{ text: insights.trendTitle, style: 'h2', pageBreak: 'before' },
+		{
+			table: {
+				headerRows: 1,
+				widths: [90, '*', 95, 105],
+				body: [
+					header([insights.monthColumn, '', insights.storeColumn, insights.organisationColumn]),
+					...insights.months.map((month) => [
+						{ text: month.label },
+						month.storePercent === null ? { text: '' } : barNode(month.storePercent, 150),
+						{ text: month.store, bold: true },
+						{ text: month.organisation }
+					])
+				]
+			},
+			layout: 'lightHorizontalLines'
+		},
+		{ text: insights.comparisonTitle, style: 'h2' },
+		{
+			table: {
+				headerRows: 1,
+				widths: ['*', 78, 78, 78, 70],
+				body: [
+					header([
+						insights.stageColumn,
+						insights.storeColumn,
+						insights.ownColumn,
+						insights.competitorColumn,
+						insights.gapColumn
+					]),
+					...insights.stages.map((stage) => [
+						{ text: stage.title },
+						{ text: stage.store, bold: true },
+						{ text: stage.own },
+						{ text: stage.competitor },
+						{ text: stage.gap }
+					])
+				]
+			},
+			layout: 'lightHorizontalLines'
+		},
+		{ text: insights.note, style: 'muted', margin: [0, 6, 0, 0] }
 	];
 }
 

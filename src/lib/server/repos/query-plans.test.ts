@@ -7,6 +7,7 @@ import { locationPageQuery } from './locations';
 import { userPageQuery } from './users';
 import { templateListQuery } from './template-drafts';
 import { storePositionsPageQuery } from './presence';
+import { checkpointTallyQuery, daySumsQuery, stageBenchmarkQuery, trendQuery } from './insights';
 
 // The lists a programme of 500,000 audits pages through must be served by an index in their
 // order, on SQLite and PostgreSQL alike: asked of each database's planner, not assumed. (An
@@ -166,5 +167,72 @@ describe('query plans of the paged lists', () => {
 			after: { at: 1_760_000_000_000, id: 'x' }
 		});
 		expectServedBy(await planOf(next), 'template_drafts_org_updated_id');
+	});
+});
+
+describe('query plans of the insights', () => {
+	let insights: TestDatabase;
+	beforeAll(async () => {
+		insights = await createTestDatabase();
+		handle = insights;
+	});
+	afterAll(async () => {
+		await insights.dispose();
+	});
+	const scope = { organisationId: 'org', from: 1_750_000_000_000, before: 1_760_000_000_000 };
+	const bounds = [1_750_000_000_000, 1_755_000_000_000, 1_760_000_000_000];
+
+	// Grouping may sort the rows it read; what counts is that it reads one range of the index
+	// that holds every column, never the table or the audits' JSON.
+	it.each([
+		[
+			'the organisation’s day sums',
+			() => daySumsQuery(insights.db, scope, scope.from, scope.before, { totals: false }),
+			/USING PRIMARY KEY/
+		],
+		['the benchmark', () => stageBenchmarkQuery(insights.db, scope), /USING PRIMARY KEY/],
+		[
+			'the benchmark of a region and template',
+			() => stageBenchmarkQuery(insights.db, { ...scope, region: 'North', templateId: 't' }),
+			/USING PRIMARY KEY/
+		],
+		[
+			'a location’s stage trend',
+			() => trendQuery(insights.db, { ...scope, locationId: 'loc' }, bounds, { stageKey: 's' }),
+			/score_stages_location|USING PRIMARY KEY/
+		],
+		[
+			'the organisation’s total trend',
+			() => trendQuery(insights.db, { ...scope, kind: 'own' }, bounds),
+			'score_audits_org_visited'
+		],
+		[
+			'a location’s total trend',
+			() => trendQuery(insights.db, { ...scope, locationId: 'loc' }, bounds),
+			/score_audits_location|score_audits_org_visited/
+		],
+		[
+			'the failing checkpoints',
+			() => checkpointTallyQuery(insights.db, { ...scope, kind: 'own' }),
+			/USING PRIMARY KEY/
+		],
+		[
+			'a location’s failing checkpoints',
+			() => checkpointTallyQuery(insights.db, { ...scope, locationId: 'loc' }),
+			/score_checkpoints_location|USING PRIMARY KEY/
+		]
+	] as const)('%s reads its index', async (_, query, index) => {
+		const plan = await planOf(query());
+		if (insights.dialect === 'sqlite') {
+			expect(plan, plan).toMatch(index);
+			// The stage and checkpoint tables are stored in their key's order (WITHOUT ROWID): a
+			// range of the primary key is a range of the rows themselves.
+			expect(plan, plan).toMatch(/COVERING INDEX|USING PRIMARY KEY/);
+		} else {
+			// Without statistics PostgreSQL picks either of the table's indexes (each starts with the
+			// organisation and holds the visit time); never a scan of the whole table.
+			expect(plan, plan).toMatch(/Index (Only )?Scan using score_|Bitmap Index Scan on score_/);
+			expect(plan, plan).not.toMatch(/Seq Scan/);
+		}
 	});
 });

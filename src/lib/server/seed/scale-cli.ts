@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { hashPassword } from '../auth/password';
 import { openDatabase } from '../db/connect';
+import { backfillScoreRows } from '../services/score-backfill';
 import { seedScale, type ScaleOptions } from './scale';
 
 /** `npm run seed:scale` (scripts/seed-scale.js parses the flags and loads this module). */
@@ -36,6 +37,15 @@ export async function runScaleSeed(
 				console.log(`  ${written} / ${total} audits (${rate} audits/s)`);
 			}
 		});
+		// The insights' score rows of the seeded audits (the seeder writes audits in bulk).
+		const rowsStarted = performance.now();
+		const scored = await backfillScoreRows(handle.db, {
+			organisationId: summary.organisationId,
+			batchSize: 1000
+		});
+		console.log(
+			`Score rows for ${scored} handed-in audits in ${((performance.now() - rowsStarted) / 1000).toFixed(1)} s`
+		);
 		const seconds = summary.ms / 1000;
 		console.log(
 			`Seeded organisation ${summary.organisationId} on ${where} in ${seconds.toFixed(1)} s`

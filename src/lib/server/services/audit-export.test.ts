@@ -163,10 +163,10 @@ describe('exports', () => {
 		const byId = new Map(stored.map((s) => [s.id, s]));
 		let decimals = 0;
 		for (const row of rows) {
-			expect(row[da['export.col.state']]).toBe(da['office.state.approved']);
-			const audit = byId.get(row[da['export.col.audit']]!)!;
+			expect(row[da['export.col.state'] as string]).toBe(da['office.state.approved']);
+			const audit = byId.get(row[da['export.col.audit'] as string]!)!;
 			const total = roundPercent(audit.total_percent);
-			const cell = row[da['export.col.total']]!;
+			const cell = row[da['export.col.total'] as string]!;
 			expect(cell).toBe(total === null ? '' : String(total).replace('.', ','));
 			if (cell.includes(',')) decimals++;
 			expect(Number(cell.replace(',', '.'))).toBeCloseTo(total ?? 0, 5);

@@ -11,6 +11,7 @@ import type { Db } from '../db/connect';
 import { insertAuditEvent } from '../repos/audit-events';
 import { changeReviewState, findAudit, lockAudit, type AuditRow } from '../repos/audits';
 import { insertReviewComments, nextCommentRound } from '../repos/review-comments';
+import { markScoreRowsApproved, removeScoreRows } from '../repos/score-rows';
 import { announceReportQueued, queueReport } from '../reports/report-queue';
 import { ServiceError } from '../service-error';
 import { auditNotFound, isOwnAudit, requireReviewWork } from './audit-access';
@@ -111,6 +112,10 @@ async function takeReviewStep(
 		});
 		if (!moved) throw reviewConflict((await findAudit(trx, auditId)) ?? audit);
 		const details = await extra(trx, audit);
+		// The insights follow the decision in its transaction: a returned audit stops counting
+		// until it is resubmitted (with its new score); an approved one counts for report readers.
+		if (to === 'approved') await markScoreRowsApproved(trx, audit.id);
+		else await removeScoreRows(trx, audit.id);
 		await insertAuditEvent(trx, {
 			id: randomUUID(),
 			organisation_id: audit.organisation_id,

@@ -8,7 +8,9 @@ import { ServiceError } from '../service-error';
 import { findAudit, lockAudit, markSubmitted, type AuditRow } from '../repos/audits';
 import { insertAuditEvent } from '../repos/audit-events';
 import { findIdempotencyKey, insertIdempotencyKey } from '../repos/idempotency-keys';
+import { getLocation } from '../repos/locations';
 import { listPhotosOfAudit } from '../repos/photos';
+import { writeScoreRows } from '../repos/score-rows';
 import { announceReportQueued, queueReport } from '../reports/report-queue';
 import { requireFieldWork, requireOwnAudit } from './audit-access';
 import { answerMap, noteMap, parseContent, scoreContent } from './audit-content';
@@ -143,6 +145,19 @@ export async function submitAudit(
 				submittedAt: now
 			};
 			await markSubmitted(trx, auditId, changed);
+			// The insights' score rows, committed with the hand-in or not at all.
+			const location =
+				(await getLocation(trx, current.organisation_id, current.location_id)) ?? content.location;
+			await writeScoreRows(trx, {
+				auditId,
+				organisationId: current.organisation_id,
+				templateId: current.template_id,
+				templateVersion: current.template_version,
+				state,
+				visitedAt: content.timeIn,
+				location: { ...location, id: current.location_id },
+				score
+			});
 			if (current.assignment_id !== null) {
 				await completeAssignment(trx, current.organisation_id, current.assignment_id, now);
 			}

@@ -3,7 +3,7 @@ import { StorageError } from './storage-errors';
 import { bumped, requireAudit, requireDraft, toArrayBuffer, type BinaryInput } from './records';
 import type { PhotoMeta } from './records';
 import type { ShopwalkDb } from './schema';
-import { requests, runTransaction, type Tx } from './transaction';
+import { requests, runTransaction } from './transaction';
 
 export { dropPhotoOriginals } from './photo-originals';
 

@@ -2,7 +2,7 @@ import { expect, test, type Page } from '@playwright/test';
 import sharp from 'sharp';
 import { getBuiltinTemplate } from '../../src/lib/domain/builtin-templates/index';
 import type { JourneyTemplate } from '../../src/lib/domain/types';
-import { fixture, waitForServiceWorker } from './field-walk';
+import { fixture, goOffline, plannedAnswer, waitForServiceWorker, walkStages } from './field-walk';
 import { readStoredAudit } from './idb-probe';
 import { signIn } from './sign-in';
 
@@ -188,4 +188,44 @@ test('at 800×1280: a one-row header, touch targets of at least 44 px, the curre
 	await expect(current).toHaveText(/^9/);
 	await expect(current).toBeInViewport({ ratio: 1 });
 	expect(await smallTargets(page)).toEqual([]);
+});
+
+test('on the narrowest tablet, offline with work waiting, every header control stays clickable', async ({
+	page,
+	context
+}) => {
+	// The Galaxy Tab's 640 px: the fullest header there is (pending count, "No connection — next
+	// try", Sync now, Offline, language, name, Sign out) still fits one row without overlaps.
+	await signIn(page, SHOPPER);
+	await waitForServiceWorker(page);
+	await startAudit(page);
+	await goOffline(context);
+	// An audit handed in offline: the sync engine tries, finds no connection, waits.
+	await walkStages(page, template, {
+		answerFor: (checkpoint) => plannedAnswer(checkpoint, { negative: '' })
+	});
+	await page.getByTestId('finish-visit').click();
+	await page.getByTestId('mark-ready').click();
+	await page.goto('/');
+	await expect(page.getByTestId('pending-summary')).toContainText('1 audit');
+	await expect(page.getByTestId('sync-state')).toHaveAttribute('data-state', 'waiting', {
+		timeout: 30_000
+	});
+	await page.screenshot({ path: test.info().outputPath('narrow-header.png') });
+	const header = page.locator('header').first();
+	expect(await header.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
+	for (const control of [
+		page.getByTestId('sign-out'),
+		page.getByRole('button', { name: 'Sync now' }),
+		page.getByRole('combobox', { name: 'Language' })
+	]) {
+		await expect(control).toBeInViewport({ ratio: 1 });
+		const hit = await control.evaluate((element) => {
+			const box = element.getBoundingClientRect();
+			return element.contains(
+				document.elementFromPoint(box.x + box.width / 2, box.y + box.height / 2)
+			);
+		});
+		expect(hit).toBe(true);
+	}
 });

@@ -1,8 +1,9 @@
 import AxeBuilder from '@axe-core/playwright';
 import { devices, expect, test, type Locator, type Page } from '@playwright/test';
-import { localize } from '../../src/lib/domain/text';
 import type { JourneyTemplate, ResponseType } from '../../src/lib/domain/types';
-import { uiText, walkStages } from './field-walk';
+import { localOfInstant } from '../../src/lib/domain/zoned-time';
+import { goOffline, uiText, waitForServiceWorker, walkStages } from './field-walk';
+import { pdfToText } from './pdf-text';
 import { MANAGER, SHOPPER, signIn } from './sign-in';
 
 // The journey builder end to end, on a tablet: a manager builds a template in the office editor
@@ -36,7 +37,11 @@ async function fillTexts(field: Locator, en: string, da: string): Promise<void> 
 	await field.locator('[data-locale="da"]').fill(da);
 }
 
-test('a manager builds and publishes a journey; the shopper’s tablet runs it in Danish', async ({
+const COMPETITOR = 'ByteHuset Fisketorvet';
+const BRIEF_EN = 'Ask about the new journey, and pay by card.';
+const BRIEF_DA = 'Spørg til den nye rejse, og betal med kort.';
+
+test('a manager builds and publishes a journey, plans a competitor visit of it with a brief; the shopper’s tablet runs it offline in Danish and its report shows it', async ({
 	page,
 	browser
 }) => {
@@ -179,29 +184,73 @@ test('a manager builds and publishes a journey; the shopper’s tablet runs it i
 	});
 	expect(template.stages[0]!.checkpoints.map((c) => c.response.type)).toEqual(TYPES);
 
-	// The demo shopper's tablet, in Danish: pulls the new template, walks it, hands it in.
+	// The manager plans a visit of the new journey for the demo shopper at a competitor store,
+	// with a brief in English and Danish; the shopper's tablet (Danish) pulls it, goes offline,
+	// runs exactly that journey, and hands it in when back online.
 	const baseURL = test.info().project.use.baseURL;
 	const tablet = await browser.newContext({
 		...devices['Galaxy Tab S9'],
 		locale: 'da-DK',
+		timezoneId: 'Europe/Copenhagen',
 		baseURL,
 		serviceWorkers: 'allow'
 	});
 	const shopper = await tablet.newPage();
 	await signIn(shopper, SHOPPER);
-	await shopper.goto('/audits/new');
-	await shopper.getByText('Nordlys Elektronik Strøget').click();
-	await shopper.getByText(localize(template.name, 'da'), { exact: true }).click();
-	await shopper.getByTestId('start-audit').click();
+	const shopperId = ((await (await shopper.request.get('/api/me')).json()) as { id: string }).id;
+
+	await page.goto('/office/visits/new');
+	const form = page.getByTestId('visit-form');
+	await form.getByTestId('visit-template').selectOption(`${templateId}@1`);
+	const store = form.getByTestId('visit-location');
+	await store.selectOption(
+		(await store.locator('option', { hasText: COMPETITOR }).getAttribute('value'))!
+	);
+	await form.getByTestId('visit-shopper').selectOption(shopperId);
+	await form
+		.getByTestId('visit-start')
+		.fill(localOfInstant(Date.now() - 60 * 60 * 1000, 'Europe/Copenhagen'));
+	await form
+		.getByTestId('visit-end')
+		.fill(localOfInstant(Date.now() + 2 * 24 * 60 * 60 * 1000, 'Europe/Copenhagen'));
+	await form.getByTestId('brief-en').fill(BRIEF_EN);
+	await form.getByTestId('brief-da').fill(BRIEF_DA);
+	await form.getByTestId('visit-save').click();
+	await expect(page.getByTestId('visits-planned')).toBeVisible();
+
+	await shopper.reload();
+	const card = shopper.getByTestId('assignment').filter({ hasText: BRIEF_DA });
+	await expect(card).toBeVisible({ timeout: 30_000 });
+	await expect(card).toContainText(COMPETITOR);
+	await waitForServiceWorker(shopper);
+	await goOffline(tablet);
+	await shopper.reload();
+	await card.getByTestId('start-assignment').click();
 	await shopper.waitForURL(/\/stages\/0$/);
+	const auditId = shopper.url().split('/audits/')[1]!.split('/')[0]!;
 	await expect(shopper.getByTestId('stage-title')).toContainText('Ankomst');
 	await walkStages(shopper, template, { locale: 'da' });
 	await shopper.getByTestId('finish-visit').click();
 	await expect(shopper.getByTestId('ready-state')).toHaveText(uiText('da', 'overview.ready'));
 	await shopper.getByTestId('mark-ready').click();
+	await expect(shopper.getByTestId('audit-status')).toHaveText(uiText('da', 'status.queued'));
+	await tablet.unrouteAll({ behavior: 'wait' });
+	await tablet.setOffline(false);
 	await expect(shopper.getByTestId('audit-status')).toHaveText(uiText('da', 'status.received'), {
 		timeout: 60_000
 	});
+
+	// Its report: the new journey's stages, at the visit's store, in Danish.
+	let pdf: Buffer | undefined;
+	await expect(async () => {
+		const answer = await page.request.get(`/api/audits/${auditId}/report`);
+		expect(answer.status()).toBe(200);
+		pdf = await answer.body();
+	}).toPass({ timeout: 60_000 });
+	const text = (await pdfToText(pdf!)).replace(/\s+/g, ' ');
+	expect(text).toContain('Ankomst');
+	expect(text).toContain('Kassen');
+	expect(text).toContain(COMPETITOR);
 	await tablet.close();
 
 	// The office has it, on version 1 of the new template.
@@ -213,4 +262,5 @@ test('a manager builds and publishes a journey; the shopper’s tablet runs it i
 	expect(body.items.map((item) => [item.template.id, item.template.version, item.state])).toEqual([
 		[templateId, 1, 'submitted']
 	]);
+	expect(body.items).toHaveLength(1);
 });

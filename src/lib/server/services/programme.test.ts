@@ -29,7 +29,16 @@ import {
 	SIGN_IN_LINK_TTL_MS
 } from './people';
 import { completeAuditOf, openSyncFixture, type SyncFixture } from './test-helpers';
-import { cancelVisit, editVisit, listVisitPage, planVisit, planWave, readVisit } from './visits';
+import { setTemplateArchive } from './template-builder';
+import {
+	cancelVisit,
+	editVisit,
+	listVisitPage,
+	planningChoices,
+	planVisit,
+	planWave,
+	readVisit
+} from './visits';
 import { TEST_PASSWORD } from '../testing/factories';
 
 const NOW = 1_760_000_000_000;
@@ -213,6 +222,21 @@ function visitAt(locationId: string, shopper: SessionUser, start = NOW, end = NO
 }
 
 describe('visits', () => {
+	it('offers no archived journey and plans no visit on one', async () => {
+		expect((await planningChoices(f.ctx, f.a.manager)).templates.map((t) => t.id)).toContain(
+			f.a.template.id
+		);
+		await setTemplateArchive(f.ctx, f.a.manager, f.a.template.id, true, NOW);
+		expect((await planningChoices(f.ctx, f.a.manager)).templates.map((t) => t.id)).not.toContain(
+			f.a.template.id
+		);
+		const refused = await refusal(
+			planVisit(f.ctx, f.a.manager, visitAt(f.a.competitor.id, f.a.shopper), NOW)
+		);
+		expect(refused.code).toBe('invalid_visit');
+		expect(JSON.stringify(refused.details)).toContain('archived');
+	});
+
 	it('plans a visit with a brief in two languages, lists it, edits and cancels it', async () => {
 		const visit = await planVisit(f.ctx, f.a.manager, visitAt(f.a.competitor.id, f.a.shopper), NOW);
 		expect(visit).toMatchObject({

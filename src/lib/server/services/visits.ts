@@ -26,6 +26,7 @@ import {
 	type VisitRow
 } from '../repos/assignments';
 import { getLocation } from '../repos/locations';
+import { findTemplateDraft } from '../repos/template-drafts';
 import { getTemplate, listTemplates } from '../repos/templates';
 import { getUser, listUsers } from '../repos/users';
 import { ServiceError } from '../service-error';
@@ -119,6 +120,12 @@ async function checkCommon(
 	const problems: VisitProblem[] = [];
 	if (!(await getTemplate(db, organisationId, input.templateId, input.templateVersion))) {
 		problems.push({ field: 'templateId', message: 'That template version is not published here.' });
+	} else if ((await findTemplateDraft(db, organisationId, input.templateId))?.archivedAt != null) {
+		// An archived journey takes no new visits (its audits and versions stay).
+		problems.push({
+			field: 'templateId',
+			message: 'This template is archived: no new visits on it.'
+		});
 	}
 	if (!(input.windowEnd > input.windowStart)) {
 		problems.push({ field: 'windowEnd', message: 'The window must end after it starts.' });
@@ -357,7 +364,7 @@ export async function cancelVisit(
 	return readVisit(ctx, user, id, now);
 }
 
-/** What the planning forms offer: published template versions (newest of each) and shoppers. */
+/** What the planning forms offer: published, unarchived template versions (newest of each) and shoppers. */
 export async function planningChoices(ctx: ServiceContext, user: SessionUser) {
 	requireReviewWork(user);
 	const org = user.organisation.id;
@@ -372,8 +379,17 @@ export async function planningChoices(ctx: ServiceContext, user: SessionUser) {
 			newest.set(template.id, { id: template.id, version: template.version, name: template.name });
 		}
 	}
+	// Archived journeys take no new visits: not offered.
+	const open = await Promise.all(
+		[...newest.values()].map(async (t) => {
+			const draft = await findTemplateDraft(ctx.db, org, t.id);
+			return draft?.archivedAt != null ? null : t;
+		})
+	);
 	return {
-		templates: [...newest.values()].sort((a, b) => a.id.localeCompare(b.id)),
+		templates: open
+			.filter((t): t is NonNullable<typeof t> => t !== null)
+			.sort((a, b) => a.id.localeCompare(b.id)),
 		shoppers: users
 			.filter((member) => runsAudits(member) && !member.deactivatedAt)
 			.map((member) => ({

@@ -152,8 +152,11 @@ test.describe('exports from the office', () => {
 				const percent = roundPercent(score.stages.find((s) => s.stageId === stage.id)!.percent);
 				// A stage title another journey also uses (a copy made by an earlier spec) carries its
 				// journey's name, so no two columns share a header.
-				const plain = en['export.col.stagePercent'].replace('{stage}', stage.title.en);
-				const header = [plain, `${plain} (${template.name.en})`].find((h) => h in row);
+				const column = (title: string) => en['export.col.stagePercent'].replace('{stage}', title);
+				const plain = column(stage.title.en);
+				const header = [plain, column(`${stage.title.en} (${template.name.en})`)].find(
+					(h) => h in row
+				);
 				expect(header, plain).toBeDefined();
 				expect(row[header!]).toBe(percent === null ? '' : String(percent));
 			}

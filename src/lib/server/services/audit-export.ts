@@ -244,20 +244,22 @@ function csvWriter(
 		const scoped = query.templateId
 			? templates.filter((t) => t.id === query.templateId)
 			: templates;
-		const origin = new Map<string, string>();
+		const origin = new Map<string, string[]>();
 		for (const template of scoped) {
 			for (const stage of template.stages) {
 				if (!stageColumns.some((c) => c.id === stage.id)) {
 					stageColumns.push({ id: stage.id, title: localize(stage.title, locale) });
-					origin.set(stage.id, localize(template.name, locale));
 				}
+				const names = origin.get(stage.id) ?? [];
+				const name = localize(template.name, locale);
+				if (!names.includes(name)) origin.set(stage.id, [...names, name]);
 			}
 		}
-		// Two stage keys with one title (a copied journey, say) get their journey's name, then
-		// their key, so no two columns share a header and a spreadsheet keeps both.
+		// Two stage keys with one title (a copied journey, say) get the names of the journeys that
+		// use them, then their key, so no two columns share a header and a spreadsheet keeps both.
 		const seen = (title: string) => stageColumns.filter((c) => c.title === title).length > 1;
 		for (const column of stageColumns.filter((c) => seen(c.title))) {
-			column.title = `${column.title} (${origin.get(column.id)})`;
+			column.title = `${column.title} (${(origin.get(column.id) ?? []).join(', ')})`;
 		}
 		for (const column of stageColumns.filter((c) => seen(c.title))) {
 			column.title = `${column.title} [${column.id}]`;

@@ -206,6 +206,7 @@ test('on the narrowest tablet, offline with work waiting, every header control s
 	});
 	await page.getByTestId('finish-visit').click();
 	await page.getByTestId('mark-ready').click();
+	await expect(page.getByTestId('audit-status')).toHaveText('Ready to submit');
 	await page.goto('/');
 	await expect(page.getByTestId('pending-summary')).toContainText('1 audit');
 	await expect(page.getByTestId('sync-state')).toHaveAttribute('data-state', 'waiting', {

@@ -1,12 +1,14 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { parse } from 'csv-parse/sync';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { localize } from '../../src/lib/domain/text';
 import type { LocalizedText } from '../../src/lib/domain/types';
 import { INTL_TAGS, type UiLocale } from '../../src/lib/i18n/locales';
+import { CSV_DIALECT } from '../../src/lib/shared/csv-dialect';
 import { uiText } from './field-walk';
 import { MANAGER, signIn } from './sign-in';
 
@@ -14,9 +16,10 @@ import { MANAGER, signIn } from './sign-in';
 // approved audits (SHOPWALK_DEMO_HISTORY=1, a server of this spec's own so the other specs keep
 // the plain demo), switches language, and every number on screen is the server's figure for the
 // seeded data — which the service tests prove equal to the domain's scoring of the audits.
-// axe finds nothing on either page. (The CSV export step belongs to the `scale` branch's export:
-// HOOK — download `/api/exports/audits.csv` here and compare its stage percentages with
-// `benchmarkRows` below.)
+// axe finds nothing on either page. Then, still in Polish, the manager exports every audit as CSV
+// from the inbox: parsed with a CSV library, its rows give again each stage's benchmark and the
+// store's month-by-month trend that the pages showed (counts exact; means within the rounding of
+// the file's one-decimal percentages).
 
 const port = Number(process.env.E2E_PORT ?? 4173) + 2;
 const origin = `http://localhost:${port}`;
@@ -62,7 +65,9 @@ function audits(locale: UiLocale, n: number): string {
 		en: (n) => `${n} audit${n === 1 ? '' : 's'}`,
 		da: (n) => `${n} audit${n === 1 ? '' : 's'}`,
 		nb: (n) => `${n} revisjon${n === 1 ? '' : 'er'}`,
-		pl: (n) => `${n} audyt${n === 1 ? '' : 'ów'}`
+		// Polish: 1 audyt, 2–4 (and 22–24…) audyty, otherwise audytów.
+		pl: (n) =>
+			`${n} ${{ one: 'audyt', few: 'audyty' }[new Intl.PluralRules('pl').select(n) as string] ?? 'audytów'}`
 	};
 	return forms[locale](n);
 }
@@ -86,7 +91,7 @@ async function axeViolations(page: Page): Promise<string[]> {
 	);
 }
 
-test('a manager reads the benchmark and a store’s trend in two languages; the numbers are the server’s', async ({
+test('a manager reads the benchmark and a store’s trend in three languages, then exports CSV: the screen, the server and the file agree', async ({
 	page
 }) => {
 	test.setTimeout(180_000);
@@ -99,6 +104,7 @@ test('a manager reads the benchmark and a store’s trend in two languages; the 
 	const benchmark = (await (
 		await page.request.get(`${origin}/api/insights/benchmark?tz=UTC`)
 	).json()) as {
+		period: { from: number; before: number };
 		stages: { stageKey: string; title: LocalizedText; own: Figure; competitor: Figure }[];
 		total: { own: Figure; competitor: Figure };
 	};
@@ -138,7 +144,10 @@ test('a manager reads the benchmark and a store’s trend in two languages; the 
 	const location = (await (
 		await page.request.get(`${origin}/api/insights/locations/loc-own-copenhagen?tz=UTC`)
 	).json()) as {
-		trend: { series: { points: Figure[] }; reference: { points: Figure[] } };
+		trend: {
+			series: { points: (Figure & { day: string; start: number; end: number })[] };
+			reference: { points: Figure[] };
+		};
 		visits: unknown[];
 	};
 	const rows = page.locator('[data-testid="location-trend-table"] tbody tr');
@@ -170,4 +179,79 @@ test('a manager reads the benchmark and a store’s trend in two languages; the 
 		location.trend.series.points[first]!,
 		'pl'
 	);
+	// What the screen shows for each month, read back as numbers.
+	const screenTrend = await rows.evaluateAll((trs) =>
+		trs.map((tr) => ({
+			mean: tr.querySelector('td.figure [data-testid="figure-mean"]')?.textContent ?? null,
+			count: tr.querySelector('td.figure [data-testid="figure-count"]')?.textContent ?? ''
+		}))
+	);
+
+	// The CSV of every audit, from the inbox's export, in Polish (`;` and decimal commas).
+	await page.goto(`${origin}/office?tz=UTC`);
+	const [file] = await Promise.all([
+		page.waitForEvent('download'),
+		page.getByTestId('export-audits').click()
+	]);
+	const csv = parse(readFileSync(await file.path(), 'utf8'), {
+		bom: true,
+		columns: true,
+		delimiter: CSV_DIALECT.pl.delimiter
+	}) as Record<string, string>[];
+	const column = (key: Parameters<typeof uiText>[1], stage?: string) => {
+		const name = uiText('pl', key).replace('{stage}', stage ?? '');
+		expect(Object.keys(csv[0]!), name).toContain(name);
+		return name;
+	};
+	const counted = new Set(
+		(['submitted', 'resubmitted', 'approved'] as const).map((s) =>
+			uiText('pl', `office.state.${s}`)
+		)
+	);
+	const number = (text: string) => (text === '' ? null : Number(text.replace(',', '.')));
+	const visitedAt = (row: Record<string, string>) =>
+		Date.parse(`${row[column('export.col.timeIn')]!.replace(' ', 'T')}:00Z`);
+	const kindOf = {
+		own: uiText('pl', 'location.own'),
+		competitor: uiText('pl', 'location.competitor')
+	};
+	const meanOf = (values: (number | null)[]) => {
+		const present = values.filter((v): v is number => v !== null);
+		return { n: present.length, mean: present.reduce((a, b) => a + b, 0) / present.length };
+	};
+	const handedIn = csv.filter((row) => counted.has(row[column('export.col.state')]!));
+	expect(handedIn.length).toBeGreaterThan(20);
+	const inPeriod = handedIn.filter(
+		(row) => visitedAt(row) >= benchmark.period.from && visitedAt(row) < benchmark.period.before
+	);
+	for (const stage of benchmark.stages) {
+		const header = column('export.col.stagePercent', localize(stage.title, 'pl'));
+		for (const kind of ['own', 'competitor'] as const) {
+			const figure = stage[kind];
+			const fromCsv = meanOf(
+				inPeriod
+					.filter((r) => r[column('export.col.kind')] === kindOf[kind])
+					.map((r) => number(r[header]!))
+			);
+			expect(fromCsv.n, `${stage.stageKey} ${kind}: audits`).toBe(figure.n);
+			if (figure.mean !== null)
+				expect(Math.abs(fromCsv.mean - figure.mean)).toBeLessThanOrEqual(0.06);
+		}
+	}
+	// The store's months: the same audits and, to the screen's one decimal, the same means.
+	const store = handedIn.filter((r) => r[column('export.col.locationId')] === 'loc-own-copenhagen');
+	for (const [i, point] of location.trend.series.points.entries()) {
+		const month = meanOf(
+			store
+				.filter((r) => visitedAt(r) >= point.start && visitedAt(r) < point.end)
+				.map((r) => number(r[column('export.col.total')]!))
+		);
+		expect(screenTrend[i]!.count, point.day).toBe(audits('pl', month.n));
+		if (month.n === 0) continue;
+		const shown = Number(screenTrend[i]!.mean!.replace(/\s*%$/, '').replace(',', '.'));
+		expect(
+			Math.abs(shown - month.mean),
+			`${point.day}: ${shown} against ${month.mean}`
+		).toBeLessThanOrEqual(0.11);
+	}
 });

@@ -403,6 +403,8 @@ test('annotate and redact offline, undo before submit; the PDF shows the upload 
 	const again = await storedGeneralPhoto(page, auditId);
 	expect(again.id).not.toBe(final.id);
 	await page.getByTestId('mark-ready').click();
+	// The button goes once the audit is stored as ready: leaving before that would abort the write.
+	await expect(page.getByTestId('mark-ready')).toHaveCount(0);
 	await page.goto('/');
 	await expect(item).toHaveAttribute('data-status', 'received', { timeout: 60_000 });
 	const resubmitted = (await (await desk.request.get(`/api/audits/${auditId}`)).json()) as {

@@ -16,6 +16,7 @@ import * as programme from './migrations/009-programme';
 import * as scoreRows from './migrations/010-score-rows';
 import * as scalePull from './migrations/011-scale-pull';
 import * as sealPresence from './migrations/012-seal-presence';
+import * as auditLocationKind from './migrations/013-audit-location-kind';
 
 export type Db = Kysely<Database>;
 export type Dialect = 'sqlite' | 'postgres';
@@ -41,7 +42,8 @@ const MIGRATIONS: Record<string, Migration> = {
 	'009-programme': programme,
 	'010-score-rows': scoreRows,
 	'011-scale-pull': scalePull,
-	'012-seal-presence': sealPresence
+	'012-seal-presence': sealPresence,
+	'013-audit-location-kind': auditLocationKind
 };
 
 // PostgreSQL returns bigint (int8) as strings; every bigint here is an epoch-ms time, safe as a number.

@@ -31,7 +31,8 @@ describe('migrations', () => {
 			'009-programme',
 			'010-score-rows',
 			'011-scale-pull',
-			'012-seal-presence'
+			'012-seal-presence',
+			'013-audit-location-kind'
 		]);
 		await migrate(handle.db);
 		await migrate(handle.db);
@@ -47,7 +48,8 @@ describe('migrations', () => {
 			'009-programme',
 			'010-score-rows',
 			'011-scale-pull',
-			'012-seal-presence'
+			'012-seal-presence',
+			'013-audit-location-kind'
 		]);
 		await handle.db
 			.insertInto('organisations')

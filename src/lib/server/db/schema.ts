@@ -169,6 +169,11 @@ export interface AuditTable {
 	template_id: string;
 	template_version: number;
 	location_id: string;
+	/**
+	 * The kind of the audit's location record: a copy kept in step by the audit's upsert and by
+	 * location edits, so the inbox's kind filter has an index (013). Null only without a record.
+	 */
+	location_kind: 'own' | 'competitor' | null;
 	/** The highest device revision the server has stored. */
 	revision: number;
 	/** Review lifecycle: draft until submitted; then submitted → returned → resubmitted → approved. */

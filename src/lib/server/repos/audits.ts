@@ -1,6 +1,13 @@
-import { sql, type Insertable, type Selectable } from 'kysely';
+import {
+	sql,
+	type Expression,
+	type ExpressionBuilder,
+	type Insertable,
+	type Selectable,
+	type SqlBool
+} from 'kysely';
 import type { Db } from '../db/connect';
-import type { AuditTable } from '../db/schema';
+import type { AuditTable, Database } from '../db/schema';
 
 export type AuditRow = Selectable<AuditTable>;
 export type AuditState = AuditTable['state'];
@@ -26,7 +33,15 @@ export async function upsertAuditIfNewer(
 ): Promise<AuditRow | undefined> {
 	return db
 		.insertInto('audits')
-		.values(row)
+		.values((eb) => ({
+			...row,
+			// The kind of its location's record, read in the same statement (see schema).
+			location_kind: eb
+				.selectFrom('locations')
+				.select('locations.kind')
+				.where('locations.id', '=', row.location_id)
+				.where('locations.organisation_id', '=', row.organisation_id)
+		}))
 		.onConflict((oc) =>
 			oc
 				.column('id')
@@ -35,6 +50,7 @@ export async function upsertAuditIfNewer(
 					template_id: eb.ref('excluded.template_id'),
 					template_version: eb.ref('excluded.template_version'),
 					location_id: eb.ref('excluded.location_id'),
+					location_kind: eb.ref('excluded.location_kind'),
 					revision: eb.ref('excluded.revision'),
 					content: eb.ref('excluded.content'),
 					score: eb.ref('excluded.score'),
@@ -52,6 +68,23 @@ export async function upsertAuditIfNewer(
 		)
 		.returningAll()
 		.executeTakeFirst();
+}
+
+/** Keeps the audits' copy of their location's kind in step with its record (see schema). */
+export async function relabelAudits(
+	db: Db,
+	organisationId: string,
+	location: { id: string; kind: 'own' | 'competitor' }
+): Promise<void> {
+	await db
+		.updateTable('audits')
+		.set({ location_kind: location.kind })
+		.where('organisation_id', '=', organisationId)
+		.where('location_id', '=', location.id)
+		.where((eb) =>
+			eb.or([eb('location_kind', 'is', null), eb('location_kind', '!=', location.kind)])
+		)
+		.execute();
 }
 
 /**
@@ -234,39 +267,47 @@ export async function listAudits(db: Db, filter: AuditListFilter): Promise<Audit
 
 /** The list's query (see `listAudits`), for running or explaining. */
 export function auditListQuery(db: Db, filter: AuditListFilter) {
-	let query = listQuery(db).where('audits.organisation_id', '=', filter.organisationId);
-	if (filter.shopperId !== undefined)
-		query = query.where('audits.shopper_id', '=', filter.shopperId);
-	if (filter.state !== undefined) query = query.where('audits.state', '=', filter.state);
-	if (filter.locationIds !== undefined) {
-		query =
-			filter.locationIds.length === 0
-				? query.where(sql<boolean>`1 = 0`)
-				: query.where('audits.location_id', 'in', filter.locationIds);
-	}
-	if (filter.kind !== undefined) query = query.where('locations.kind', '=', filter.kind);
-	if (filter.templateId !== undefined) {
-		query = query.where('audits.template_id', '=', filter.templateId);
-	}
-	if (filter.locationId !== undefined) {
-		query = query.where('audits.location_id', '=', filter.locationId);
-	}
-	if (filter.receivedFrom !== undefined) {
-		query = query.where('audits.received_at', '>=', filter.receivedFrom);
-	}
-	if (filter.receivedBefore !== undefined) {
-		query = query.where('audits.received_at', '<', filter.receivedBefore);
-	}
-	const after = filter.after;
-	if (after) {
-		query = query.where((eb) =>
-			eb(eb.refTuple('audits.received_at', 'audits.id'), '<', eb.tuple(after.receivedAt, after.id))
-		);
-	}
-	return query
+	return listQuery(db)
+		.where((eb) => listConditions(eb, filter))
 		.orderBy('audits.received_at', 'desc')
 		.orderBy('audits.id', 'desc')
 		.limit(filter.limit);
+}
+
+/**
+ * The list's filter and keyset position, shared by the inbox and the export. Every condition is
+ * on the audits row, so each filter with the list's order is one range of an index ending in
+ * (received_at, id): 007's by state and template, 003's by location, 013's by location kind.
+ */
+function listConditions(eb: ExpressionBuilder<Database, 'audits'>, filter: AuditListFilter) {
+	const conditions: Expression<SqlBool>[] = [
+		eb('audits.organisation_id', '=', filter.organisationId)
+	];
+	if (filter.shopperId !== undefined) conditions.push(eb('audits.shopper_id', '=', filter.shopperId));
+	if (filter.state !== undefined) conditions.push(eb('audits.state', '=', filter.state));
+	if (filter.locationIds !== undefined) {
+		conditions.push(
+			filter.locationIds.length === 0
+				? sql<boolean>`1 = 0`
+				: eb('audits.location_id', 'in', filter.locationIds)
+		);
+	}
+	if (filter.kind !== undefined) conditions.push(eb('audits.location_kind', '=', filter.kind));
+	if (filter.templateId !== undefined)
+		conditions.push(eb('audits.template_id', '=', filter.templateId));
+	if (filter.locationId !== undefined)
+		conditions.push(eb('audits.location_id', '=', filter.locationId));
+	if (filter.receivedFrom !== undefined)
+		conditions.push(eb('audits.received_at', '>=', filter.receivedFrom));
+	if (filter.receivedBefore !== undefined)
+		conditions.push(eb('audits.received_at', '<', filter.receivedBefore));
+	const after = filter.after;
+	if (after) {
+		conditions.push(
+			eb(eb.refTuple('audits.received_at', 'audits.id'), '<', eb.tuple(after.receivedAt, after.id))
+		);
+	}
+	return eb.and(conditions);
 }
 
 function listQuery(db: Db) {
@@ -278,7 +319,7 @@ function listQuery(db: Db) {
 			'audits.id',
 			'audits.location_id',
 			'locations.name as location_name',
-			'locations.kind as location_kind',
+			'audits.location_kind',
 			'audits.template_id',
 			'audits.template_version',
 			'users.pseudonym as shopper_pseudonym',
@@ -316,7 +357,7 @@ export interface AuditExportRow {
  * over the index that serves the list's order and memory holds one batch at a time.
  */
 export function auditExportQuery(db: Db, filter: AuditListFilter) {
-	let query = db
+	return db
 		.selectFrom('audits')
 		.leftJoin('locations', 'locations.id', 'audits.location_id')
 		.leftJoin('users', 'users.id', 'audits.shopper_id')
@@ -324,7 +365,7 @@ export function auditExportQuery(db: Db, filter: AuditListFilter) {
 			'audits.id',
 			'audits.location_id',
 			'locations.name as location_name',
-			'locations.kind as location_kind',
+			'audits.location_kind',
 			'locations.brand as location_brand',
 			'locations.region as location_region',
 			'audits.template_id',
@@ -338,36 +379,7 @@ export function auditExportQuery(db: Db, filter: AuditListFilter) {
 			'audits.content',
 			'audits.score'
 		])
-		.where('audits.organisation_id', '=', filter.organisationId);
-	if (filter.shopperId !== undefined)
-		query = query.where('audits.shopper_id', '=', filter.shopperId);
-	if (filter.state !== undefined) query = query.where('audits.state', '=', filter.state);
-	if (filter.locationIds !== undefined) {
-		query =
-			filter.locationIds.length === 0
-				? query.where(sql<boolean>`1 = 0`)
-				: query.where('audits.location_id', 'in', filter.locationIds);
-	}
-	if (filter.kind !== undefined) query = query.where('locations.kind', '=', filter.kind);
-	if (filter.templateId !== undefined) {
-		query = query.where('audits.template_id', '=', filter.templateId);
-	}
-	if (filter.locationId !== undefined) {
-		query = query.where('audits.location_id', '=', filter.locationId);
-	}
-	if (filter.receivedFrom !== undefined) {
-		query = query.where('audits.received_at', '>=', filter.receivedFrom);
-	}
-	if (filter.receivedBefore !== undefined) {
-		query = query.where('audits.received_at', '<', filter.receivedBefore);
-	}
-	const after = filter.after;
-	if (after) {
-		query = query.where((eb) =>
-			eb(eb.refTuple('audits.received_at', 'audits.id'), '<', eb.tuple(after.receivedAt, after.id))
-		);
-	}
-	return query
+		.where((eb) => listConditions(eb, filter))
 		.orderBy('audits.received_at', 'desc')
 		.orderBy('audits.id', 'desc')
 		.limit(filter.limit);

@@ -4,6 +4,7 @@ import type { Db } from '../db/connect';
 import type { LocationTable } from '../db/schema';
 import { LEGACY_TIME_ZONE } from '../db/migrations/009-programme';
 import { ServiceError } from '../service-error';
+import { relabelAudits } from './audits';
 import { relabelScoreRows } from './score-rows';
 
 /** A location as stored: the domain Location plus its organisation and change time. */
@@ -99,7 +100,8 @@ export async function saveLocation(
 		.executeTakeFirst();
 	if (!row)
 		throw new ServiceError('conflict', 'location_id_taken', 'This location id is already in use.');
-	// Score rows carry the location's kind, region and brand; an edit moves them along.
+	// Audits carry the location's kind, score rows its kind, region and brand: an edit moves them.
+	await relabelAudits(db, organisationId, location);
 	await relabelScoreRows(db, organisationId, location);
 	return {
 		...toLocation(values),

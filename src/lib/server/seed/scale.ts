@@ -586,6 +586,7 @@ function makeAudit(
 		template_id: a.template.id,
 		template_version: a.template.version,
 		location_id: a.location.id,
+		location_kind: a.location.kind,
 		revision,
 		state,
 		content: JSON.stringify(content),

@@ -7,10 +7,12 @@ import { readPhoto } from './photo-read';
 import {
 	completeAuditOf,
 	openSyncFixture,
+	plainLocation,
 	uploadAllPhotos,
 	type SyncFixture
 } from './test-helpers';
-import type { BuiltAudit } from '../testing/complete-audit';
+import { buildCompleteAudit, type BuiltAudit } from '../testing/complete-audit';
+import { saveLocation } from '../repos/locations';
 
 const NOW = 1_760_000_000_000;
 
@@ -81,6 +83,30 @@ describe('office reads', () => {
 			reason: 'bad_request',
 			code: 'invalid_cursor'
 		});
+	});
+
+	it('filters own stores and competitors by the location’s record, kept in step as it changes', async () => {
+		const kinds = async (kind: 'own' | 'competitor') =>
+			(await listAuditsFor(f.ctx, f.a.manager, { kind })).items.map((i) => i.id).sort();
+		const atCompetitor = buildCompleteAudit({
+			template: f.a.template,
+			location: plainLocation(f.a.competitor),
+			assignmentId: null
+		});
+		await upsertAudit(f.ctx, f.a.fieldManager, atCompetitor.id, atCompetitor.upload, NOW + 30);
+		const ownIds = audits.map((a) => a.id).sort();
+		expect(await kinds('competitor')).toEqual([atCompetitor.id]);
+		expect(await kinds('own')).toEqual(ownIds);
+		// The competitor's record is changed to an own store: its audits move with it.
+		await saveLocation(f.ctx.db, f.a.organisation.id, { ...f.a.competitor, kind: 'own' }, NOW);
+		expect(await kinds('competitor')).toEqual([]);
+		expect(await kinds('own')).toEqual([...ownIds, atCompetitor.id].sort());
+		// And back: a second edit with nothing changed leaves it there.
+		await saveLocation(f.ctx.db, f.a.organisation.id, f.a.competitor, NOW);
+		await saveLocation(f.ctx.db, f.a.organisation.id, f.a.competitor, NOW);
+		expect(await kinds('competitor')).toEqual([atCompetitor.id]);
+		// Another organisation never sees A's audits under any kind.
+		expect((await listAuditsFor(f.ctx, f.b.manager, { kind: 'competitor' })).items).toEqual([]);
 	});
 
 	it('lists only a shopper’s own audits, and nothing across organisations', async () => {

@@ -68,6 +68,14 @@ export async function freePort(from = 4300, to = 4399): Promise<number> {
  * where /proc is not there. Unlike `process.resourceUsage().maxRSS` in a child — which on Linux
  * starts from what the child inherited from its parent at fork — this is that process's own peak.
  */
+/**
+ * Resets a process's VmHWM to its current RSS (Linux ≥ 4.0, `/proc/<pid>/clear_refs` "5"), so a
+ * later `vmHwmKb` is the peak of what came after.
+ */
+export function resetHwm(pid: number): void {
+	writeFileSync(`/proc/${pid}/clear_refs`, '5');
+}
+
 export function vmHwmKb(pid: number): number | null {
 	try {
 		const status = readFileSync(`/proc/${pid}/status`, 'utf8');

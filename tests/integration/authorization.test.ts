@@ -10,6 +10,7 @@ import {
 	type BuiltAudit
 } from '$lib/server/testing/complete-audit';
 import { plainLocation } from './cookie-fetch';
+import { jsonRequest as json } from './request-init';
 import { signInRoster } from './signed-in-clients';
 
 // Every role against every endpoint of the real server, and a second organisation against the
@@ -58,12 +59,6 @@ let audit: BuiltAudit;
 function send(who: Who, path: string, init: RequestInit = {}): Promise<Response> {
 	return clients.get(who)!(`${baseUrl}${path}`, init);
 }
-
-const json = (method: string, body: unknown): RequestInit => ({
-	method,
-	headers: { 'content-type': 'application/json' },
-	body: JSON.stringify(body)
-});
 
 const jpeg = (bytes: Uint8Array, sha256: string): RequestInit => ({
 	method: 'PUT',

@@ -5,6 +5,7 @@ import { buildCompleteAudit } from '$lib/server/testing/complete-audit';
 import { createTestOrganisation, type TestOrganisation } from '$lib/server/testing/factories';
 import { plainLocation } from './cookie-fetch';
 import { handInAudit } from './hand-in-audit';
+import { formPost } from './request-init';
 import { signInRoster, statusOfEach } from './signed-in-clients';
 
 // The office's pages and form actions, rendered on the server, against every role: the same
@@ -33,15 +34,9 @@ let revision: number;
 const page = (who: Who, path: string) =>
 	clients.get(who)!(`${baseUrl}${path}`, { redirect: 'manual' }).then((r) => r.status);
 
-/** A form post as a browser without JavaScript sends it. */
+/** A form post as a browser without JavaScript sends it, redirects not followed. */
 const post = (who: Who, path: string, fields: Record<string, string>) =>
-	clients.get(who)!(`${baseUrl}${path}`, {
-		method: 'POST',
-		redirect: 'manual',
-		// What a browser sends: without it SvelteKit answers the enhanced (JSON) form protocol.
-		headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html' },
-		body: new URLSearchParams(fields).toString()
-	});
+	clients.get(who)!(`${baseUrl}${path}`, { ...formPost(fields), redirect: 'manual' });
 
 const statuses = (run: (who: Who) => Promise<number>) => statusOfEach(EVERYONE, run);
 

@@ -3,6 +3,7 @@ import { API } from '$lib/contract/api-paths';
 import { openDatabase, type DbHandle } from '$lib/server/db/connect';
 import { createTestOrganisation, type TestOrganisation } from '$lib/server/testing/factories';
 import { cookieFetch } from './cookie-fetch';
+import { formPost } from './request-init';
 import { signedInFetch, signInRoster, statusOfEach } from './signed-in-clients';
 
 // The programme's pages, form actions and endpoints (locations, visits, people, one's own
@@ -32,12 +33,7 @@ const as = (who: Who) => clients.get(who)!;
 const page = (who: Who, path: string) =>
 	as(who)(`${baseUrl}${path}`, { redirect: 'manual' }).then((r) => r.status);
 const post = (f: typeof fetch, path: string, fields: Record<string, string>) =>
-	f(`${baseUrl}${path}`, {
-		method: 'POST',
-		redirect: 'manual',
-		headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html' },
-		body: new URLSearchParams(fields).toString()
-	});
+	f(`${baseUrl}${path}`, { ...formPost(fields), redirect: 'manual' });
 const api = (f: typeof fetch, path: string, method = 'GET', body?: unknown) =>
 	f(`${baseUrl}${path}`, {
 		method,

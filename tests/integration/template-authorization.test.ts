@@ -3,6 +3,7 @@ import { API } from '$lib/contract/api-paths';
 import { openDatabase, type DbHandle } from '$lib/server/db/connect';
 import { findTemplateDraft } from '$lib/server/repos/template-drafts';
 import { createTestOrganisation, type TestOrganisation } from '$lib/server/testing/factories';
+import { formPost as form, jsonRequest as json } from './request-init';
 import { signInRoster, statusOfEach } from './signed-in-clients';
 
 // The journey builder's pages, form actions and endpoints on the real server, against every
@@ -24,16 +25,6 @@ let revision: number;
 
 const call = (who: Who, path: string, init: RequestInit = {}) =>
 	clients.get(who)!(`${baseUrl}${path}`, { redirect: 'manual', ...init });
-const json = (method: string, body: unknown): RequestInit => ({
-	method,
-	headers: { 'content-type': 'application/json' },
-	body: JSON.stringify(body)
-});
-const form = (fields: Record<string, string>): RequestInit => ({
-	method: 'POST',
-	headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html' },
-	body: new URLSearchParams(fields).toString()
-});
 
 const statuses = (who: readonly Who[], run: (w: Who) => Promise<Response>) =>
 	statusOfEach(who, async (w) => (await run(w)).status);

@@ -3,17 +3,15 @@ import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { API } from '$lib/contract/api-paths';
 import type { AuditUpload } from '$lib/contract/sync';
 import { openDatabase, type DbHandle } from '$lib/server/db/connect';
-import {
-	createTestOrganisation,
-	TEST_PASSWORD,
-	type TestOrganisation
-} from '$lib/server/testing/factories';
+import { createTestOrganisation, type TestOrganisation } from '$lib/server/testing/factories';
 import {
 	buildCompleteAudit,
 	submitRequestOf,
 	type BuiltAudit
 } from '$lib/server/testing/complete-audit';
-import { cookieFetch, plainLocation } from './cookie-fetch';
+import { plainLocation } from './cookie-fetch';
+import { jsonRequest as json } from './request-init';
+import { signInRoster } from './signed-in-clients';
 
 // Every role against every endpoint of the real server, and a second organisation against the
 // first one's audits, photos and assignments. Roles and organisations are enforced on the server.
@@ -55,31 +53,12 @@ let handle: DbHandle;
 let a: TestOrganisation;
 let b: TestOrganisation;
 let baseUrl: string;
-const clients = new Map<Who, typeof fetch>();
+let clients: Map<Who, typeof fetch>;
 let audit: BuiltAudit;
-
-async function client(email: string | null): Promise<typeof fetch> {
-	const f = cookieFetch(baseUrl);
-	if (email) {
-		const response = await f(`${baseUrl}${API.signIn}`, {
-			method: 'POST',
-			headers: { 'content-type': 'application/json' },
-			body: JSON.stringify({ email, password: TEST_PASSWORD })
-		});
-		expect(response.status).toBe(200);
-	}
-	return f;
-}
 
 function send(who: Who, path: string, init: RequestInit = {}): Promise<Response> {
 	return clients.get(who)!(`${baseUrl}${path}`, init);
 }
-
-const json = (method: string, body: unknown): RequestInit => ({
-	method,
-	headers: { 'content-type': 'application/json' },
-	body: JSON.stringify(body)
-});
 
 const jpeg = (bytes: Uint8Array, sha256: string): RequestInit => ({
 	method: 'PUT',
@@ -101,16 +80,18 @@ beforeAll(async () => {
 	handle = await openDatabase({ dataDir: inject('dataDir') });
 	a = await createTestOrganisation(handle.db, { name: 'Organisation A' });
 	b = await createTestOrganisation(handle.db, { name: 'Organisation B' });
-	clients.set('anonymous', await client(null));
-	clients.set('shopper', await client(a.shopper.email));
-	clients.set('otherShopper', await client(a.otherShopper.email));
-	clients.set('manager', await client(a.manager.email));
-	clients.set('admin', await client(a.admin.email));
-	clients.set('fieldManager', await client(a.fieldManager.email));
-	clients.set('viewer', await client(a.viewer.email));
-	clients.set('otherViewer', await client(a.otherViewer.email));
-	clients.set('bShopper', await client(b.shopper.email));
-	clients.set('bManager', await client(b.manager.email));
+	clients = await signInRoster<Who>(baseUrl, {
+		anonymous: null,
+		shopper: a.shopper.email,
+		otherShopper: a.otherShopper.email,
+		manager: a.manager.email,
+		admin: a.admin.email,
+		fieldManager: a.fieldManager.email,
+		viewer: a.viewer.email,
+		otherViewer: a.otherViewer.email,
+		bShopper: b.shopper.email,
+		bManager: b.manager.email
+	});
 
 	// Organisation A's shopper submits one whole audit with its photos.
 	audit = buildCompleteAudit({

@@ -1,14 +1,12 @@
-import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { API } from '$lib/contract/api-paths';
 import { openDatabase, type DbHandle } from '$lib/server/db/connect';
-import { buildCompleteAudit, submitRequestOf } from '$lib/server/testing/complete-audit';
-import {
-	createTestOrganisation,
-	TEST_PASSWORD,
-	type TestOrganisation
-} from '$lib/server/testing/factories';
-import { cookieFetch, plainLocation } from './cookie-fetch';
+import { buildCompleteAudit } from '$lib/server/testing/complete-audit';
+import { createTestOrganisation, type TestOrganisation } from '$lib/server/testing/factories';
+import { plainLocation } from './cookie-fetch';
+import { handInAudit } from './hand-in-audit';
+import { formPost } from './request-init';
+import { signInRoster, statusOfEach } from './signed-in-clients';
 
 // The office's pages and form actions, rendered on the server, against every role: the same
 // rules as the API, checked in every load and action — not only in the layout.
@@ -28,55 +26,34 @@ let handle: DbHandle;
 let a: TestOrganisation;
 let b: TestOrganisation;
 let baseUrl: string;
-const clients = new Map<Who, typeof fetch>();
+let clients: Map<Who, typeof fetch>;
 let auditId: string;
 let revision: number;
-
-async function client(email: string | null): Promise<typeof fetch> {
-	const f = cookieFetch(baseUrl);
-	if (email) {
-		const response = await f(`${baseUrl}${API.signIn}`, {
-			method: 'POST',
-			headers: { 'content-type': 'application/json' },
-			body: JSON.stringify({ email, password: TEST_PASSWORD })
-		});
-		expect(response.status).toBe(200);
-	}
-	return f;
-}
 
 /** A page request's status, redirects not followed (a sign-in redirect is the answer). */
 const page = (who: Who, path: string) =>
 	clients.get(who)!(`${baseUrl}${path}`, { redirect: 'manual' }).then((r) => r.status);
 
-/** A form post as a browser without JavaScript sends it. */
+/** A form post as a browser without JavaScript sends it, redirects not followed. */
 const post = (who: Who, path: string, fields: Record<string, string>) =>
-	clients.get(who)!(`${baseUrl}${path}`, {
-		method: 'POST',
-		redirect: 'manual',
-		// What a browser sends: without it SvelteKit answers the enhanced (JSON) form protocol.
-		headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html' },
-		body: new URLSearchParams(fields).toString()
-	});
+	clients.get(who)!(`${baseUrl}${path}`, { ...formPost(fields), redirect: 'manual' });
 
-async function statuses(run: (who: Who) => Promise<number>): Promise<Record<Who, number>> {
-	const got = {} as Record<Who, number>;
-	for (const who of EVERYONE) got[who] = await run(who);
-	return got;
-}
+const statuses = (run: (who: Who) => Promise<number>) => statusOfEach(EVERYONE, run);
 
 beforeAll(async () => {
 	baseUrl = inject('baseUrl');
 	handle = await openDatabase({ dataDir: inject('dataDir') });
 	a = await createTestOrganisation(handle.db, { name: 'Office A' });
 	b = await createTestOrganisation(handle.db, { name: 'Office B' });
-	clients.set('anonymous', await client(null));
-	clients.set('shopper', await client(a.shopper.email));
-	clients.set('manager', await client(a.manager.email));
-	clients.set('admin', await client(a.admin.email));
-	clients.set('viewer', await client(a.viewer.email));
-	clients.set('otherViewer', await client(a.otherViewer.email));
-	clients.set('bManager', await client(b.manager.email));
+	clients = await signInRoster<Who>(baseUrl, {
+		anonymous: null,
+		shopper: a.shopper.email,
+		manager: a.manager.email,
+		admin: a.admin.email,
+		viewer: a.viewer.email,
+		otherViewer: a.otherViewer.email,
+		bManager: b.manager.email
+	});
 
 	const audit = buildCompleteAudit({
 		template: a.template,
@@ -84,27 +61,7 @@ beforeAll(async () => {
 		assignmentId: null,
 		receipt: false
 	});
-	const shopper = clients.get('shopper')!;
-	const put = await shopper(`${baseUrl}${API.audit(audit.id)}`, {
-		method: 'PUT',
-		headers: { 'content-type': 'application/json' },
-		body: JSON.stringify(audit.upload)
-	});
-	expect(put.status).toBe(200);
-	for (const photo of audit.photos) {
-		const stored = await shopper(`${baseUrl}${API.auditPhoto(audit.id, photo.entry.id)}`, {
-			method: 'PUT',
-			headers: { 'content-type': 'image/jpeg', 'x-content-sha256': photo.entry.sha256 },
-			body: photo.bytes as Uint8Array<ArrayBuffer>
-		});
-		expect(stored.status).toBe(200);
-	}
-	const submitted = await shopper(`${baseUrl}${API.submit(audit.id)}`, {
-		method: 'POST',
-		headers: { 'content-type': 'application/json', 'idempotency-key': randomUUID() },
-		body: JSON.stringify(submitRequestOf(audit))
-	});
-	expect(submitted.status).toBe(200);
+	await handInAudit(clients.get('shopper')!, baseUrl, audit);
 	auditId = audit.id;
 	revision = audit.upload.revision;
 });

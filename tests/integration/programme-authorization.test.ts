@@ -1,12 +1,10 @@
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { API } from '$lib/contract/api-paths';
 import { openDatabase, type DbHandle } from '$lib/server/db/connect';
-import {
-	createTestOrganisation,
-	TEST_PASSWORD,
-	type TestOrganisation
-} from '$lib/server/testing/factories';
+import { createTestOrganisation, type TestOrganisation } from '$lib/server/testing/factories';
 import { cookieFetch } from './cookie-fetch';
+import { formPost } from './request-init';
+import { signedInFetch, signInRoster, statusOfEach } from './signed-in-clients';
 
 // The programme's pages, form actions and endpoints (locations, visits, people, one's own
 // password, one-time links) against every role and another organisation, on the real build.
@@ -26,31 +24,16 @@ let handle: DbHandle;
 let a: TestOrganisation;
 let b: TestOrganisation;
 let baseUrl: string;
-const clients = new Map<Who, typeof fetch>();
+let clients: Map<Who, typeof fetch>;
 
-async function client(email: string | null, password = TEST_PASSWORD): Promise<typeof fetch> {
-	const f = cookieFetch(baseUrl);
-	if (email) {
-		const response = await f(`${baseUrl}${API.signIn}`, {
-			method: 'POST',
-			headers: { 'content-type': 'application/json' },
-			body: JSON.stringify({ email, password })
-		});
-		expect(response.status).toBe(200);
-	}
-	return f;
-}
+/** A new tab signed in as `email` (with `password` when not the test password). */
+const client = (email: string | null, password?: string) => signedInFetch(baseUrl, email, password);
 
 const as = (who: Who) => clients.get(who)!;
 const page = (who: Who, path: string) =>
 	as(who)(`${baseUrl}${path}`, { redirect: 'manual' }).then((r) => r.status);
 const post = (f: typeof fetch, path: string, fields: Record<string, string>) =>
-	f(`${baseUrl}${path}`, {
-		method: 'POST',
-		redirect: 'manual',
-		headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html' },
-		body: new URLSearchParams(fields).toString()
-	});
+	f(`${baseUrl}${path}`, { ...formPost(fields), redirect: 'manual' });
 const api = (f: typeof fetch, path: string, method = 'GET', body?: unknown) =>
 	f(`${baseUrl}${path}`, {
 		method,
@@ -58,24 +41,22 @@ const api = (f: typeof fetch, path: string, method = 'GET', body?: unknown) =>
 		body: body === undefined ? undefined : JSON.stringify(body)
 	});
 
-async function statuses(run: (who: Who) => Promise<number>): Promise<Record<Who, number>> {
-	const got = {} as Record<Who, number>;
-	for (const who of EVERYONE) got[who] = await run(who);
-	return got;
-}
+const statuses = (run: (who: Who) => Promise<number>) => statusOfEach(EVERYONE, run);
 
 beforeAll(async () => {
 	baseUrl = inject('baseUrl');
 	handle = await openDatabase({ dataDir: inject('dataDir') });
 	a = await createTestOrganisation(handle.db, { name: 'Programme A' });
 	b = await createTestOrganisation(handle.db, { name: 'Programme B' });
-	clients.set('anonymous', await client(null));
-	clients.set('shopper', await client(a.shopper.email));
-	clients.set('viewer', await client(a.viewer.email));
-	clients.set('manager', await client(a.manager.email));
-	clients.set('admin', await client(a.admin.email));
-	clients.set('bManager', await client(b.manager.email));
-	clients.set('bAdmin', await client(b.admin.email));
+	clients = await signInRoster<Who>(baseUrl, {
+		anonymous: null,
+		shopper: a.shopper.email,
+		viewer: a.viewer.email,
+		manager: a.manager.email,
+		admin: a.admin.email,
+		bManager: b.manager.email,
+		bAdmin: b.admin.email
+	});
 });
 
 afterAll(async () => {

@@ -1,5 +1,4 @@
 import { execFileSync } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,17 +9,11 @@ import { API } from '$lib/contract/api-paths';
 import { sealDigest } from '$lib/domain/seal';
 import { openDatabase, type DbHandle } from '$lib/server/db/connect';
 import { listSealsOfAudit, type SealRow } from '$lib/server/repos/seals';
-import {
-	buildCompleteAudit,
-	submitRequestOf,
-	type BuiltAudit
-} from '$lib/server/testing/complete-audit';
-import {
-	createTestOrganisation,
-	TEST_PASSWORD,
-	type TestOrganisation
-} from '$lib/server/testing/factories';
-import { cookieFetch, plainLocation } from './cookie-fetch';
+import { buildCompleteAudit, type BuiltAudit } from '$lib/server/testing/complete-audit';
+import { createTestOrganisation, type TestOrganisation } from '$lib/server/testing/factories';
+import { plainLocation } from './cookie-fetch';
+import { handInAudit } from './hand-in-audit';
+import { signedInFetch } from './signed-in-clients';
 
 // The sealed proof of visit end to end, on the production server: the report PDF carries the
 // code (text) and a QR code (drawn; read back from a rendering), and the public verify page —
@@ -37,17 +30,9 @@ let pdfV1: Buffer;
 let pdfV2: Buffer;
 const work = mkdtempSync(join(tmpdir(), 'shopwalk-seal-'));
 
-async function signedIn(email: string): Promise<typeof fetch> {
-	const f = cookieFetch(baseUrl);
-	const response = await f(`${baseUrl}${API.signIn}`, {
-		method: 'POST',
-		headers: { 'content-type': 'application/json' },
-		body: JSON.stringify({ email, password: TEST_PASSWORD })
-	});
-	expect(response.status).toBe(200);
-	return f;
-}
+const signedIn = (email: string) => signedInFetch(baseUrl, email);
 
+/** One whole audit of `org`'s shopper, handed in with the device's seal digest. */
 async function handIn(org: TestOrganisation): Promise<BuiltAudit> {
 	const shopper = await signedIn(org.shopper.email);
 	const built = buildCompleteAudit({
@@ -56,29 +41,7 @@ async function handIn(org: TestOrganisation): Promise<BuiltAudit> {
 		assignmentId: null,
 		receipt: false
 	});
-	const put = await shopper(`${baseUrl}${API.audit(built.id)}`, {
-		method: 'PUT',
-		headers: { 'content-type': 'application/json' },
-		body: JSON.stringify(built.upload)
-	});
-	expect(put.status).toBe(200);
-	for (const photo of built.photos) {
-		const stored = await shopper(`${baseUrl}${API.auditPhoto(built.id, photo.entry.id)}`, {
-			method: 'PUT',
-			headers: { 'content-type': 'image/jpeg', 'x-content-sha256': photo.entry.sha256 },
-			body: photo.bytes as Uint8Array<ArrayBuffer>
-		});
-		expect(stored.status).toBe(200);
-	}
-	const submitted = await shopper(`${baseUrl}${API.submit(built.id)}`, {
-		method: 'POST',
-		headers: { 'content-type': 'application/json', 'idempotency-key': randomUUID() },
-		body: JSON.stringify({
-			...submitRequestOf(built),
-			seal: await sealDigest(built.id, built.upload)
-		})
-	});
-	expect(submitted.status).toBe(200);
+	await handInAudit(shopper, baseUrl, built, await sealDigest(built.id, built.upload));
 	return built;
 }
 

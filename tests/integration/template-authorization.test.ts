@@ -2,12 +2,9 @@ import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { API } from '$lib/contract/api-paths';
 import { openDatabase, type DbHandle } from '$lib/server/db/connect';
 import { findTemplateDraft } from '$lib/server/repos/template-drafts';
-import {
-	createTestOrganisation,
-	TEST_PASSWORD,
-	type TestOrganisation
-} from '$lib/server/testing/factories';
-import { cookieFetch } from './cookie-fetch';
+import { createTestOrganisation, type TestOrganisation } from '$lib/server/testing/factories';
+import { formPost as form, jsonRequest as json } from './request-init';
+import { signInRoster, statusOfEach } from './signed-in-clients';
 
 // The journey builder's pages, form actions and endpoints on the real server, against every
 // role and a second organisation: only managers and admins of the template's organisation get
@@ -21,45 +18,16 @@ let handle: DbHandle;
 let a: TestOrganisation;
 let b: TestOrganisation;
 let baseUrl: string;
-const clients = new Map<Who, typeof fetch>();
+let clients: Map<Who, typeof fetch>;
 /** A template only organisation A has, published once. */
 let templateId: string;
 let revision: number;
 
-async function client(email: string | null): Promise<typeof fetch> {
-	const f = cookieFetch(baseUrl);
-	if (email) {
-		const response = await f(`${baseUrl}${API.signIn}`, {
-			method: 'POST',
-			headers: { 'content-type': 'application/json' },
-			body: JSON.stringify({ email, password: TEST_PASSWORD })
-		});
-		expect(response.status).toBe(200);
-	}
-	return f;
-}
-
 const call = (who: Who, path: string, init: RequestInit = {}) =>
 	clients.get(who)!(`${baseUrl}${path}`, { redirect: 'manual', ...init });
-const json = (method: string, body: unknown): RequestInit => ({
-	method,
-	headers: { 'content-type': 'application/json' },
-	body: JSON.stringify(body)
-});
-const form = (fields: Record<string, string>): RequestInit => ({
-	method: 'POST',
-	headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html' },
-	body: new URLSearchParams(fields).toString()
-});
 
-async function statuses(
-	who: readonly Who[],
-	run: (w: Who) => Promise<Response>
-): Promise<Record<string, number>> {
-	const got: Record<string, number> = {};
-	for (const w of who) got[w] = (await run(w)).status;
-	return got;
-}
+const statuses = (who: readonly Who[], run: (w: Who) => Promise<Response>) =>
+	statusOfEach(who, async (w) => (await run(w)).status);
 
 async function head() {
 	return findTemplateDraft(handle.db, a.organisation.id, templateId);
@@ -70,12 +38,14 @@ beforeAll(async () => {
 	handle = await openDatabase({ dataDir: inject('dataDir') });
 	a = await createTestOrganisation(handle.db, { name: 'Builder A' });
 	b = await createTestOrganisation(handle.db, { name: 'Builder B' });
-	clients.set('anonymous', await client(null));
-	clients.set('shopper', await client(a.shopper.email));
-	clients.set('viewer', await client(a.viewer.email));
-	clients.set('manager', await client(a.manager.email));
-	clients.set('admin', await client(a.admin.email));
-	clients.set('bManager', await client(b.manager.email));
+	clients = await signInRoster<Who>(baseUrl, {
+		anonymous: null,
+		shopper: a.shopper.email,
+		viewer: a.viewer.email,
+		manager: a.manager.email,
+		admin: a.admin.email,
+		bManager: b.manager.email
+	});
 	const created = await call(
 		'manager',
 		API.templates,

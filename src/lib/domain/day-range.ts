@@ -1,33 +1,7 @@
+import { zoneOffsetMs } from './zone-offset';
+
 /** A calendar day as `<input type="date">` gives it: `YYYY-MM-DD`. */
 const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-/**
- * How far `timeZone`'s wall clock is ahead of UTC at `instant` (ms; negative west of UTC), read
- * from Intl so summer time and historical rules come from the runtime's zone data.
- */
-function zoneOffsetMs(instant: number, timeZone: string): number {
-	const parts = new Intl.DateTimeFormat('en-US', {
-		timeZone,
-		hourCycle: 'h23',
-		year: 'numeric',
-		month: 'numeric',
-		day: 'numeric',
-		hour: 'numeric',
-		minute: 'numeric',
-		second: 'numeric'
-	}).formatToParts(instant);
-	const part = (type: Intl.DateTimeFormatPartTypes) =>
-		Number(parts.find((p) => p.type === type)?.value ?? 0);
-	const wall = Date.UTC(
-		part('year'),
-		part('month') - 1,
-		part('day'),
-		part('hour'),
-		part('minute'),
-		part('second')
-	);
-	return wall - Math.floor(instant / 1000) * 1000;
-}
 
 /**
  * The epoch-ms instant at which `day` (plus `addDays`) starts in `timeZone` (an IANA name such as

@@ -3,31 +3,9 @@
  * type="datetime-local">` shows and sends (`YYYY-MM-DDTHH:mm`), read and written in the store's
  * zone, whatever zone the server or the browser is in.
  */
-const LOCAL = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/;
+import { zoneOffsetMs } from './zone-offset';
 
-function offsetMs(instant: number, timeZone: string): number {
-	const parts = new Intl.DateTimeFormat('en-US', {
-		timeZone,
-		hourCycle: 'h23',
-		year: 'numeric',
-		month: 'numeric',
-		day: 'numeric',
-		hour: 'numeric',
-		minute: 'numeric',
-		second: 'numeric'
-	}).formatToParts(instant);
-	const part = (type: Intl.DateTimeFormatPartTypes) =>
-		Number(parts.find((p) => p.type === type)?.value ?? 0);
-	const wall = Date.UTC(
-		part('year'),
-		part('month') - 1,
-		part('day'),
-		part('hour'),
-		part('minute'),
-		part('second')
-	);
-	return wall - Math.floor(instant / 1000) * 1000;
-}
+const LOCAL = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/;
 
 /** The instant a wall-clock `YYYY-MM-DDTHH:mm` in `timeZone` stands for, or null when malformed. */
 export function instantOfLocal(local: string, timeZone: string): number | null {
@@ -38,13 +16,13 @@ export function instantOfLocal(local: string, timeZone: string): number | null {
 	const wall = Date.UTC(y, mo - 1, d, h, mi);
 	const check = new Date(wall);
 	if (check.getUTCDate() !== d) return null;
-	const guess = wall - offsetMs(wall, timeZone);
-	return wall - offsetMs(guess, timeZone);
+	const guess = wall - zoneOffsetMs(wall, timeZone);
+	return wall - zoneOffsetMs(guess, timeZone);
 }
 
 /** `instant` as `YYYY-MM-DDTHH:mm` on `timeZone`'s wall clock. */
 export function localOfInstant(instant: number, timeZone: string): string {
-	const wall = new Date(instant + offsetMs(instant, timeZone));
+	const wall = new Date(instant + zoneOffsetMs(instant, timeZone));
 	const pad = (n: number) => String(n).padStart(2, '0');
 	return (
 		`${wall.getUTCFullYear()}-${pad(wall.getUTCMonth() + 1)}-${pad(wall.getUTCDate())}` +

@@ -17,7 +17,7 @@ import {
 	type SubmitRequest,
 	type SubmitResponse
 } from '$lib/contract/sync';
-import { ApiRequestError, errorFromResponse } from './api-error';
+import { downloadFile } from './download-file';
 import { sendRequest, type FetchLike } from './request';
 
 export type PhotoUploadResponse = v.InferOutput<typeof PhotoUploadResponseSchema>;
@@ -130,53 +130,15 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
 				schema: SubmitResponseSchema,
 				timeoutMs: jsonTimeoutMs
 			}),
-		getPhoto: (photoId) => fetchPhoto(fetchFn, base, API.photo(photoId), photoTimeoutMs)
+		getPhoto: async (photoId) => {
+			const photo = await downloadFile(fetchFn, base, {
+				path: API.photo(photoId),
+				mediaType: 'image/jpeg',
+				description: 'a JPEG',
+				read: (response) => response.arrayBuffer(),
+				timeoutMs: photoTimeoutMs
+			});
+			return photo.body;
+		}
 	};
-}
-
-async function fetchPhoto(
-	fetchFn: FetchLike,
-	base: string,
-	path: string,
-	timeoutMs: number
-): Promise<ArrayBuffer> {
-	const label = `GET ${path}`;
-	const controller = new AbortController();
-	let timedOut = false;
-	const timer = setTimeout(() => {
-		timedOut = true;
-		controller.abort();
-	}, timeoutMs);
-	const cutOff = (error: unknown) =>
-		timedOut
-			? new ApiRequestError('timeout', `${label} timed out`, { cause: error })
-			: new ApiRequestError('offline', `${label} failed: no response`, { cause: error });
-	try {
-		let response: Response;
-		try {
-			response = await fetchFn(base + path, {
-				method: 'GET',
-				headers: { accept: 'image/jpeg, application/json' },
-				credentials: 'same-origin',
-				signal: controller.signal
-			});
-		} catch (error) {
-			throw cutOff(error);
-		}
-		if (!response.ok) throw await errorFromResponse(response);
-		const type = response.headers.get('content-type') ?? '';
-		if (!type.startsWith('image/jpeg')) {
-			await response.body?.cancel().catch(() => undefined);
-			throw new ApiRequestError('bad_response', `${label}: not a JPEG (${type})`, {
-				status: response.status
-			});
-		}
-		try {
-			return await response.arrayBuffer();
-		} catch (error) {
-			throw cutOff(error);
-		}
-	} finally {
-		clearTimeout(timer);
-	}
 }

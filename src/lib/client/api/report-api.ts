@@ -1,5 +1,5 @@
 import { API } from '$lib/contract/api-paths';
-import { ApiRequestError, errorFromResponse } from './api-error';
+import { downloadFile } from './download-file';
 import type { FetchLike } from './request';
 
 /** A downloaded report: the PDF and the name the server gave it. */
@@ -28,51 +28,16 @@ export function createReportApi(
 	const timeoutMs = options.timeoutMs ?? 120_000;
 	return {
 		async fetchReport(auditId) {
-			const path = API.auditReport(auditId);
-			const label = `GET ${path}`;
-			const controller = new AbortController();
-			let timedOut = false;
-			const timer = setTimeout(() => {
-				timedOut = true;
-				controller.abort();
-			}, timeoutMs);
-			const cutOff = (error: unknown) =>
-				timedOut
-					? new ApiRequestError('timeout', `${label} timed out`, { cause: error })
-					: new ApiRequestError('offline', `${label} failed: no response`, { cause: error });
-			try {
-				let response: Response;
-				try {
-					response = await fetchFn(base + path, {
-						method: 'GET',
-						headers: { accept: 'application/pdf, application/json' },
-						credentials: 'same-origin',
-						signal: controller.signal
-					});
-				} catch (error) {
-					throw cutOff(error);
-				}
-				if (!response.ok) throw await errorFromResponse(response);
-				const type = response.headers.get('content-type') ?? '';
-				if (!type.startsWith('application/pdf')) {
-					// A captive portal's or proxy's page, not the report.
-					await response.body?.cancel().catch(() => undefined);
-					throw new ApiRequestError('bad_response', `${label}: not a PDF (${type})`, {
-						status: response.status
-					});
-				}
-				let blob: Blob;
-				try {
-					blob = await response.blob();
-				} catch (error) {
-					throw cutOff(error);
-				}
-				const disposition = response.headers.get('content-disposition') ?? '';
-				const filename = FILENAME.exec(disposition)?.[1] ?? `shopwalk-report-${auditId}.pdf`;
-				return { blob, filename };
-			} finally {
-				clearTimeout(timer);
-			}
+			const report = await downloadFile(fetchFn, base, {
+				path: API.auditReport(auditId),
+				mediaType: 'application/pdf',
+				description: 'a PDF',
+				read: (response) => response.blob(),
+				timeoutMs
+			});
+			const disposition = report.headers.get('content-disposition') ?? '';
+			const filename = FILENAME.exec(disposition)?.[1] ?? `shopwalk-report-${auditId}.pdf`;
+			return { blob: report.body, filename };
 		}
 	};
 }

@@ -6,7 +6,6 @@ import {
 	type AuditListItem,
 	type AuditListResponse
 } from '$lib/contract/office';
-import { ServiceError } from '../service-error';
 import { reviewsAudits } from '$lib/domain/roles';
 import {
 	findAudit,
@@ -27,6 +26,7 @@ import type { ServiceContext } from './context';
 import { requireUuid } from './ids';
 import { decodeKeysetCursor, encodeKeysetCursor } from './keyset-cursor';
 import { findTemplateNames } from './org-lookups';
+import { checkReceivedSpan } from './received-span';
 import { decodeStoredScore } from './stored-score';
 
 export interface AuditListQuery {
@@ -57,31 +57,7 @@ export async function listAuditsFor(
 	const limit = Math.min(Math.max(Math.trunc(query.limit ?? 50), 1), AUDIT_LIST_MAX_LIMIT);
 	const position = query.cursor ? decodeKeysetCursor(query.cursor) : undefined;
 	const after = position && { receivedAt: position.at, id: position.id };
-	for (const name of ['receivedFrom', 'receivedBefore'] as const) {
-		const value = query[name];
-		if (value !== undefined && !(Number.isSafeInteger(value) && value >= 0)) {
-			throw new ServiceError(
-				'bad_request',
-				'invalid_query',
-				`${name} must be a time in epoch milliseconds.`
-			);
-		}
-	}
-	if (
-		query.receivedFrom !== undefined &&
-		query.receivedBefore !== undefined &&
-		query.receivedFrom >= query.receivedBefore
-	) {
-		throw new ServiceError(
-			'bad_request',
-			'invalid_query',
-			'receivedFrom must be earlier than receivedBefore.',
-			{
-				receivedFrom: query.receivedFrom,
-				receivedBefore: query.receivedBefore
-			}
-		);
-	}
+	checkReceivedSpan(query, { echoBounds: true });
 	const scope = await listScopeOf(ctx, user, query.state);
 	const rows = await listAudits(ctx.db, {
 		organisationId: user.organisation.id,

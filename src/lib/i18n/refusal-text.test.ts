@@ -1,0 +1,45 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { i18n } from './i18n.svelte';
+import { refusalText } from './refusal-text';
+
+describe('refusalText', () => {
+	afterEach(async () => {
+		await i18n.use('en');
+	});
+
+	it('gives the translation of a known code in Danish and in Polish', async () => {
+		const refusal = { code: 'email_taken', message: 'This email already has an account.' };
+		await i18n.use('da');
+		expect(refusalText(refusal)).toBe('Denne e-mail har allerede en konto.');
+		await i18n.use('pl');
+		expect(refusalText(refusal)).toBe('Ten adres e-mail ma już konto.');
+	});
+
+	it('keeps the English text of a known code the service’s sentence, for English readers', () => {
+		expect(refusalText({ code: 'visit_not_found', message: 'There is no such visit.' })).toBe(
+			'There is no such visit.'
+		);
+	});
+
+	it('falls back to the service’s message for a code without a text', async () => {
+		await i18n.use('da');
+		expect(refusalText({ code: 'no_such_code', message: 'Something specific.' })).toBe(
+			'Something specific.'
+		);
+	});
+
+	it('shows the message as given when the page already put it into words (no code)', async () => {
+		await i18n.use('pl');
+		expect(refusalText({ code: null, message: 'Już przetłumaczone.' })).toBe('Już przetłumaczone.');
+		expect(refusalText({ message: 'Already in words.' })).toBe('Already in words.');
+	});
+
+	it('gives the caller’s own fallback, when it has one, for a code without a text', () => {
+		expect(refusalText({ code: 'internal_error', message: 'Internal' }, 'Try again.')).toBe(
+			'Try again.'
+		);
+		expect(refusalText({ code: 'forbidden', message: 'Only admins.' }, 'Try again.')).toBe(
+			'Your role does not allow this.'
+		);
+	});
+});

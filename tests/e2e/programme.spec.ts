@@ -4,10 +4,11 @@ import { localOfInstant } from '../../src/lib/domain/zoned-time';
 import { goOffline, waitForServiceWorker } from './field-walk';
 import { MANAGER, signIn } from './sign-in';
 
-// The programme, end to end on a tablet: an admin invites a shopper with a one-time link, the
-// link signs them in and they choose a password; a manager plans a visit with a Danish and an
-// English brief for them at a competitor's store; their tablet pulls it, shows the Danish brief
-// and the window, and still lists it offline. The new office pages pass axe.
+// The programme, end to end on a tablet: an admin invites a shopper with a one-time link (inviting
+// them twice is refused, in Danish once the admin reads Danish), the link signs them in and they
+// choose a password; a manager plans a visit with a Danish and an English brief for them at a
+// competitor's store; their tablet pulls it, shows the Danish brief and the window, and still
+// lists it offline. The new office pages pass axe.
 
 const ADMIN = 'admin@nordlys.example';
 const NEW_SHOPPER = 'shopper51@nordlys.example';
@@ -41,6 +42,17 @@ test('invite a shopper with a link, plan a competitor visit with a Danish brief,
 	const link = (await adminPage.getByTestId('invite-link').textContent())!.trim();
 	expect(link).toMatch(/\/welcome\/[A-Za-z0-9_-]{43}$/);
 	await expect(adminPage.getByTestId('person-row').filter({ hasText: NEW_SHOPPER })).toBeVisible();
+	// Inviting the same email again is refused in the reader's language, not the service's English.
+	await adminPage.getByTestId('office-language').selectOption('da');
+	await expect(adminPage.getByRole('heading', { name: 'Invitér et medlem' })).toBeVisible();
+	await invite.locator('[name="email"]').fill(NEW_SHOPPER);
+	await invite.locator('[name="displayName"]').fill('Sofie Nielsen');
+	await invite.getByTestId('invite-role').selectOption('shopper');
+	await invite.locator('[name="pseudonym"]').fill('Shopper 51');
+	await invite.getByTestId('invite-submit').click();
+	await expect(adminPage.getByTestId('form-refused')).toHaveText(
+		'Denne e-mail har allerede en konto.'
+	);
 	await admin.close();
 
 	// The shopper's tablet, in Danish, in Copenhagen.

@@ -2,6 +2,67 @@ import type { MoreMessages } from './en';
 
 /** The Danish text of the field’s screens other than the stage runner. */
 export const moreDa: MoreMessages = {
+
+	// A service's refusal in the reader's language, by its code (see i18n/refusal-text.ts).
+	'refusal.unauthenticated': 'Log ind for at fortsætte.',
+	'refusal.forbidden': 'Din rolle giver ikke adgang til dette.',
+	'refusal.invalid_id': 'Denne adresse peger ikke på noget: dens id er ikke gyldigt.',
+	'refusal.invalid_cursor': 'Linket til siden er forældet. Gå tilbage til første side.',
+	'refusal.invalid_query': 'Filteret er ikke gyldigt. Tjek datoerne, og prøv igen.',
+	'refusal.member_not_found': 'Medlemmet findes ikke.',
+	'refusal.invalid_member':
+		'Nogle oplysninger om personen mangler eller er ikke gyldige. Tjek formularen, og prøv igen.',
+	'refusal.email_taken': 'Denne e-mail har allerede en konto.',
+	'refusal.invalid_pseudonym': 'Skriv et pseudonym (højst 100 tegn).',
+	'refusal.cannot_deactivate_self': 'Du kan ikke deaktivere dig selv.',
+	'refusal.wrong_password': 'Den nuværende adgangskode er ikke rigtig.',
+	'refusal.invalid_password': 'Denne adgangskode kan ikke bruges. Tjek længden, og prøv igen.',
+	'refusal.not_a_viewer': 'Kun rapportlæsere får tildelt butikker.',
+	'refusal.unknown_location': 'Butikken findes ikke.',
+	'refusal.link_invalid':
+		'Dette link til login er allerede brugt, udløbet eller findes ikke. Bed din administrator om et nyt.',
+	'refusal.member_deactivated': 'Dette medlem er deaktiveret.',
+	'refusal.invalid_period':
+		'Perioden kan ikke vises. Vælg rigtige dage, den første senest den sidste; gruppér en lang periode efter måned.',
+	'refusal.invalid_filter': 'En filterværdi er for lang eller ikke tekst.',
+	'refusal.invalid_granularity': 'Gruppér efter uge eller måned.',
+	'refusal.location_not_found': 'Butikken findes ikke.',
+	'refusal.template_not_found': 'Skabelonen findes ikke.',
+	'refusal.builtin_not_found': 'Den indbyggede skabelon findes ikke.',
+	'refusal.not_own_store_template':
+		'Kobl en skabelon for konkurrenter til en skabelon for egne butikker.',
+	'refusal.draft_conflict':
+		'En anden har gemt kladden i mellemtiden; genindlæs den for at se ændringerne.',
+	'refusal.template_archived': 'Skabelonen er arkiveret. Gendan den først.',
+	'refusal.template_invalid': 'Skabelonen har problemer; intet blev udgivet.',
+	'refusal.version_not_found': 'Versionen findes ikke.',
+	'refusal.import_invalid': 'Filen har problemer; intet blev importeret.',
+	'refusal.template_version_exists': 'Denne version af skabelonen er allerede udgivet.',
+	'refusal.audit_not_found': 'Denne audit findes ikke, eller du har ikke adgang til den.',
+	'refusal.own_audit': 'Det er din egen audit: en anden skal gennemgå den.',
+	'refusal.review_conflict':
+		'Auditten er ændret, mens du så på den. Genindlæs den, og beslut igen.',
+	'refusal.unknown_checkpoint':
+		'En kommentar nævner et kontrolpunkt, som auditens skabelon ikke har. Genindlæs siden, og prøv igen.',
+	'refusal.duplicate_entry': 'Et kontrolpunkt har to kommentarer. Behold den ene.',
+	'refusal.invalid_form':
+		'Nogle felter mangler eller er ikke gyldige. Tjek formularen, og prøv igen.',
+	'refusal.invalid_visit': 'Besøget kan ikke gemmes. Tjek felterne, og prøv igen.',
+	'refusal.invalid_wave':
+		'Nogle af bølgens besøg er ikke gyldige, så intet blev planlagt. Tjek felterne, og prøv igen.',
+	'refusal.visit_not_found': 'Besøget findes ikke.',
+	'refusal.visit_not_editable':
+		'Kun et åbent besøg, som ingen har påbegyndt, kan ændres eller aflyses.',
+	'refusal.invalid_assignment':
+		'Skabelonen, butikken og shopperen skal høre til din organisation, og tidsrummet skal slutte efter det starter.',
+	'refusal.library_full': 'Biblioteket er fuldt; fjern en kommentar først.',
+	'refusal.comment_not_found': 'Kommentaren findes ikke.',
+	'refusal.invalid_location':
+		'Nogle oplysninger om butikken mangler eller er ikke gyldige. Tjek formularen, og prøv igen.',
+	'refusal.invalid_import': 'Filen har problemer; intet blev importeret.',
+	'refusal.location_id_taken': 'Dette butiks-id er allerede i brug.',
+	'refusal.invalid_position':
+		'Angiv en breddegrad (−90 til 90), en længdegrad (−180 til 180) og en radius på 10 til 5000 m, eller lad alle tre være tomme.',
 	'export.col.audit': 'Audit',
 	'export.col.link': 'Link',
 	'export.col.received': 'Modtaget',

@@ -5,6 +5,65 @@ import type { Message } from '../locales';
  * language's more catalogue must match key for key. Kept by `node scripts/split-messages.js`.
  */
 export const moreEn = {
+
+	// A service's refusal in the reader's language, by its code (see i18n/refusal-text.ts); a code
+	// without a text here shows the service's own sentence.
+	'refusal.unauthenticated': 'Sign in to continue.',
+	'refusal.forbidden': 'Your role does not allow this.',
+	'refusal.invalid_id': 'This address does not point to anything: its id is not valid.',
+	'refusal.invalid_cursor': 'This page link is out of date. Go back to the first page.',
+	'refusal.invalid_query': 'The filter is not valid. Check the dates and try again.',
+	'refusal.member_not_found': 'There is no such member.',
+	'refusal.invalid_member':
+		'Some details of this person are missing or not valid. Check the form and try again.',
+	'refusal.email_taken': 'This email already has an account.',
+	'refusal.invalid_pseudonym': 'Write a pseudonym (at most 100 characters).',
+	'refusal.cannot_deactivate_self': 'You cannot deactivate yourself.',
+	'refusal.wrong_password': 'The current password is not right.',
+	'refusal.invalid_password': 'This password cannot be used. Check its length and try again.',
+	'refusal.not_a_viewer': 'Only report readers are given locations.',
+	'refusal.unknown_location': 'There is no such location.',
+	'refusal.link_invalid':
+		'This sign-in link was used already, has expired, or does not exist. Ask your admin for a new one.',
+	'refusal.member_deactivated': 'This member is deactivated.',
+	'refusal.invalid_period':
+		'This period cannot be shown. Choose real days, the first no later than the last; group a long period by month.',
+	'refusal.invalid_filter': 'A filter value is too long or not text.',
+	'refusal.invalid_granularity': 'Group by week or month.',
+	'refusal.location_not_found': 'There is no such location.',
+	'refusal.template_not_found': 'There is no such template.',
+	'refusal.builtin_not_found': 'There is no such built-in template.',
+	'refusal.not_own_store_template': 'Link a competitor template to an own-store template.',
+	'refusal.draft_conflict': 'Someone saved this draft meanwhile; reload it to see their changes.',
+	'refusal.template_archived': 'This template is archived. Restore it first.',
+	'refusal.template_invalid': 'The template has problems; nothing was published.',
+	'refusal.version_not_found': 'There is no such version.',
+	'refusal.import_invalid': 'The file has problems; nothing was imported.',
+	'refusal.template_version_exists': 'This version of the template is already published.',
+	'refusal.audit_not_found': 'This audit does not exist, or it is not yours to see.',
+	'refusal.own_audit': 'Someone else must review your own audit.',
+	'refusal.review_conflict':
+		'This audit changed while you were looking at it. Reload it and decide again.',
+	'refusal.unknown_checkpoint':
+		'A comment names a checkpoint this audit’s template does not have. Reload the page and try again.',
+	'refusal.duplicate_entry': 'One checkpoint has two comments. Keep one of them.',
+	'refusal.invalid_form': 'Some fields are missing or not valid. Check the form and try again.',
+	'refusal.invalid_visit': 'The visit cannot be saved. Check the fields and try again.',
+	'refusal.invalid_wave':
+		'Some visits of the wave are not valid, so none was planned. Check the fields and try again.',
+	'refusal.visit_not_found': 'There is no such visit.',
+	'refusal.visit_not_editable':
+		'Only an open visit that nobody has started can be changed or cancelled.',
+	'refusal.invalid_assignment':
+		'The template, store and shopper must be your organisation’s, and the time window must end after it starts.',
+	'refusal.library_full': 'The comment library is full; remove a comment first.',
+	'refusal.comment_not_found': 'There is no such comment.',
+	'refusal.invalid_location':
+		'Some details of the store are missing or not valid. Check the form and try again.',
+	'refusal.invalid_import': 'The file has problems; nothing was imported.',
+	'refusal.location_id_taken': 'This location id is already in use.',
+	'refusal.invalid_position':
+		'Give a latitude (−90 to 90), a longitude (−180 to 180) and a radius of 10 to 5000 m, or leave all three empty.',
 	'export.col.audit': 'Audit',
 	'export.col.link': 'Link',
 	'export.col.received': 'Received',

@@ -2,6 +2,65 @@ import type { MoreMessages } from './en';
 
 /** The Norwegian (bokmål) text of the field’s screens other than the stage runner. */
 export const moreNb: MoreMessages = {
+
+	// A service's refusal in the reader's language, by its code (see i18n/refusal-text.ts).
+	'refusal.unauthenticated': 'Logg inn for å fortsette.',
+	'refusal.forbidden': 'Rollen din gir ikke tilgang til dette.',
+	'refusal.invalid_id': 'Denne adressen peker ikke på noe: id-en er ikke gyldig.',
+	'refusal.invalid_cursor': 'Lenken til siden er utdatert. Gå tilbake til første side.',
+	'refusal.invalid_query': 'Filteret er ikke gyldig. Sjekk datoene og prøv igjen.',
+	'refusal.member_not_found': 'Medlemmet finnes ikke.',
+	'refusal.invalid_member':
+		'Noen opplysninger om personen mangler eller er ikke gyldige. Sjekk skjemaet og prøv igjen.',
+	'refusal.email_taken': 'Denne e-posten har allerede en konto.',
+	'refusal.invalid_pseudonym': 'Skriv et pseudonym (høyst 100 tegn).',
+	'refusal.cannot_deactivate_self': 'Du kan ikke deaktivere deg selv.',
+	'refusal.wrong_password': 'Det nåværende passordet er ikke riktig.',
+	'refusal.invalid_password': 'Dette passordet kan ikke brukes. Sjekk lengden og prøv igjen.',
+	'refusal.not_a_viewer': 'Bare rapportlesere får tildelt butikker.',
+	'refusal.unknown_location': 'Butikken finnes ikke.',
+	'refusal.link_invalid':
+		'Denne innloggingslenken er allerede brukt, utløpt eller finnes ikke. Be administratoren om en ny.',
+	'refusal.member_deactivated': 'Dette medlemmet er deaktivert.',
+	'refusal.invalid_period':
+		'Perioden kan ikke vises. Velg ekte dager, den første senest den siste; grupper en lang periode etter måned.',
+	'refusal.invalid_filter': 'En filterverdi er for lang eller ikke tekst.',
+	'refusal.invalid_granularity': 'Grupper etter uke eller måned.',
+	'refusal.location_not_found': 'Butikken finnes ikke.',
+	'refusal.template_not_found': 'Malen finnes ikke.',
+	'refusal.builtin_not_found': 'Den innebygde malen finnes ikke.',
+	'refusal.not_own_store_template': 'Koble en mal for konkurrenter til en mal for egne butikker.',
+	'refusal.draft_conflict':
+		'Noen andre har lagret utkastet i mellomtiden; last det inn på nytt for å se endringene.',
+	'refusal.template_archived': 'Malen er arkivert. Gjenopprett den først.',
+	'refusal.template_invalid': 'Malen har problemer; ingenting ble publisert.',
+	'refusal.version_not_found': 'Versjonen finnes ikke.',
+	'refusal.import_invalid': 'Filen har problemer; ingenting ble importert.',
+	'refusal.template_version_exists': 'Denne versjonen av malen er allerede publisert.',
+	'refusal.audit_not_found': 'Denne auditen finnes ikke, eller du har ikke tilgang til den.',
+	'refusal.own_audit': 'Dette er din egen audit: en annen må gjennomgå den.',
+	'refusal.review_conflict':
+		'Auditen ble endret mens du så på den. Last den inn på nytt og avgjør igjen.',
+	'refusal.unknown_checkpoint':
+		'En kommentar gjelder et kontrollpunkt auditens mal ikke har. Last inn siden på nytt og prøv igjen.',
+	'refusal.duplicate_entry': 'Ett kontrollpunkt har to kommentarer. Behold den ene.',
+	'refusal.invalid_form': 'Noen felt mangler eller er ikke gyldige. Sjekk skjemaet og prøv igjen.',
+	'refusal.invalid_visit': 'Besøket kan ikke lagres. Sjekk feltene og prøv igjen.',
+	'refusal.invalid_wave':
+		'Noen av bølgens besøk er ikke gyldige, så ingenting ble planlagt. Sjekk feltene og prøv igjen.',
+	'refusal.visit_not_found': 'Besøket finnes ikke.',
+	'refusal.visit_not_editable':
+		'Bare et åpent besøk som ingen har begynt på, kan endres eller avlyses.',
+	'refusal.invalid_assignment':
+		'Malen, butikken og shopperen må høre til organisasjonen din, og tidsvinduet må slutte etter at det starter.',
+	'refusal.library_full': 'Biblioteket er fullt; fjern en kommentar først.',
+	'refusal.comment_not_found': 'Kommentaren finnes ikke.',
+	'refusal.invalid_location':
+		'Noen opplysninger om butikken mangler eller er ikke gyldige. Sjekk skjemaet og prøv igjen.',
+	'refusal.invalid_import': 'Filen har problemer; ingenting ble importert.',
+	'refusal.location_id_taken': 'Denne butikk-id-en er allerede i bruk.',
+	'refusal.invalid_position':
+		'Oppgi en breddegrad (−90 til 90), en lengdegrad (−180 til 180) og en radius på 10 til 5000 m, eller la alle tre stå tomme.',
 	'export.col.audit': 'Audit',
 	'export.col.link': 'Lenke',
 	'export.col.received': 'Mottatt',

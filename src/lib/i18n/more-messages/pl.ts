@@ -2,6 +2,67 @@ import type { MoreMessages } from './en';
 
 /** The Polish text of the field’s screens other than the stage runner. */
 export const morePl: MoreMessages = {
+
+	// A service's refusal in the reader's language, by its code (see i18n/refusal-text.ts).
+	'refusal.unauthenticated': 'Zaloguj się, aby kontynuować.',
+	'refusal.forbidden': 'Twoja rola na to nie pozwala.',
+	'refusal.invalid_id': 'Ten adres nie prowadzi do niczego: jego identyfikator jest nieprawidłowy.',
+	'refusal.invalid_cursor': 'Link do tej strony jest nieaktualny. Wróć do pierwszej strony.',
+	'refusal.invalid_query': 'Filtr jest nieprawidłowy. Sprawdź daty i spróbuj ponownie.',
+	'refusal.member_not_found': 'Nie ma takiego członka.',
+	'refusal.invalid_member':
+		'Brakuje niektórych danych tej osoby albo są nieprawidłowe. Sprawdź formularz i spróbuj ponownie.',
+	'refusal.email_taken': 'Ten adres e-mail ma już konto.',
+	'refusal.invalid_pseudonym': 'Wpisz pseudonim (najwyżej 100 znaków).',
+	'refusal.cannot_deactivate_self': 'Nie możesz dezaktywować samego siebie.',
+	'refusal.wrong_password': 'Obecne hasło jest nieprawidłowe.',
+	'refusal.invalid_password': 'Tego hasła nie można użyć. Sprawdź jego długość i spróbuj ponownie.',
+	'refusal.not_a_viewer': 'Sklepy przypisuje się tylko czytelnikom raportów.',
+	'refusal.unknown_location': 'Nie ma takiego sklepu.',
+	'refusal.link_invalid':
+		'Ten link do logowania został już użyty, wygasł lub nie istnieje. Poproś administratora o nowy.',
+	'refusal.member_deactivated': 'Ten członek jest dezaktywowany.',
+	'refusal.invalid_period':
+		'Nie można pokazać tego okresu. Wybierz prawdziwe dni, pierwszy nie później niż ostatni; długi okres grupuj według miesięcy.',
+	'refusal.invalid_filter': 'Wartość filtra jest za długa albo nie jest tekstem.',
+	'refusal.invalid_granularity': 'Grupuj według tygodni albo miesięcy.',
+	'refusal.location_not_found': 'Nie ma takiego sklepu.',
+	'refusal.template_not_found': 'Nie ma takiego szablonu.',
+	'refusal.builtin_not_found': 'Nie ma takiego wbudowanego szablonu.',
+	'refusal.not_own_store_template':
+		'Powiąż szablon dla konkurencji z szablonem dla własnych sklepów.',
+	'refusal.draft_conflict':
+		'Ktoś inny zapisał w międzyczasie ten szkic; wczytaj go ponownie, aby zobaczyć zmiany.',
+	'refusal.template_archived': 'Ten szablon jest zarchiwizowany. Najpierw go przywróć.',
+	'refusal.template_invalid': 'Szablon zawiera błędy; niczego nie opublikowano.',
+	'refusal.version_not_found': 'Nie ma takiej wersji.',
+	'refusal.import_invalid': 'Plik zawiera błędy; niczego nie zaimportowano.',
+	'refusal.template_version_exists': 'Ta wersja szablonu jest już opublikowana.',
+	'refusal.audit_not_found': 'Ten audyt nie istnieje albo nie masz do niego dostępu.',
+	'refusal.own_audit': 'To twój własny audyt: musi go zweryfikować ktoś inny.',
+	'refusal.review_conflict':
+		'Ten audyt zmienił się w trakcie przeglądania. Wczytaj go ponownie i zdecyduj jeszcze raz.',
+	'refusal.unknown_checkpoint':
+		'Komentarz dotyczy punktu kontrolnego, którego nie ma w szablonie tego audytu. Odśwież stronę i spróbuj ponownie.',
+	'refusal.duplicate_entry': 'Jeden punkt kontrolny ma dwa komentarze. Zostaw jeden z nich.',
+	'refusal.invalid_form':
+		'Brakuje niektórych pól albo są nieprawidłowe. Sprawdź formularz i spróbuj ponownie.',
+	'refusal.invalid_visit': 'Nie można zapisać wizyty. Sprawdź pola i spróbuj ponownie.',
+	'refusal.invalid_wave':
+		'Niektóre wizyty z tej fali są nieprawidłowe, więc żadnej nie zaplanowano. Sprawdź pola i spróbuj ponownie.',
+	'refusal.visit_not_found': 'Nie ma takiej wizyty.',
+	'refusal.visit_not_editable':
+		'Zmienić lub odwołać można tylko otwartą wizytę, której nikt jeszcze nie rozpoczął.',
+	'refusal.invalid_assignment':
+		'Szablon, sklep i audytor muszą należeć do twojej organizacji, a przedział czasu musi kończyć się po swoim początku.',
+	'refusal.library_full': 'Biblioteka jest pełna; najpierw usuń jakiś komentarz.',
+	'refusal.comment_not_found': 'Nie ma takiego komentarza.',
+	'refusal.invalid_location':
+		'Brakuje niektórych danych sklepu albo są nieprawidłowe. Sprawdź formularz i spróbuj ponownie.',
+	'refusal.invalid_import': 'Plik zawiera błędy; niczego nie zaimportowano.',
+	'refusal.location_id_taken': 'Ten identyfikator sklepu jest już używany.',
+	'refusal.invalid_position':
+		'Podaj szerokość (od −90 do 90), długość (od −180 do 180) i promień od 10 do 5000 m albo zostaw wszystkie trzy puste.',
 	'export.col.audit': 'Audyt',
 	'export.col.link': 'Link',
 	'export.col.received': 'Otrzymano',

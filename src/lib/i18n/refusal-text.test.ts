@@ -1,8 +1,12 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { i18n } from './i18n.svelte';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { i18n, loadMoreCatalogue } from './i18n.svelte';
 import { refusalText } from './refusal-text';
 
 describe('refusalText', () => {
+	// The refusal texts are among the field's other screens' ("more"), which the office loads.
+	beforeAll(async () => {
+		for (const locale of ['en', 'da', 'pl'] as const) await loadMoreCatalogue(locale);
+	});
 	afterEach(async () => {
 		await i18n.use('en');
 	});

@@ -283,7 +283,8 @@ function listConditions(eb: ExpressionBuilder<Database, 'audits'>, filter: Audit
 	const conditions: Expression<SqlBool>[] = [
 		eb('audits.organisation_id', '=', filter.organisationId)
 	];
-	if (filter.shopperId !== undefined) conditions.push(eb('audits.shopper_id', '=', filter.shopperId));
+	if (filter.shopperId !== undefined)
+		conditions.push(eb('audits.shopper_id', '=', filter.shopperId));
 	if (filter.state !== undefined) conditions.push(eb('audits.state', '=', filter.state));
 	if (filter.locationIds !== undefined) {
 		conditions.push(

@@ -2,7 +2,6 @@ import type { MoreMessages } from './en';
 
 /** The Danish text of the field’s screens other than the stage runner. */
 export const moreDa: MoreMessages = {
-
 	// A service's refusal in the reader's language, by its code (see i18n/refusal-text.ts).
 	'refusal.unauthenticated': 'Log ind for at fortsætte.',
 	'refusal.forbidden': 'Din rolle giver ikke adgang til dette.',

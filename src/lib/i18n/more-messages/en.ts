@@ -5,7 +5,6 @@ import type { Message } from '../locales';
  * language's more catalogue must match key for key. Kept by `node scripts/split-messages.js`.
  */
 export const moreEn = {
-
 	// A service's refusal in the reader's language, by its code (see i18n/refusal-text.ts); a code
 	// without a text here shows the service's own sentence.
 	'refusal.unauthenticated': 'Sign in to continue.',

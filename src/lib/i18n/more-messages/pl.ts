@@ -2,7 +2,6 @@ import type { MoreMessages } from './en';
 
 /** The Polish text of the field’s screens other than the stage runner. */
 export const morePl: MoreMessages = {
-
 	// A service's refusal in the reader's language, by its code (see i18n/refusal-text.ts).
 	'refusal.unauthenticated': 'Zaloguj się, aby kontynuować.',
 	'refusal.forbidden': 'Twoja rola na to nie pozwala.',

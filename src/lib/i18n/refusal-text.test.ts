@@ -25,6 +25,14 @@ describe('refusalText', () => {
 		);
 	});
 
+	it('keeps, for English readers, the exact sentence of a code whose text can only be general', async () => {
+		const refusal = { code: 'invalid_visit', message: 'The window must end after it starts.' };
+		expect(refusalText(refusal)).toBe('The window must end after it starts.');
+		await i18n.use('da');
+		expect(refusalText(refusal)).not.toBe(refusal.message);
+		expect(refusalText(refusal)).toBe(i18n.t('refusal.invalid_visit'));
+	});
+
 	it('falls back to the service’s message for a code without a text', async () => {
 		await i18n.use('da');
 		expect(refusalText({ code: 'no_such_code', message: 'Something specific.' })).toBe(
@@ -42,8 +50,12 @@ describe('refusalText', () => {
 		expect(refusalText({ code: 'internal_error', message: 'Internal' }, 'Try again.')).toBe(
 			'Try again.'
 		);
+		// A code with a text: its text, never the fallback (in English its exact sentence).
 		expect(refusalText({ code: 'forbidden', message: 'Only admins.' }, 'Try again.')).toBe(
-			'Your role does not allow this.'
+			'Only admins.'
+		);
+		expect(refusalText({ code: 'template_not_found', message: '' }, 'Try again.')).toBe(
+			i18n.t('refusal.template_not_found')
 		);
 	});
 });

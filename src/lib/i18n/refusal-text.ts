@@ -8,11 +8,35 @@ export interface RefusalLike {
 }
 
 /**
+ * Codes whose service sentence is written per request (it names the field or the value that is
+ * wrong): their `refusal.<code>` text can only be general, so an English reader keeps the
+ * service's own, more exact sentence.
+ */
+const SPECIFIC_IN_ENGLISH = new Set([
+	'invalid_member',
+	'invalid_password',
+	'invalid_visit',
+	'invalid_wave',
+	'invalid_location',
+	'invalid_form',
+	'invalid_period',
+	'forbidden',
+	'draft_conflict',
+	'template_invalid',
+	'invalid_import'
+]);
+
+/**
  * A refusal in the reader's language: the `refusal.<code>` text when the catalogue has one, else
  * `otherwise` — by default the service's own sentence, so a code without a translation is never
  * shown blank.
  */
 export function refusalText(refusal: RefusalLike, otherwise: string = refusal.message): string {
-	const key = refusal.code ? `refusal.${refusal.code}` : '';
-	return key && i18n.has(key) ? i18n.t(key) : otherwise;
+	const code = refusal.code ?? '';
+	const key = code ? `refusal.${code}` : '';
+	if (!key || !i18n.has(key)) return otherwise;
+	if (i18n.locale === 'en' && SPECIFIC_IN_ENGLISH.has(code) && refusal.message) {
+		return refusal.message;
+	}
+	return i18n.t(key);
 }

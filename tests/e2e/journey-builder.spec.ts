@@ -9,8 +9,9 @@ import { MANAGER, SHOPPER, signIn } from './sign-in';
 // The journey builder end to end, on a tablet: a manager builds a template in the office editor
 // with every response type and a condition, in English and Danish, reorders stages by keyboard
 // and by drag, checks the preview and the scoring, publishes it — and the demo shopper's tablet,
-// in Danish, pulls it, walks its stages in Danish and hands the audit in. axe finds nothing on
-// the builder's pages.
+// in Danish, pulls it, walks its stages in Danish and hands the audit in (the journey archived
+// meanwhile); synced, the tablet stops offering the archived journey for a new audit, and offers
+// it again once restored. axe finds nothing on the builder's pages.
 
 async function violations(page: Page): Promise<string[]> {
 	const result = await new AxeBuilder({ page })
@@ -229,6 +230,11 @@ test('a manager builds and publishes a journey, plans a competitor visit of it w
 	await shopper.waitForURL(/\/stages\/0$/);
 	const auditId = shopper.url().split('/audits/')[1]!.split('/')[0]!;
 	await expect(shopper.getByTestId('stage-title')).toContainText('Ankomst');
+	// The manager archives the journey while the visit is under way: the audit is finished and
+	// handed in all the same (archiving stops new audits on it, nothing started).
+	await page.goto(`/office/templates/${templateId}`);
+	await page.getByTestId('archive').click();
+	await expect(page.getByTestId('archived')).toBeVisible();
 	await walkStages(shopper, template, { locale: 'da' });
 	await shopper.getByTestId('finish-visit').click();
 	await expect(shopper.getByTestId('ready-state')).toHaveText(uiText('da', 'overview.ready'));
@@ -251,6 +257,24 @@ test('a manager builds and publishes a journey, plans a competitor visit of it w
 	expect(text).toContain('Ankomst');
 	expect(text).toContain('Kassen');
 	expect(text).toContain(COMPETITOR);
+
+	// Synced, the tablet's new-audit screen no longer offers the archived journey at any store;
+	// restored in the office, it is offered again after the next pull. (Opening the screen
+	// starts the app, which pulls; the screen reads what the pull stored, so try until it has.)
+	const offersJourney = (offered: boolean) =>
+		expect(async () => {
+			await shopper.goto('/audits/new');
+			await shopper.locator('label.choice', { hasText: COMPETITOR }).click();
+			await expect(shopper.locator('input[name="template"]').first()).toBeVisible();
+			await expect(shopper.locator(`input[name="template"][value="${templateId}"]`)).toHaveCount(
+				offered ? 1 : 0,
+				{ timeout: 1000 }
+			);
+		}).toPass({ timeout: 30_000 });
+	await offersJourney(false);
+	await page.getByTestId('restore').click();
+	await expect(page.getByTestId('archived')).toHaveCount(0);
+	await offersJourney(true);
 	await tablet.close();
 
 	// The office has it, on version 1 of the new template.

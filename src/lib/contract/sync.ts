@@ -198,6 +198,12 @@ export const PullResponseSchema = v.strictObject({
 	 * The presence check, sent whole with every pull: whether the organisation has it on and the
 	 * positions of the stores of the user's open assignments (only those). Absent from older servers.
 	 */
-	presence: v.optional(PresenceConfigSchema)
+	presence: v.optional(PresenceConfigSchema),
+	/**
+	 * The ids of the organisation's archived templates, sent whole with every pull (not only
+	 * changes): the device offers none of them for a new audit. Their versions, the visits planned
+	 * on them and audits already started stay. Absent from older servers (nothing is hidden then).
+	 */
+	archivedTemplateIds: v.optional(v.array(Id))
 });
 export type PullResponse = v.InferOutput<typeof PullResponseSchema>;

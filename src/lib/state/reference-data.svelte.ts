@@ -11,6 +11,7 @@ export class ReferenceData {
 	#assignments = $state.raw<Assignment[]>([]);
 	#locations = $state.raw<Location[]>([]);
 	#templates = $state.raw<JourneyTemplate[]>([]);
+	#archivedTemplateIds = $state.raw<ReadonlySet<string>>(new Set());
 	#loaded = $state(false);
 
 	get assignments(): readonly Assignment[] {
@@ -28,8 +29,22 @@ export class ReferenceData {
 		return this.#locations;
 	}
 
+	/** The newest version of every template, archived ones too (assigned visits name them). */
 	get templates(): readonly JourneyTemplate[] {
 		return this.#templates;
+	}
+
+	/**
+	 * The journeys a new audit at `location` may be filled against: templates for its kind of
+	 * store first, then those for any store, and none the organisation had archived at the last
+	 * pull. Archiving hides a journey only here: audits started on it and visits planned on it
+	 * keep their template.
+	 */
+	templatesFor(location: Location): JourneyTemplate[] {
+		return this.#templates
+			.filter((t) => !this.#archivedTemplateIds.has(t.id))
+			.filter((t) => t.locationKind === 'any' || t.locationKind === location.kind)
+			.sort((a, b) => Number(a.locationKind === 'any') - Number(b.locationKind === 'any'));
 	}
 
 	get loaded(): boolean {
@@ -43,12 +58,14 @@ export class ReferenceData {
 	async refresh(): Promise<void> {
 		try {
 			const { reference } = await getDeviceServices();
-			const [assignments, locations, templates] = await Promise.all([
+			const [assignments, locations, templates, archivedTemplateIds] = await Promise.all([
 				reference.listAssignments(),
 				reference.listLocations(),
-				reference.listTemplates()
+				reference.listTemplates(),
+				reference.getArchivedTemplateIds()
 			]);
 			this.#assignments = assignments;
+			this.#archivedTemplateIds = new Set(archivedTemplateIds);
 			// Before the first pull only (a chunk of its own, like the built-in journeys below).
 			this.#locations = locations.length
 				? locations

@@ -122,6 +122,47 @@ describe('ReferenceStore.applyPull', () => {
 	});
 });
 
+describe('ReferenceStore: archived template ids', () => {
+	it('replaces the list with each pull’s, whole; a pull without one (older server) keeps it', async () => {
+		const store = await open();
+		expect(await store.getArchivedTemplateIds()).toEqual([]);
+		await store.applyPull(pull({ cursor: 100, archivedTemplateIds: ['t1', 't2'] }), NOW);
+		expect(await store.getArchivedTemplateIds()).toEqual(['t1', 't2']);
+		// t1 restored, t3 archived: the new list, not a merge.
+		await store.applyPull(pull({ cursor: 200, archivedTemplateIds: ['t2', 't3'] }), NOW);
+		expect(await store.getArchivedTemplateIds()).toEqual(['t2', 't3']);
+		await store.applyPull(pull({ cursor: 300 }), NOW);
+		expect(await store.getArchivedTemplateIds()).toEqual(['t2', 't3']);
+		await store.applyPull(pull({ cursor: 400, archivedTemplateIds: [] }), NOW);
+		expect(await store.getArchivedTemplateIds()).toEqual([]);
+	});
+
+	it('goes in with the cursor: a pull that fails keeps the old list and the old cursor', async () => {
+		const store = await open();
+		await store.applyPull(pull({ cursor: 100, archivedTemplateIds: ['t1'] }), NOW);
+		const broken = { ...assignment('a1', 20, 'open'), id: undefined } as unknown as Assignment;
+		await expect(
+			store.applyPull(
+				pull({ cursor: 500, archivedTemplateIds: ['t2'], assignments: [broken] }),
+				NOW
+			)
+		).rejects.toBeDefined();
+		expect(await store.getCursor()).toBe(100);
+		expect(await store.getArchivedTemplateIds()).toEqual(['t1']);
+	});
+
+	it('is forgotten with the rest of the pulled data on sign-out and for another user', async () => {
+		const store = await open();
+		await store.setUser(user('u1'));
+		await store.applyPull(pull({ archivedTemplateIds: ['t1'] }), NOW);
+		await store.setUser(user('u2'));
+		expect(await store.getArchivedTemplateIds()).toEqual([]);
+		await store.applyPull(pull({ archivedTemplateIds: ['t1'] }), NOW);
+		await store.clearSession();
+		expect(await store.getArchivedTemplateIds()).toEqual([]);
+	});
+});
+
 describe('ReferenceStore user', () => {
 	it('keeps the user offline and clears pulled data when a different user signs in', async () => {
 		const store = await open();

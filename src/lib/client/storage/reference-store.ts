@@ -20,6 +20,8 @@ const USER_KEY = 'sessionUser';
 export const PULL_APPLY_BATCH = 2000;
 const CURSOR_KEY = 'pullCursor';
 const PRESENCE_KEY = 'presenceConfig';
+const ARCHIVED_TEMPLATES_KEY = 'archivedTemplateIds';
+const ArchivedTemplateIdsSchema = v.array(v.string());
 const consentKey = (userId: string) => `presenceConsent:${userId}`;
 
 /** A shopper's answer to the presence check question on this device. */
@@ -57,7 +59,8 @@ export class ReferenceStore {
 	 * in at the device's revision becomes `received`) and the cursor. So a pull is applied whole or
 	 * its cursor is not moved: after a failure the next pull asks from the old cursor and the server
 	 * sends everything again (the upserts are idempotent; what earlier batches stored is the
-	 * server's own data). A pull of at most one batch is one transaction: all or nothing. The cursor
+	 * server's own data). The presence check and the archived template ids, sent whole, replace
+	 * what was kept in that last transaction too, so they are never older or newer than the cursor. A pull of at most one batch is one transaction: all or nothing. The cursor
 	 * never moves backwards, so a late, older pull cannot make the next one skip changes. Resolves
 	 * with the ids of the audits whose status changed.
 	 */
@@ -92,6 +95,15 @@ export class ReferenceStore {
 				// Sent whole with every pull: the newest replaces what was kept.
 				...(pull.presence
 					? [() => tx.objectStore('meta').put(JSON.stringify(pull.presence), PRESENCE_KEY)]
+					: []),
+				// An older server sends no list: the last one kept stays (none, on such a device).
+				...(pull.archivedTemplateIds
+					? [
+							() =>
+								tx
+									.objectStore('meta')
+									.put(JSON.stringify(pull.archivedTemplateIds), ARCHIVED_TEMPLATES_KEY)
+						]
 					: [])
 			]);
 			const changed: string[] = [];
@@ -120,6 +132,21 @@ export class ReferenceStore {
 			const parsed =
 				typeof stored === 'string' ? v.safeParse(PresenceConfigSchema, safeJson(stored)) : null;
 			return parsed?.success ? parsed.output : { enabled: false, stores: [] };
+		});
+	}
+
+	/**
+	 * The ids of the templates the organisation had archived at the last pull: not offered for a
+	 * new audit. Empty before the first pull, or when what is stored cannot be read.
+	 */
+	getArchivedTemplateIds(): Promise<string[]> {
+		return runTransaction(this.#db, ['meta'], 'readonly', async (tx) => {
+			const stored = await tx.objectStore('meta').get(ARCHIVED_TEMPLATES_KEY);
+			const parsed =
+				typeof stored === 'string'
+					? v.safeParse(ArchivedTemplateIdsSchema, safeJson(stored))
+					: null;
+			return parsed?.success ? parsed.output : [];
 		});
 	}
 
@@ -230,7 +257,8 @@ async function clearReference(tx: Tx<'readwrite'>): Promise<void> {
 	await requests(
 		...REFERENCE_STORES.map((name) => () => tx.objectStore(name).clear()),
 		() => tx.objectStore('meta').delete(CURSOR_KEY),
-		() => tx.objectStore('meta').delete(PRESENCE_KEY)
+		() => tx.objectStore('meta').delete(PRESENCE_KEY),
+		() => tx.objectStore('meta').delete(ARCHIVED_TEMPLATES_KEY)
 	);
 }
 

@@ -2,6 +2,8 @@ import type { MoreMessages } from './en';
 
 /** The Danish text of the field’s screens other than the stage runner. */
 export const moreDa: MoreMessages = {
+	'newAudit.noTemplates':
+		'Ingen kunderejse kan startes i denne butik. Spørg din leder, hvilken kunderejse du skal bruge.',
 	// A service's refusal in the reader's language, by its code (see i18n/refusal-text.ts).
 	'refusal.unauthenticated': 'Log ind for at fortsætte.',
 	'refusal.forbidden': 'Din rolle giver ikke adgang til dette.',

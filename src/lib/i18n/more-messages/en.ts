@@ -5,6 +5,8 @@ import type { Message } from '../locales';
  * language's more catalogue must match key for key. Kept by `node scripts/split-messages.js`.
  */
 export const moreEn = {
+	'newAudit.noTemplates':
+		'No journey can be started at this store. Ask your manager which journey to use.',
 	// A service's refusal in the reader's language, by its code (see i18n/refusal-text.ts); a code
 	// without a text here shows the service's own sentence.
 	'refusal.unauthenticated': 'Sign in to continue.',

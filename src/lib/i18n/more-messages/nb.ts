@@ -2,6 +2,8 @@ import type { MoreMessages } from './en';
 
 /** The Norwegian (bokmål) text of the field’s screens other than the stage runner. */
 export const moreNb: MoreMessages = {
+	'newAudit.noTemplates':
+		'Ingen kundereise kan startes i denne butikken. Spør lederen din hvilken kundereise du skal bruke.',
 	// A service's refusal in the reader's language, by its code (see i18n/refusal-text.ts).
 	'refusal.unauthenticated': 'Logg inn for å fortsette.',
 	'refusal.forbidden': 'Rollen din gir ikke tilgang til dette.',

@@ -6,7 +6,7 @@ import { visitPageQuery } from './assignments';
 import { auditExportQuery, auditListQuery, reviewQueueQuery } from './audits';
 import { locationPageQuery } from './locations';
 import { userPageQuery } from './users';
-import { templateListQuery } from './template-drafts';
+import { archivedTemplateIdsQuery, templateListQuery } from './template-drafts';
 import { storePositionsPageQuery } from './presence';
 import { checkpointTallyQuery, daySumsQuery, stageBenchmarkQuery, trendQuery } from './insights';
 
@@ -157,6 +157,12 @@ describe('query plans of the paged lists', () => {
 			after: { at: 1_760_000_000_000, id: 'x' }
 		});
 		expectServedBy(await planOf(next), 'template_drafts_org_updated_id');
+	});
+
+	it('the archived template ids of every pull, from the primary key in id order', async () => {
+		const plan = await planOf(archivedTemplateIdsQuery(handle.db, 'org'));
+		// SQLite names a composite text primary key's index itself.
+		expectServedBy(plan, /template_drafts_pk|sqlite_autoindex_template_drafts_1/);
 	});
 });
 

@@ -167,6 +167,26 @@ export async function setTemplateArchived(
 }
 
 /**
+ * The ids of the organisation's archived templates, in id order: a range of the primary key
+ * (organisation_id, id), small per organisation. Sent whole with every pull so a device stops
+ * offering them for new audits (and offers them again once restored).
+ */
+export async function listArchivedTemplateIds(db: Db, organisationId: string): Promise<string[]> {
+	const rows = await archivedTemplateIdsQuery(db, organisationId).execute();
+	return rows.map((row) => row.id);
+}
+
+/** The query of `listArchivedTemplateIds`, apart so its plan can be checked. */
+export function archivedTemplateIdsQuery(db: Db, organisationId: string) {
+	return db
+		.selectFrom('template_drafts')
+		.select('id')
+		.where('organisation_id', '=', organisationId)
+		.where('archived_at', 'is not', null)
+		.orderBy('id');
+}
+
+/**
  * One page of the organisation's templates, most recently changed first, strictly after the
  * keyset position `after` (updated_at, id) as one row-value range of
  * `template_drafts_org_updated_id`.

@@ -7,6 +7,7 @@ import { upsertAudit } from './audit-upsert';
 import { submitAudit } from './audit-submit';
 import { submitRequestOf } from '../testing/complete-audit';
 import { PULL_SAFETY_MARGIN_MS, pullChanges } from './sync-pull';
+import { setTemplateArchive } from './template-builder';
 import {
 	completeAuditOf,
 	openSyncFixture,
@@ -51,6 +52,45 @@ describe('pullChanges', () => {
 			}
 		]);
 		expect(pull.audits).toEqual([]);
+		expect(pull.archivedTemplateIds).toEqual([]);
+	});
+
+	it('carries the organisation’s archived template ids whole with every pull, until restored', async () => {
+		const first = await pullChanges(f.ctx, f.a.shopper, 0, LATER);
+		await setTemplateArchive(f.ctx, f.a.manager, f.a.template.id, true, LATER + 1000);
+		// An incremental pull: the versions did not change, the list still comes whole.
+		const archived = await pullChanges(f.ctx, f.a.shopper, first.cursor, LATER + 2000);
+		expect(archived.templates).toEqual([]);
+		expect(archived.archivedTemplateIds).toEqual([f.a.template.id]);
+		const again = await pullChanges(f.ctx, f.a.shopper, archived.cursor, LATER + 3000);
+		expect(again.archivedTemplateIds).toEqual([f.a.template.id]);
+		// Organisation B has a template with the same id, not archived: its list stays empty.
+		expect(f.b.template.id).toBe(f.a.template.id);
+		expect((await pullChanges(f.ctx, f.b.shopper, 0, LATER + 3000)).archivedTemplateIds).toEqual(
+			[]
+		);
+		await setTemplateArchive(f.ctx, f.a.manager, f.a.template.id, false, LATER + 4000);
+		const restored = await pullChanges(f.ctx, f.a.shopper, again.cursor, LATER + 5000);
+		expect(restored.archivedTemplateIds).toEqual([]);
+	});
+
+	it('accepts an audit started on a journey archived meanwhile, and its submit', async () => {
+		await setTemplateArchive(f.ctx, f.a.manager, f.a.template.id, true, NOW + 5);
+		const audit = completeAuditOf(f.a);
+		await upsertAudit(f.ctx, f.a.shopper, audit.id, audit.upload, NOW + 10);
+		await uploadAllPhotos(f.ctx, f.a.shopper, audit, NOW + 10);
+		const submitted = await submitAudit(
+			f.ctx,
+			f.a.shopper,
+			audit.id,
+			'k-archived',
+			submitRequestOf(audit),
+			NOW + 20
+		);
+		expect(submitted).toMatchObject({
+			status: 200,
+			body: { id: audit.id, state: 'submitted', revision: 1 }
+		});
 	});
 
 	it('sends only what changed since the cursor: a new template version, a changed location', async () => {

@@ -5,6 +5,7 @@ import { runsAudits } from '$lib/domain/roles';
 import { listReviewedAuditsSince } from '../repos/audits';
 import { getPresenceCheck, listPresenceTargets } from '../repos/presence';
 import { listCommentsOfAudits } from '../repos/review-comments';
+import { listArchivedTemplateIds } from '../repos/template-drafts';
 import type { ServiceContext } from './context';
 import {
 	listAssignmentsSince,
@@ -35,7 +36,9 @@ export const RECENT_HISTORY_MS = 30 * 24 * 60 * 60 * 1000;
  * A first pull (`since` = 0) sends only what a device needs: open visits and those of the last
  * `RECENT_HISTORY_MS`, returned audits and those reviewed in that span — not a year of history.
  * Templates and locations are the organisation's (a shopper may start a visit at any store); they
- * grow with the programme, not with time. `history: 'all'` is the full pull, for comparison only.
+ * grow with the programme, not with time. `archivedTemplateIds` is whole every pull, whatever
+ * `since`: archiving changes the template's head, never its immutable versions, so the versions
+ * already on a device cannot say it. `history: 'all'` is the full pull, for comparison only.
  */
 export async function pullChanges(
 	ctx: ServiceContext,
@@ -51,13 +54,15 @@ export async function pullChanges(
 	const shopperFilter = user.id;
 	const recentFrom =
 		since === 0 && options.history !== 'all' ? Math.max(0, now - RECENT_HISTORY_MS) : undefined;
-	const [templates, locations, assignments, audits, presenceOn] = await Promise.all([
-		listTemplatesSince(ctx.db, organisationId, since),
-		listLocationsSince(ctx.db, organisationId, since),
-		listAssignmentsSince(ctx.db, organisationId, since, shopperFilter, recentFrom),
-		listReviewedAuditsSince(ctx.db, user.id, organisationId, since, recentFrom),
-		getPresenceCheck(ctx.db, organisationId)
-	]);
+	const [templates, locations, assignments, audits, presenceOn, archivedTemplateIds] =
+		await Promise.all([
+			listTemplatesSince(ctx.db, organisationId, since),
+			listLocationsSince(ctx.db, organisationId, since),
+			listAssignmentsSince(ctx.db, organisationId, since, shopperFilter, recentFrom),
+			listReviewedAuditsSince(ctx.db, user.id, organisationId, since, recentFrom),
+			getPresenceCheck(ctx.db, organisationId),
+			listArchivedTemplateIds(ctx.db, organisationId)
+		]);
 	// Store positions go only to the devices of those who run audits, and only for their own
 	// open assignments' stores.
 	const presenceStores =
@@ -96,7 +101,8 @@ export async function pullChanges(
 					round: comment.round
 				}))
 		})),
-		presence: { enabled: presenceOn && runsAudits(user), stores: presenceStores }
+		presence: { enabled: presenceOn && runsAudits(user), stores: presenceStores },
+		archivedTemplateIds
 	};
 }
 

@@ -3,12 +3,10 @@ import { isTimeZone } from '$lib/domain/visit-state';
 import { isStorableText } from './common';
 
 /**
- * The stable codes of a refused office form's or import's problems (`details.problems[].code`).
- * The office words each in the reader's language (`problem.<code>`, with `params`); `message`
- * stays the service's English sentence for API clients. Documented in docs/api.md.
+ * The codes `problemOfIssue` gives a schema's issue. Their `message` is the schema's own sentence
+ * (often valibot's, naming the value it got), so it says more than any general text can.
  */
-export const FORM_PROBLEM_CODES = [
-	// A value the contract's schema refuses (a location's field or cell, a visit's field).
+export const SCHEMA_PROBLEM_CODES = [
 	'empty',
 	'too_long',
 	'too_short',
@@ -17,7 +15,17 @@ export const FORM_PROBLEM_CODES = [
 	'not_a_choice',
 	'not_a_time_zone',
 	'unstorable_text',
-	'invalid_value',
+	'invalid_value'
+] as const;
+
+/**
+ * The stable codes of a refused office form's or import's problems (`details.problems[].code`).
+ * The office words each in the reader's language (`problem.<code>`, with `params`); `message`
+ * stays the service's English sentence for API clients. Documented in docs/api.md.
+ */
+export const FORM_PROBLEM_CODES = [
+	// A value the contract's schema refuses (a location's field or cell, a visit's field).
+	...SCHEMA_PROBLEM_CODES,
 	// The location CSV file as a whole, and its rows.
 	'csv_unreadable',
 	'file_empty',

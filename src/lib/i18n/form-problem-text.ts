@@ -1,3 +1,4 @@
+import { SCHEMA_PROBLEM_CODES } from '$lib/contract/form-problem';
 import { i18n, type MessageParams } from './i18n.svelte';
 
 /** What the office knows of one problem of a refused form or import (`details.problems[]`). */
@@ -11,28 +12,17 @@ export interface FormProblemLike {
 }
 
 /**
- * Codes whose service sentence is written per value (a schema check, the CSV parser): their English text can only be general ("At most {max}
- * characters."), while the service's sentence is the schema's own, more exact one — an English
- * reader keeps it, so English stays what the service says.
+ * Codes whose service sentence is written per value (a schema check, the CSV parser): their
+ * English text can only be general ("At most {max} characters."), so an English reader keeps the
+ * service's more exact sentence, and English stays what the service says.
  */
-const SPECIFIC_IN_ENGLISH = new Set([
-	'empty',
-	'too_long',
-	'too_short',
-	'none_chosen',
-	'too_many',
-	'not_a_choice',
-	'not_a_time_zone',
-	'unstorable_text',
-	'invalid_value',
-	'csv_unreadable'
-]);
+const SPECIFIC_IN_ENGLISH = new Set<string>([...SCHEMA_PROBLEM_CODES, 'csv_unreadable']);
 
 /**
  * A form problem in the reader's language: the `formProblem.<code>` text with its params when the
  * catalogue has one, else the service's sentence, so a problem is never shown blank. Kept apart
- * from `refusal-text.ts`, which the office error page (a core screen) imports: these keys belong
- * in the office catalogue only.
+ * from `refusal-text.ts`, which the office error page (a core screen) imports: these keys must stay
+ * out of the stage runner's core catalogue.
  */
 export function formProblemText(problem: FormProblemLike): string {
 	const code = problem.code ?? '';

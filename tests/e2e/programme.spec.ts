@@ -104,6 +104,19 @@ test('invite a shopper with a link, plan a competitor visit with a Danish brief,
 	await row.getByRole('link', { name: COMPETITOR }).click();
 	await expect(managerPage.getByTestId('visit-facts')).toContainText(BRIEF_DA);
 	expect.soft(await violations(managerPage), '/office/visits/[id]').toEqual([]);
+	// A refused location import lists each problem in the reader's language, by its code.
+	await managerPage.goto('/office/locations/import');
+	await managerPage.getByTestId('office-language').selectOption('pl');
+	await expect(managerPage.getByRole('heading', { name: 'Importuj CSV' })).toBeVisible();
+	await managerPage
+		.getByTestId('import-form')
+		.locator('textarea[name="csv"]')
+		.fill('name,kind,time_zone\nJeden,own,UTC\nJeden,own,UTC\n');
+	await managerPage.getByTestId('import-submit').click();
+	await expect(managerPage.getByTestId('form-problem')).toHaveText(
+		'Wiersz 3, kolumna name: Ten sam sklep co w wierszu 2.'
+	);
+	await managerPage.screenshot({ path: 'test-results/location-import-refused-pl.png' });
 	await office.close();
 
 	// The tablet pulls it: the Danish brief and the window, in the shopper's language.

@@ -209,7 +209,11 @@ describe('programme endpoints by role', () => {
 		});
 		expect(wave.status).toBe(422);
 		expect((await wave.json()).details.problems).toEqual([
-			{ field: 'visits.1.locationId', message: 'There is no such location.' }
+			{
+				field: 'visits.1.locationId',
+				code: 'no_such_location',
+				message: 'There is no such location.'
+			}
 		]);
 		const imported = await api(as('manager'), '/api/locations/import', 'POST', {
 			csv: 'name,kind,time_zone\nOne,own,UTC\n,rival,Nowhere/City\n'
@@ -217,9 +221,9 @@ describe('programme endpoints by role', () => {
 		expect(imported.status).toBe(422);
 		expect(
 			(await imported.json()).details.problems.map(
-				(p: { row: number; column: string }) => `${p.row}:${p.column}`
+				(p: { row: number; column: string; code: string }) => `${p.row}:${p.column}:${p.code}`
 			)
-		).toEqual(['3:name', '3:kind', '3:time_zone']);
+		).toEqual(['3:name:empty', '3:kind:not_a_choice', '3:time_zone:not_a_time_zone']);
 		expect((await (await api(as('manager'), '/api/locations?q=one')).json()).items).toEqual([]);
 		expect(
 			(await api(as('bAdmin'), `/api/people/${a.shopper.id}/pseudonym`, 'POST', { pseudonym: 'X' }))

@@ -2,6 +2,7 @@ import * as v from 'valibot';
 import { PresenceOutcomeSchema } from './sync';
 import { LOCALES } from '$lib/domain/types';
 import { isTimeZone } from '$lib/domain/visit-state';
+import { FORM_PROBLEM_CODES } from './form-problem';
 import { ROLES } from './auth';
 import {
 	AnswerSchema,
@@ -268,10 +269,15 @@ export const LOCATION_LIST_MAX_LIMIT = 100;
 /** The most rows one location CSV import takes. */
 export const LOCATION_IMPORT_MAX_ROWS = 2000;
 
-/** One problem of a refused import: the file's row (1 = header) and column. */
+/**
+ * One problem of a refused import: the file's row (1 = header) and column, its stable code
+ * (`FORM_PROBLEM_CODES`) with the values its sentence names, and the English sentence.
+ */
 export const ImportProblemSchema = v.strictObject({
 	row: v.number(),
 	column: v.string(),
+	code: v.picklist(FORM_PROBLEM_CODES),
+	params: v.optional(v.record(v.string(), v.union([v.string(), v.number()]))),
 	message: v.string()
 });
 export type ImportProblem = v.InferOutput<typeof ImportProblemSchema>;

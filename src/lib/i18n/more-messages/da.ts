@@ -2,6 +2,35 @@ import type { MoreMessages } from './en';
 
 /** The Danish text of the field’s screens other than the stage runner. */
 export const moreDa: MoreMessages = {
+	// The problems of a refused office form or import, by `details.problems[].code`.
+	'formProblem.empty': 'Feltet er tomt.',
+	'formProblem.too_long': 'Højst {max} tegn.',
+	'formProblem.too_short': 'Mindst {min} tegn.',
+	'formProblem.none_chosen': 'Vælg mindst én butik.',
+	'formProblem.too_many': 'Højst {max} butikker.',
+	'formProblem.not_a_choice': 'Vælg en af de viste værdier.',
+	'formProblem.not_a_time_zone': 'Ikke en tidszone (brug et IANA-navn som Europe/Copenhagen).',
+	'formProblem.unstorable_text': 'Indeholder tegn, der ikke kan gemmes.',
+	'formProblem.invalid_value': 'Ugyldig værdi.',
+	'formProblem.csv_unreadable': 'Filen kan ikke læses som CSV.',
+	'formProblem.file_empty': 'Filen er tom.',
+	'formProblem.unknown_column': 'Ukendt kolonne.',
+	'formProblem.duplicate_column': 'Kolonnen findes to gange.',
+	'formProblem.missing_column': 'Kolonnen mangler.',
+	'formProblem.no_locations': 'Filen har ingen butikker.',
+	'formProblem.too_many_rows': 'Højst {max} butikker pr. fil.',
+	'formProblem.too_many_cells': 'Rækken har flere celler end overskriften.',
+	'formProblem.duplicate_location': 'Samme butik som række {row}.',
+	'formProblem.template_not_published': 'Den version af skabelonen er ikke udgivet her.',
+	'formProblem.template_archived': 'Skabelonen er arkiveret: ingen nye besøg på den.',
+	'formProblem.window_not_after_start': 'Tidsrummet skal slutte, efter det begynder.',
+	'formProblem.window_too_long': 'Et tidsrum kan højst vare et år.',
+	'formProblem.brief_english_missing': 'Skriv scenariet på engelsk (reserven).',
+	'formProblem.no_such_location': 'Butikken findes ikke.',
+	'formProblem.location_archived': '{name} er arkiveret.',
+	'formProblem.not_a_shopper': 'Vælg en, der udfører besøg.',
+	'formProblem.shopper_deactivated': '{pseudonym} er deaktiveret.',
+	'formProblem.location_twice': 'Butikken er med to gange i bølgen.',
 	'newAudit.noTemplates':
 		'Ingen kunderejse kan startes i denne butik. Spørg din leder, hvilken kunderejse du skal bruge.',
 	// A service's refusal in the reader's language, by its code (see i18n/refusal-text.ts).

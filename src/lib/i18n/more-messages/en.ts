@@ -5,6 +5,35 @@ import type { Message } from '../locales';
  * language's more catalogue must match key for key. Kept by `node scripts/split-messages.js`.
  */
 export const moreEn = {
+	// The problems of a refused office form or import, by `details.problems[].code`.
+	'formProblem.empty': 'This value is empty.',
+	'formProblem.too_long': 'At most {max} characters.',
+	'formProblem.too_short': 'At least {min} characters.',
+	'formProblem.none_chosen': 'Choose at least one location.',
+	'formProblem.too_many': 'At most {max} locations.',
+	'formProblem.not_a_choice': 'Choose one of the listed values.',
+	'formProblem.not_a_time_zone': 'Not a time zone (use an IANA name such as Europe/Copenhagen).',
+	'formProblem.unstorable_text': 'Contains characters that cannot be stored.',
+	'formProblem.invalid_value': 'Invalid value.',
+	'formProblem.csv_unreadable': 'Not a readable CSV file.',
+	'formProblem.file_empty': 'The file is empty.',
+	'formProblem.unknown_column': 'Unknown column.',
+	'formProblem.duplicate_column': 'This column appears twice.',
+	'formProblem.missing_column': 'This column is missing.',
+	'formProblem.no_locations': 'The file has no locations.',
+	'formProblem.too_many_rows': 'At most {max} locations per file.',
+	'formProblem.too_many_cells': 'The row has more cells than the header.',
+	'formProblem.duplicate_location': 'The same location as row {row}.',
+	'formProblem.template_not_published': 'That template version is not published here.',
+	'formProblem.template_archived': 'This template is archived: no new visits on it.',
+	'formProblem.window_not_after_start': 'The window must end after it starts.',
+	'formProblem.window_too_long': 'A window can be at most a year long.',
+	'formProblem.brief_english_missing': 'Write the brief in English (the fallback).',
+	'formProblem.no_such_location': 'There is no such location.',
+	'formProblem.location_archived': '{name} is archived.',
+	'formProblem.not_a_shopper': 'Choose someone who runs visits.',
+	'formProblem.shopper_deactivated': '{pseudonym} is deactivated.',
+	'formProblem.location_twice': 'This location is in the wave twice.',
 	'newAudit.noTemplates':
 		'No journey can be started at this store. Ask your manager which journey to use.',
 	// A service's refusal in the reader's language, by its code (see i18n/refusal-text.ts); a code

@@ -2,6 +2,35 @@ import type { MoreMessages } from './en';
 
 /** The Norwegian (bokmål) text of the field’s screens other than the stage runner. */
 export const moreNb: MoreMessages = {
+	// The problems of a refused office form or import, by `details.problems[].code`.
+	'formProblem.empty': 'Feltet er tomt.',
+	'formProblem.too_long': 'Høyst {max} tegn.',
+	'formProblem.too_short': 'Minst {min} tegn.',
+	'formProblem.none_chosen': 'Velg minst én butikk.',
+	'formProblem.too_many': 'Høyst {max} butikker.',
+	'formProblem.not_a_choice': 'Velg en av de viste verdiene.',
+	'formProblem.not_a_time_zone': 'Ikke en tidssone (bruk et IANA-navn som Europe/Oslo).',
+	'formProblem.unstorable_text': 'Inneholder tegn som ikke kan lagres.',
+	'formProblem.invalid_value': 'Ugyldig verdi.',
+	'formProblem.csv_unreadable': 'Filen kan ikke leses som CSV.',
+	'formProblem.file_empty': 'Filen er tom.',
+	'formProblem.unknown_column': 'Ukjent kolonne.',
+	'formProblem.duplicate_column': 'Kolonnen finnes to ganger.',
+	'formProblem.missing_column': 'Kolonnen mangler.',
+	'formProblem.no_locations': 'Filen har ingen butikker.',
+	'formProblem.too_many_rows': 'Høyst {max} butikker per fil.',
+	'formProblem.too_many_cells': 'Raden har flere celler enn overskriften.',
+	'formProblem.duplicate_location': 'Samme butikk som rad {row}.',
+	'formProblem.template_not_published': 'Den versjonen av malen er ikke publisert her.',
+	'formProblem.template_archived': 'Malen er arkivert: ingen nye besøk på den.',
+	'formProblem.window_not_after_start': 'Tidsrommet må slutte etter at det begynner.',
+	'formProblem.window_too_long': 'Et tidsrom kan vare høyst ett år.',
+	'formProblem.brief_english_missing': 'Skriv scenarioet på engelsk (reserven).',
+	'formProblem.no_such_location': 'Butikken finnes ikke.',
+	'formProblem.location_archived': '{name} er arkivert.',
+	'formProblem.not_a_shopper': 'Velg en som utfører besøk.',
+	'formProblem.shopper_deactivated': '{pseudonym} er deaktivert.',
+	'formProblem.location_twice': 'Butikken er med to ganger i bølgen.',
 	'newAudit.noTemplates':
 		'Ingen kundereise kan startes i denne butikken. Spør lederen din hvilken kundereise du skal bruke.',
 	// A service's refusal in the reader's language, by its code (see i18n/refusal-text.ts).

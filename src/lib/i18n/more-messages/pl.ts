@@ -2,6 +2,36 @@ import type { MoreMessages } from './en';
 
 /** The Polish text of the field’s screens other than the stage runner. */
 export const morePl: MoreMessages = {
+	// The problems of a refused office form or import, by `details.problems[].code`.
+	'formProblem.empty': 'To pole jest puste.',
+	'formProblem.too_long': 'Najwyżej {max} znaków.',
+	'formProblem.too_short': 'Co najmniej {min} znaków.',
+	'formProblem.none_chosen': 'Wybierz co najmniej jeden sklep.',
+	'formProblem.too_many': 'Najwyżej {max} sklepów.',
+	'formProblem.not_a_choice': 'Wybierz jedną z podanych wartości.',
+	'formProblem.not_a_time_zone': 'To nie jest strefa czasowa (użyj nazwy IANA, np. Europe/Warsaw).',
+	'formProblem.unstorable_text': 'Zawiera znaki, których nie można zapisać.',
+	'formProblem.invalid_value': 'Nieprawidłowa wartość.',
+	'formProblem.csv_unreadable': 'Nie można odczytać pliku jako CSV.',
+	'formProblem.file_empty': 'Plik jest pusty.',
+	'formProblem.unknown_column': 'Nieznana kolumna.',
+	'formProblem.duplicate_column': 'Ta kolumna występuje dwa razy.',
+	'formProblem.missing_column': 'Brakuje tej kolumny.',
+	'formProblem.no_locations': 'Plik nie zawiera sklepów.',
+	'formProblem.too_many_rows': 'Najwyżej {max} sklepów w jednym pliku.',
+	'formProblem.too_many_cells': 'Wiersz ma więcej komórek niż nagłówek.',
+	'formProblem.duplicate_location': 'Ten sam sklep co w wierszu {row}.',
+	'formProblem.template_not_published': 'Ta wersja szablonu nie jest tu opublikowana.',
+	'formProblem.template_archived':
+		'Ten szablon jest zarchiwizowany: nie można planować na nim nowych wizyt.',
+	'formProblem.window_not_after_start': 'Przedział czasu musi kończyć się po swoim początku.',
+	'formProblem.window_too_long': 'Przedział czasu może trwać najwyżej rok.',
+	'formProblem.brief_english_missing': 'Napisz scenariusz po angielsku (wersja zapasowa).',
+	'formProblem.no_such_location': 'Nie ma takiego sklepu.',
+	'formProblem.location_archived': '{name}: sklep zarchiwizowany.',
+	'formProblem.not_a_shopper': 'Wybierz osobę, która przeprowadza wizyty.',
+	'formProblem.shopper_deactivated': '{pseudonym}: konto dezaktywowane.',
+	'formProblem.location_twice': 'Ten sklep występuje w fali dwa razy.',
 	'newAudit.noTemplates':
 		'W tym sklepie nie można rozpocząć żadnej ścieżki klienta. Zapytaj kierownika, której ścieżki użyć.',
 	// A service's refusal in the reader's language, by its code (see i18n/refusal-text.ts).

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { parse } from 'csv-parse/sync';
 import * as v from 'valibot';
 import type { SessionUser } from '$lib/contract/auth';
+import { problemOfIssue } from '$lib/contract/form-problem';
 import {
 	LOCATION_IMPORT_MAX_ROWS,
 	LOCATION_LIST_MAX_LIMIT,
@@ -123,8 +124,10 @@ export function parseLocationInput(input: unknown): LocationInput {
 	if (!parsed.success) {
 		const issue = parsed.issues[0];
 		const field = issue?.path?.map((p) => String(p.key)).join('.') ?? '';
+		const coded = issue ? problemOfIssue(issue) : { code: 'invalid_value' };
 		throw new ServiceError('invalid', 'invalid_location', issue?.message ?? 'Invalid location.', {
-			field
+			field,
+			...coded
 		});
 	}
 	return parsed.output;
@@ -233,34 +236,57 @@ export async function importLocations(
 		problems.push({
 			row: error.lines ?? 1,
 			column: '',
+			code: 'csv_unreadable',
 			message: error.message ?? 'Not a CSV file.'
 		});
 		throw refuse();
 	}
 	const [header, ...rows] = records;
 	if (!header) {
-		problems.push({ row: 1, column: '', message: 'The file is empty.' });
+		problems.push({ row: 1, column: '', code: 'file_empty', message: 'The file is empty.' });
 		throw refuse();
 	}
 	const columns = header.map((name) => name.trim().toLowerCase());
 	columns.forEach((name, index) => {
 		if (!LOCATION_CSV_COLUMNS.includes(name)) {
-			problems.push({ row: 1, column: name || `#${index + 1}`, message: 'Unknown column.' });
+			problems.push({
+				row: 1,
+				column: name || `#${index + 1}`,
+				code: 'unknown_column',
+				message: 'Unknown column.'
+			});
 		} else if (columns.indexOf(name) !== index) {
-			problems.push({ row: 1, column: name, message: 'This column appears twice.' });
+			problems.push({
+				row: 1,
+				column: name,
+				code: 'duplicate_column',
+				message: 'This column appears twice.'
+			});
 		}
 	});
 	for (const required of REQUIRED_COLUMNS) {
 		if (!columns.includes(required)) {
-			problems.push({ row: 1, column: required, message: 'This column is missing.' });
+			problems.push({
+				row: 1,
+				column: required,
+				code: 'missing_column',
+				message: 'This column is missing.'
+			});
 		}
 	}
 	if (rows.length === 0)
-		problems.push({ row: 2, column: '', message: 'The file has no locations.' });
+		problems.push({
+			row: 2,
+			column: '',
+			code: 'no_locations',
+			message: 'The file has no locations.'
+		});
 	if (rows.length > LOCATION_IMPORT_MAX_ROWS) {
 		problems.push({
 			row: LOCATION_IMPORT_MAX_ROWS + 2,
 			column: '',
+			code: 'too_many_rows',
+			params: { max: LOCATION_IMPORT_MAX_ROWS },
 			message: `At most ${LOCATION_IMPORT_MAX_ROWS} locations per file.`
 		});
 	}
@@ -271,7 +297,12 @@ export async function importLocations(
 	rows.forEach((cells, index) => {
 		const row = index + 2;
 		if (cells.length > columns.length) {
-			problems.push({ row, column: '', message: 'The row has more cells than the header.' });
+			problems.push({
+				row,
+				column: '',
+				code: 'too_many_cells',
+				message: 'The row has more cells than the header.'
+			});
 		}
 		const raw: Record<string, string> = { brand: '', region: '', address: '' };
 		columns.forEach((name, i) => {
@@ -282,17 +313,25 @@ export async function importLocations(
 		for (const [field, schema] of Object.entries(LocationInputSchema.entries)) {
 			const parsed = v.safeParse(schema, raw[field]);
 			if (!parsed.success) {
+				const issue = parsed.issues[0];
 				problems.push({
 					row,
 					column: COLUMN_OF_FIELD[field] ?? field,
-					message: parsed.issues[0]?.message ?? 'Invalid value.'
+					...problemOfIssue(issue),
+					message: issue.message
 				});
 			}
 		}
 		const key = `${(raw.name ?? '').trim().toLowerCase()}|${(raw.address ?? '').trim().toLowerCase()}`;
 		const earlier = seen.get(key);
 		if (earlier !== undefined && raw.name?.trim()) {
-			problems.push({ row, column: 'name', message: `The same location as row ${earlier}.` });
+			problems.push({
+				row,
+				column: 'name',
+				code: 'duplicate_location',
+				params: { row: earlier },
+				message: `The same location as row ${earlier}.`
+			});
 		} else seen.set(key, row);
 		const parsed = v.safeParse(LocationInputSchema, raw);
 		if (parsed.success) inputs.push(parsed.output);

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { SessionUser } from '$lib/contract/auth';
+import type { ImportProblem } from '$lib/contract/office';
 import { authenticate, startSession } from '../auth/sessions';
 import { signIn } from '../auth/sign-in';
 import { getLocation, listLocations } from '../repos/locations';
@@ -37,7 +38,8 @@ import {
 	planningChoices,
 	planVisit,
 	planWave,
-	readVisit
+	readVisit,
+	type VisitProblem
 } from './visits';
 import { TEST_PASSWORD } from '../testing/factories';
 
@@ -130,10 +132,13 @@ describe('locations', () => {
 			await refusal(
 				Promise.resolve().then(() => parseLocationInput({ ...store, timeZone: 'Mars/Base' }))
 			)
-		).toMatchObject({ code: 'invalid_location', details: { field: 'timeZone' } });
+		).toMatchObject({
+			code: 'invalid_location',
+			details: { field: 'timeZone', code: 'not_a_time_zone' }
+		});
 		expect(
 			await refusal(Promise.resolve().then(() => parseLocationInput({ ...store, name: '  ' })))
-		).toMatchObject({ details: { field: 'name' } });
+		).toMatchObject({ details: { field: 'name', code: 'empty' } });
 		for (const user of [f.a.shopper, f.a.viewer]) {
 			expect((await refusal(createLocation(f.ctx, user, store, NOW))).reason).toBe('forbidden');
 			expect((await refusal(listLocationPage(f.ctx, user, {}))).reason).toBe('forbidden');
@@ -185,7 +190,7 @@ describe('locations', () => {
 		].join('\n');
 		const refused = await refusal(importLocations(f.ctx, f.a.manager, csv, NOW));
 		expect(refused.code).toBe('invalid_import');
-		const problems = (refused.details as { problems: { row: number; column: string }[] }).problems;
+		const problems = (refused.details as { problems: ImportProblem[] }).problems;
 		expect(problems.map(({ row, column }) => [row, column])).toEqual([
 			[3, 'name'],
 			[4, 'kind'],
@@ -193,16 +198,30 @@ describe('locations', () => {
 			[6, 'name'],
 			[7, 'brand']
 		]);
+		// Each with its code and the values its sentence names, for the office to word.
+		expect(problems.map(({ code, params }) => [code, params])).toEqual([
+			['empty', undefined],
+			['not_a_choice', undefined],
+			['not_a_time_zone', undefined],
+			['duplicate_location', { row: 2 }],
+			['too_long', { max: 200 }]
+		]);
+		expect(problems[3]?.message).toBe('The same location as row 2.');
 		expect((await listLocations(f.database.db, f.a.organisation.id)).length).toBe(before);
 
 		const header = await refusal(
 			importLocations(f.ctx, f.a.manager, 'name,type,zone\nA,own,UTC', NOW)
 		);
 		expect(
-			(header.details as { problems: { row: number; column: string }[] }).problems.map(
-				(p) => `${p.row}:${p.column}`
+			(header.details as { problems: ImportProblem[] }).problems.map(
+				(p) => `${p.row}:${p.column}:${p.code}`
 			)
-		).toEqual(['1:type', '1:zone', '1:kind', '1:time_zone']);
+		).toEqual([
+			'1:type:unknown_column',
+			'1:zone:unknown_column',
+			'1:kind:missing_column',
+			'1:time_zone:missing_column'
+		]);
 		expect((await refusal(importLocations(f.ctx, f.a.viewer, 'name', NOW))).reason).toBe(
 			'forbidden'
 		);
@@ -278,9 +297,21 @@ describe('visits', () => {
 			)
 		);
 		expect(refused.code).toBe('invalid_visit');
-		expect(
-			(refused.details as { problems: { field: string }[] }).problems.map((p) => p.field)
-		).toEqual(['templateId', 'windowEnd', 'brief.en', 'locationId', 'shopperId']);
+		const problems = (refused.details as { problems: VisitProblem[] }).problems;
+		expect(problems.map((p) => p.field)).toEqual([
+			'templateId',
+			'windowEnd',
+			'brief.en',
+			'locationId',
+			'shopperId'
+		]);
+		expect(problems.map((p) => p.code)).toEqual([
+			'template_not_published',
+			'window_not_after_start',
+			'brief_english_missing',
+			'no_such_location',
+			'not_a_shopper'
+		]);
 		expect(
 			(await refusal(planVisit(f.ctx, f.b.manager, visitAt(f.a.location.id, f.a.shopper), NOW)))
 				.code
@@ -316,13 +347,15 @@ describe('visits', () => {
 		const refused = await refusal(planWave(f.ctx, f.a.manager, wave, NOW));
 		expect(refused).toMatchObject({
 			code: 'invalid_wave',
-			details: { problems: [{ field: 'visits.1.shopperId' }] }
+			details: { problems: [{ field: 'visits.1.shopperId', code: 'not_a_shopper' }] }
 		});
 		expect(await count()).toBe(before);
 		const twice = await refusal(
 			planWave(f.ctx, f.a.manager, { ...wave, visits: [wave.visits[0]!, wave.visits[0]!] }, NOW)
 		);
-		expect(twice).toMatchObject({ details: { problems: [{ field: 'visits.1.locationId' }] } });
+		expect(twice).toMatchObject({
+			details: { problems: [{ field: 'visits.1.locationId', code: 'location_twice' }] }
+		});
 		expect(await count()).toBe(before);
 
 		const planned = await planWave(
@@ -548,7 +581,16 @@ describe('people', () => {
 		expect(
 			(await refusal(planVisit(f.ctx, f.a.manager, visitAt(f.a.location.id, f.a.shopper), NOW)))
 				.details
-		).toMatchObject({ problems: [{ field: 'shopperId' }] });
+		).toMatchObject({
+			problems: [
+				{
+					field: 'shopperId',
+					code: 'shopper_deactivated',
+					params: { pseudonym: f.a.shopper.pseudonym },
+					message: `${f.a.shopper.pseudonym} is deactivated.`
+				}
+			]
+		});
 		expect((await refusal(deactivateMember(f.ctx, f.a.admin, f.a.admin.id, NOW))).code).toBe(
 			'cannot_deactivate_self'
 		);

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import * as v from 'valibot';
 import type { SessionUser } from '$lib/contract/auth';
+import { problemOfIssue, type CodedProblem } from '$lib/contract/form-problem';
 import {
 	VisitInputSchema,
 	WaveInputSchema,
@@ -80,8 +81,12 @@ export function toOfficeVisit(row: VisitRow, now: number): OfficeVisit {
 	};
 }
 
-/** What a form or body gets wrong: a field (for a wave, `visits.3.shopperId`) and a sentence. */
-export interface VisitProblem {
+/**
+ * What a form or body gets wrong: a field (for a wave, `visits.3.shopperId`), its stable code with
+ * the values its sentence names (the office words it in the reader's language), and the English
+ * sentence.
+ */
+export interface VisitProblem extends CodedProblem {
 	field: string;
 	message: string;
 }
@@ -107,6 +112,7 @@ export function parseWaveInput(input: unknown): WaveInput {
 function issuesOf(issues: readonly v.BaseIssue<unknown>[]): VisitProblem[] {
 	return issues.map((issue) => ({
 		field: issue.path?.map((p) => String(p.key)).join('.') ?? '',
+		...problemOfIssue(issue),
 		message: issue.message
 	}));
 }
@@ -119,21 +125,38 @@ async function checkCommon(
 ): Promise<VisitProblem[]> {
 	const problems: VisitProblem[] = [];
 	if (!(await getTemplate(db, organisationId, input.templateId, input.templateVersion))) {
-		problems.push({ field: 'templateId', message: 'That template version is not published here.' });
+		problems.push({
+			field: 'templateId',
+			code: 'template_not_published',
+			message: 'That template version is not published here.'
+		});
 	} else if ((await findTemplateDraft(db, organisationId, input.templateId))?.archivedAt != null) {
 		// An archived journey takes no new visits (its audits and versions stay).
 		problems.push({
 			field: 'templateId',
+			code: 'template_archived',
 			message: 'This template is archived: no new visits on it.'
 		});
 	}
 	if (!(input.windowEnd > input.windowStart)) {
-		problems.push({ field: 'windowEnd', message: 'The window must end after it starts.' });
+		problems.push({
+			field: 'windowEnd',
+			code: 'window_not_after_start',
+			message: 'The window must end after it starts.'
+		});
 	} else if (input.windowEnd - input.windowStart > MAX_WINDOW_MS) {
-		problems.push({ field: 'windowEnd', message: 'A window can be at most a year long.' });
+		problems.push({
+			field: 'windowEnd',
+			code: 'window_too_long',
+			message: 'A window can be at most a year long.'
+		});
 	}
 	if (!input.brief.en.trim()) {
-		problems.push({ field: 'brief.en', message: 'Write the brief in English (the fallback).' });
+		problems.push({
+			field: 'brief.en',
+			code: 'brief_english_missing',
+			message: 'Write the brief in English (the fallback).'
+		});
 	}
 	return problems;
 }
@@ -152,14 +175,32 @@ async function checkPlace(
 		getUser(db, organisationId, shopperId)
 	]);
 	if (!location) {
-		problems.push({ field: `${prefix}locationId`, message: 'There is no such location.' });
+		problems.push({
+			field: `${prefix}locationId`,
+			code: 'no_such_location',
+			message: 'There is no such location.'
+		});
 	} else if (location.archivedAt !== null) {
-		problems.push({ field: `${prefix}locationId`, message: `${location.name} is archived.` });
+		problems.push({
+			field: `${prefix}locationId`,
+			code: 'location_archived',
+			params: { name: location.name },
+			message: `${location.name} is archived.`
+		});
 	}
 	if (!shopper || !runsAudits(shopper)) {
-		problems.push({ field: `${prefix}shopperId`, message: 'Choose someone who runs visits.' });
+		problems.push({
+			field: `${prefix}shopperId`,
+			code: 'not_a_shopper',
+			message: 'Choose someone who runs visits.'
+		});
 	} else if (shopper.deactivatedAt) {
-		problems.push({ field: `${prefix}shopperId`, message: `${shopper.pseudonym} is deactivated.` });
+		problems.push({
+			field: `${prefix}shopperId`,
+			code: 'shopper_deactivated',
+			params: { pseudonym: shopper.pseudonym },
+			message: `${shopper.pseudonym} is deactivated.`
+		});
 	}
 	return problems;
 }
@@ -235,6 +276,7 @@ export async function planWave(
 		if (seen.has(row.locationId)) {
 			problems.push({
 				field: `visits.${index}.locationId`,
+				code: 'location_twice',
 				message: 'This location is in the wave twice.'
 			});
 		}

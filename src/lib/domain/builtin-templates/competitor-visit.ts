@@ -7,7 +7,9 @@ const COMPETITOR_REQUIRED_PHOTOS = new Set(['checkout.receipt-correct']);
 
 const DISCRETION = t(
 	'At a competitor, take the photo only if you can do so discreetly.',
-	'Hos en konkurrent skal du kun tage billedet, hvis du kan gøre det diskret.'
+	'Hos en konkurrent skal du kun tage billedet, hvis du kan gøre det diskret.',
+	'Hos en konkurrent tar du bildet bare hvis du kan gjøre det diskret.',
+	'U konkurenta zrób zdjęcie tylko wtedy, gdy możesz zrobić to dyskretnie.'
 );
 
 /** Appends a sentence to each language present in `text` (English fallback for the others). */
@@ -71,7 +73,9 @@ export const COMPETITOR_VISIT: JourneyTemplate = deriveCompetitorTemplate(
 		name: t('Competitor visit', 'Konkurrentbesøg', 'Konkurrentbesøk', 'Wizyta u konkurenta'),
 		description: t(
 			"The retail store visit, walked at a competitor's store so the results compare. Own-store checks are left out and most photos are optional.",
-			'Butiksbesøget, gennemført i en konkurrents butik, så resultaterne kan sammenlignes. Kontroller, der kun gælder egne butikker, er udeladt, og de fleste billeder er valgfrie.'
+			'Butiksbesøget, gennemført i en konkurrents butik, så resultaterne kan sammenlignes. Kontroller, der kun gælder egne butikker, er udeladt, og de fleste billeder er valgfrie.',
+			'Butikkbesøket, gjennomført i en konkurrents butikk, slik at resultatene kan sammenlignes. Kontroller som bare gjelder egne butikker, er utelatt, og de fleste bildene er valgfrie.',
+			'Wizyta w sklepie, przeprowadzona u konkurenta, aby wyniki dało się porównać. Pominięto kontrole dotyczące tylko własnych sklepów, a większość zdjęć jest opcjonalna.'
 		)
 	}
 );

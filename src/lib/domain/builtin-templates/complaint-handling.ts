@@ -30,7 +30,9 @@ const presenting: Stage = {
 	),
 	description: t(
 		'Bring the product and the story from your scenario brief. Present the complaint calmly and clearly.',
-		'Medbring produktet og historien fra dit scenariebrief. Fremfør klagen roligt og tydeligt.'
+		'Medbring produktet og historien fra dit scenariebrief. Fremfør klagen roligt og tydeligt.',
+		'Ta med produktet og historien fra scenariobeskrivelsen din. Fremfør klagen rolig og tydelig.',
+		'Zabierz ze sobą produkt i przygotuj historię z opisu scenariusza. Przedstaw reklamację spokojnie i jasno.'
 	),
 	weight: 15,
 	checkpoints: [
@@ -38,11 +40,15 @@ const presenting: Stage = {
 			id: 'presenting.time-presented',
 			prompt: t(
 				'At what time did you present the complaint?',
-				'Hvad var klokken, da du fremførte klagen?'
+				'Hvad var klokken, da du fremførte klagen?',
+				'Hva var klokken da du fremførte klagen?',
+				'O której godzinie zgłoszono reklamację?'
 			),
 			guidance: t(
 				'Read the time off the tablet (HH:MM).',
-				'Aflæs klokkeslættet på tabletten (TT:MM).'
+				'Aflæs klokkeslættet på tabletten (TT:MM).',
+				'Les av klokkeslettet på nettbrettet (TT:MM).',
+				'Odczytaj godzinę z tabletu (GG:MM).'
 			),
 			response: time()
 		}),
@@ -50,7 +56,9 @@ const presenting: Stage = {
 			id: 'presenting.easy-to-find',
 			prompt: t(
 				'Was it easy to find someone who could take your complaint?',
-				'Var det let at finde en, der kunne tage imod din klage?'
+				'Var det let at finde en, der kunne tage imod din klage?',
+				'Var det lett å finne noen som kunne ta imot klagen din?',
+				'Czy łatwo było znaleźć kogoś, kto mógł przyjąć Twoją reklamację?'
 			),
 			response: yesNo(),
 			noteOnNegative: true
@@ -59,9 +67,16 @@ const presenting: Stage = {
 			id: 'presenting.minutes-to-staff',
 			prompt: t(
 				'How many minutes passed before an employee was ready to hear your complaint?',
-				'Hvor mange minutter gik der, før en medarbejder var klar til at høre din klage?'
+				'Hvor mange minutter gik der, før en medarbejder var klar til at høre din klage?',
+				'Hvor mange minutter gikk det før en ansatt var klar til å høre på klagen din?',
+				'Ile minut minęło, zanim pracownik był gotowy wysłuchać Twojej reklamacji?'
 			),
-			guidance: t('Three minutes or less passes.', 'Tre minutter eller mindre er godkendt.'),
+			guidance: t(
+				'Three minutes or less passes.',
+				'Tre minutter eller mindre er godkendt.',
+				'Tre minutter eller mindre er godkjent.',
+				'Trzy minuty lub mniej to wynik pozytywny.'
+			),
 			response: numberInput({ unit: MINUTES, min: 0, max: 120, pass: { max: 3 } }),
 			noteOnNegative: true
 		}),
@@ -69,7 +84,9 @@ const presenting: Stage = {
 			id: 'presenting.first-reaction',
 			prompt: t(
 				'How did the employee first react when you said you had a complaint?',
-				'Hvordan reagerede medarbejderen først, da du sagde, at du havde en klage?'
+				'Hvordan reagerede medarbejderen først, da du sagde, at du havde en klage?',
+				'Hvordan reagerte den ansatte først da du sa at du hadde en klage?',
+				'Jak pracownik zareagował na początku, gdy usłyszał, że masz reklamację?'
 			),
 			response: singleChoice([
 				option(
@@ -77,11 +94,31 @@ const presenting: Stage = {
 					1,
 					t(
 						"Welcoming ('Good that you came back to us')",
-						"Imødekommende ('Godt, at du kom tilbage til os')"
+						"Imødekommende ('Godt, at du kom tilbage til os')",
+						"Imøtekommende ('Bra at du kom tilbake til oss')",
+						"Życzliwie ('Dobrze, że zgłasza się Pan/Pani z tym do nas')"
 					)
 				),
-				option('neutral', 0.5, t('Neutral and matter-of-fact', 'Neutral og saglig')),
-				option('defensive', 0, t('Defensive or annoyed', 'Defensiv eller irriteret'))
+				option(
+					'neutral',
+					0.5,
+					t(
+						'Neutral and matter-of-fact',
+						'Neutral og saglig',
+						'Nøytral og saklig',
+						'Neutralnie i rzeczowo'
+					)
+				),
+				option(
+					'defensive',
+					0,
+					t(
+						'Defensive or annoyed',
+						'Defensiv eller irriteret',
+						'Defensiv eller irritert',
+						'Defensywnie lub z irytacją'
+					)
+				)
 			]),
 			weight: 2,
 			noteOnNegative: true
@@ -90,11 +127,15 @@ const presenting: Stage = {
 			id: 'presenting.discretion',
 			prompt: t(
 				'Were you offered to talk somewhere with more privacy, away from a queue?',
-				'Blev du tilbudt at tale et sted med mere ro, væk fra en kø?'
+				'Blev du tilbudt at tale et sted med mere ro, væk fra en kø?',
+				'Fikk du tilbud om å snakke et mer skjermet sted, unna køen?',
+				'Czy zaproponowano Ci rozmowę w bardziej ustronnym miejscu, z dala od kolejki?'
 			),
 			guidance: t(
 				'Answer N/A if nobody else was waiting and the counter was private enough.',
-				'Svar "ikke relevant", hvis ingen andre ventede, og disken var diskret nok.'
+				'Svar "ikke relevant", hvis ingen andre ventede, og disken var diskret nok.',
+				'Svar «Ikke relevant» hvis ingen andre ventet og disken var skjermet nok.',
+				'Odpowiedz „Nie dotyczy”, jeśli nikt inny nie czekał, a przy ladzie było wystarczająco dyskretnie.'
 			),
 			response: yesNoNa()
 		})
@@ -111,7 +152,9 @@ const listening: Stage = {
 	),
 	description: t(
 		'Watch whether the employee listens to the whole story and shows understanding before defending or explaining.',
-		'Læg mærke til, om medarbejderen lytter til hele historien og viser forståelse, før der forsvares eller forklares.'
+		'Læg mærke til, om medarbejderen lytter til hele historien og viser forståelse, før der forsvares eller forklares.',
+		'Legg merke til om den ansatte lytter til hele historien og viser forståelse før det kommer forsvar eller forklaringer.',
+		'Zwróć uwagę, czy pracownik wysłuchuje całej historii i okazuje zrozumienie, zanim zacznie się bronić lub tłumaczyć.'
 	),
 	weight: 20,
 	checkpoints: [
@@ -119,7 +162,9 @@ const listening: Stage = {
 			id: 'listening.let-finish',
 			prompt: t(
 				'Did the employee let you tell the whole story without interrupting?',
-				'Lod medarbejderen dig fortælle hele historien uden at afbryde?'
+				'Lod medarbejderen dig fortælle hele historien uden at afbryde?',
+				'Lot den ansatte deg fortelle hele historien uten å avbryte?',
+				'Czy pracownik pozwolił Ci opowiedzieć całą historię, nie przerywając?'
 			),
 			response: yesNo(),
 			noteOnNegative: true
@@ -128,7 +173,9 @@ const listening: Stage = {
 			id: 'listening.clarifying-questions',
 			prompt: t(
 				'Did the employee ask questions to understand the problem?',
-				'Stillede medarbejderen spørgsmål for at forstå problemet?'
+				'Stillede medarbejderen spørgsmål for at forstå problemet?',
+				'Stilte den ansatte spørsmål for å forstå problemet?',
+				'Czy pracownik zadawał pytania, żeby zrozumieć problem?'
 			),
 			response: yesNo(),
 			noteOnNegative: true
@@ -137,11 +184,15 @@ const listening: Stage = {
 			id: 'listening.empathy',
 			prompt: t(
 				'How well did the employee show understanding of your situation?',
-				'Hvor godt viste medarbejderen forståelse for din situation?'
+				'Hvor godt viste medarbejderen forståelse for din situation?',
+				'Hvor godt viste den ansatte forståelse for situasjonen din?',
+				'W jakim stopniu pracownik okazał zrozumienie dla Twojej sytuacji?'
 			),
 			guidance: t(
 				'1 = indifferent or dismissive, 3 = polite, 5 = engaged and genuinely sorry that it happened.',
-				'1 = ligeglad eller afvisende, 3 = høflig, 5 = engageret og oprigtigt ked af, at det var sket.'
+				'1 = ligeglad eller afvisende, 3 = høflig, 5 = engageret og oprigtigt ked af, at det var sket.',
+				'1 = likegyldig eller avvisende, 3 = høflig, 5 = engasjert og oppriktig lei seg for at det hadde skjedd.',
+				'1 = obojętny lub lekceważący, 3 = uprzejmy, 5 = zaangażowany i szczerze mu przykro, że tak się stało.'
 			),
 			response: scale(),
 			weight: 2
@@ -150,11 +201,15 @@ const listening: Stage = {
 			id: 'listening.apology',
 			prompt: t(
 				'Did the employee apologise for the inconvenience?',
-				'Undskyldte medarbejderen ulejligheden?'
+				'Undskyldte medarbejderen ulejligheden?',
+				'Ba den ansatte om unnskyldning for ulempen?',
+				'Czy pracownik przeprosił za niedogodności?'
 			),
 			guidance: t(
 				'An apology for the trouble counts even if the employee does not admit a fault.',
-				'En undskyldning for besværet tæller, også selvom medarbejderen ikke indrømmer en fejl.'
+				'En undskyldning for besværet tæller, også selvom medarbejderen ikke indrømmer en fejl.',
+				'En unnskyldning for bryet teller, selv om den ansatte ikke innrømmer en feil.',
+				'Przeprosiny za kłopot się liczą, nawet jeśli pracownik nie przyznaje się do błędu.'
 			),
 			response: yesNo(),
 			noteOnNegative: true
@@ -163,11 +218,15 @@ const listening: Stage = {
 			id: 'listening.respectful',
 			prompt: t(
 				'Was the employee respectful throughout, without blaming you, colleagues or the supplier?',
-				'Var medarbejderen respektfuld hele vejen igennem uden at give dig, kolleger eller leverandøren skylden?'
+				'Var medarbejderen respektfuld hele vejen igennem uden at give dig, kolleger eller leverandøren skylden?',
+				'Var den ansatte respektfull hele veien, uten å gi deg, kolleger eller leverandøren skylden?',
+				'Czy pracownik przez cały czas odnosił się z szacunkiem, nie obwiniając Ciebie, współpracowników ani dostawcy?'
 			),
 			guidance: t(
 				'Blaming the customer, rudeness or sarcasm is a critical failure.',
-				'At give kunden skylden, uhøflighed eller sarkasme er en kritisk fejl.'
+				'At give kunden skylden, uhøflighed eller sarkasme er en kritisk fejl.',
+				'Å gi kunden skylden, uhøflighet eller sarkasme er en kritisk feil.',
+				'Obwinianie klienta, niegrzeczność lub sarkazm to błąd krytyczny.'
 			),
 			response: yesNo(),
 			weight: 2,

@@ -246,7 +246,9 @@ const authority: Stage = {
 	),
 	description: t(
 		'Could the first employee resolve the complaint at first contact, without escalation?',
-		'Kunne den første medarbejder løse klagen ved første kontakt uden eskalering?'
+		'Kunne den første medarbejder løse klagen ved første kontakt uden eskalering?',
+		'Kunne den første ansatte løse klagen ved første kontakt, uten eskalering?',
+		'Czy pierwszy pracownik mógł rozwiązać reklamację przy pierwszym kontakcie, bez przekazywania jej wyżej?'
 	),
 	weight: 25,
 	checkpoints: [
@@ -254,7 +256,9 @@ const authority: Stage = {
 			id: 'authority.first-contact-resolution',
 			prompt: t(
 				'Did the first employee you spoke to resolve the complaint without handing it on?',
-				'Løste den første medarbejder, du talte med, klagen uden at give den videre?'
+				'Løste den første medarbejder, du talte med, klagen uden at give den videre?',
+				'Løste den første ansatte du snakket med, klagen uten å sende den videre?',
+				'Czy już pierwszy pracownik rozwiązał reklamację, bez przekazywania jej dalej?'
 			),
 			response: yesNo(),
 			weight: 3,
@@ -262,14 +266,21 @@ const authority: Stage = {
 		}),
 		checkpoint({
 			id: 'authority.escalation',
-			prompt: t('What happened instead?', 'Hvad skete der i stedet?'),
+			prompt: t(
+				'What happened instead?',
+				'Hvad skete der i stedet?',
+				'Hva skjedde i stedet?',
+				'Co się stało zamiast tego?'
+			),
 			response: singleChoice([
 				option(
 					'manager-on-site',
 					0.5,
 					t(
 						'A manager came and resolved it during the visit',
-						'En leder kom og løste den under besøget'
+						'En leder kom og løste den under besøget',
+						'En leder kom og løste den under besøket',
+						'Przyszedł kierownik i rozwiązał sprawę podczas wizyty'
 					)
 				),
 				option(
@@ -277,7 +288,9 @@ const authority: Stage = {
 					0.25,
 					t(
 						'You were promised a call or e-mail later',
-						'Du fik lovning på et opkald eller en e-mail senere'
+						'Du fik lovning på et opkald eller en e-mail senere',
+						'Du ble lovet en telefon eller en e-post senere',
+						'Obiecano Ci późniejszy telefon lub e-mail'
 					)
 				),
 				option(
@@ -285,7 +298,9 @@ const authority: Stage = {
 					0,
 					t(
 						'You were referred to customer service, the website or the manufacturer',
-						'Du blev henvist til kundeservice, hjemmesiden eller producenten'
+						'Du blev henvist til kundeservice, hjemmesiden eller producenten',
+						'Du ble henvist til kundeservice, nettsiden eller produsenten',
+						'Odesłano Cię do działu obsługi klienta, na stronę internetową lub do producenta'
 					)
 				)
 			]),
@@ -297,7 +312,9 @@ const authority: Stage = {
 			id: 'authority.knew-rules',
 			prompt: t(
 				'Did the employee know the rules (complaint period, return policy) without looking them up?',
-				'Kendte medarbejderen reglerne (reklamationsfrist, returpolitik) uden at slå dem op?'
+				'Kendte medarbejderen reglerne (reklamationsfrist, returpolitik) uden at slå dem op?',
+				'Kjente den ansatte reglene (reklamasjonsfrist, returregler) uten å slå dem opp?',
+				'Czy pracownik znał zasady (termin reklamacji, zasady zwrotów), nie musząc ich sprawdzać?'
 			),
 			response: yesNo(),
 			noteOnNegative: true
@@ -306,11 +323,15 @@ const authority: Stage = {
 			id: 'authority.rights-correct',
 			prompt: t(
 				'Was everything you were told about your rights correct?',
-				'Var alt, hvad du fik at vide om dine rettigheder, korrekt?'
+				'Var alt, hvad du fik at vide om dine rettigheder, korrekt?',
+				'Var alt du fikk vite om rettighetene dine, riktig?',
+				'Czy wszystko, co powiedziano Ci o Twoich prawach, było poprawne?'
 			),
 			guidance: t(
 				'Check against the statutory complaint rules after the visit. Wrong information about your rights is a critical failure.',
-				'Tjek mod reglerne for reklamationsret efter besøget. Forkerte oplysninger om dine rettigheder er en kritisk fejl.'
+				'Tjek mod reglerne for reklamationsret efter besøget. Forkerte oplysninger om dine rettigheder er en kritisk fejl.',
+				'Sjekk mot reglene for reklamasjonsrett etter besøket. Feil opplysninger om rettighetene dine er en kritisk feil.',
+				'Po wizycie porównaj to z ustawowymi zasadami reklamacji. Błędne informacje o Twoich prawach to błąd krytyczny.'
 			),
 			response: yesNo(),
 			weight: 2,
@@ -321,9 +342,16 @@ const authority: Stage = {
 			id: 'authority.minutes-to-answer',
 			prompt: t(
 				'How many minutes passed from presenting the complaint until you had a solution or a clear answer?',
-				'Hvor mange minutter gik der, fra du fremførte klagen, til du havde en løsning eller et klart svar?'
+				'Hvor mange minutter gik der, fra du fremførte klagen, til du havde en løsning eller et klart svar?',
+				'Hvor mange minutter gikk det fra du fremførte klagen, til du hadde en løsning eller et klart svar?',
+				'Ile minut minęło od zgłoszenia reklamacji do otrzymania rozwiązania lub jasnej odpowiedzi?'
 			),
-			guidance: t('Fifteen minutes or less passes.', 'Femten minutter eller mindre er godkendt.'),
+			guidance: t(
+				'Fifteen minutes or less passes.',
+				'Femten minutter eller mindre er godkendt.',
+				'Femten minutter eller mindre er godkjent.',
+				'Piętnaście minut lub mniej to wynik pozytywny.'
+			),
 			response: numberInput({ unit: MINUTES, min: 0, max: 240, pass: { max: 15 } }),
 			noteOnNegative: true
 		})
@@ -342,23 +370,39 @@ const solution: Stage = {
 	checkpoints: [
 		checkpoint({
 			id: 'solution.kind',
-			prompt: t('What solution were you offered?', 'Hvilken løsning blev du tilbudt?'),
+			prompt: t(
+				'What solution were you offered?',
+				'Hvilken løsning blev du tilbudt?',
+				'Hvilken løsning ble du tilbudt?',
+				'Jakie rozwiązanie Ci zaproponowano?'
+			),
 			response: singleChoice([
 				option(
 					'as-asked',
 					1,
 					t(
 						'Repair, replacement or refund as you asked',
-						'Reparation, ombytning eller pengene tilbage, som du bad om'
+						'Reparation, ombytning eller pengene tilbage, som du bad om',
+						'Reparasjon, bytte eller pengene tilbake, slik du ba om',
+						'Naprawa, wymiana lub zwrot pieniędzy, zgodnie z Twoją prośbą'
 					)
 				),
 				option(
 					'alternative',
 					0.75,
-					t('An alternative that met your needs', 'Et alternativ, der dækkede dit behov')
+					t(
+						'An alternative that met your needs',
+						'Et alternativ, der dækkede dit behov',
+						'Et alternativ som dekket behovet ditt',
+						'Inne rozwiązanie, które odpowiadało Twoim potrzebom'
+					)
 				),
-				option('partial', 0.25, t('A partial solution', 'En delvis løsning')),
-				option('none', 0, t('No solution', 'Ingen løsning'))
+				option(
+					'partial',
+					0.25,
+					t('A partial solution', 'En delvis løsning', 'En delvis løsning', 'Częściowe rozwiązanie')
+				),
+				option('none', 0, t('No solution', 'Ingen løsning', 'Ingen løsning', 'Brak rozwiązania'))
 			]),
 			weight: 2,
 			noteOnNegative: true
@@ -367,7 +411,9 @@ const solution: Stage = {
 			id: 'solution.choice-given',
 			prompt: t(
 				'Were you given a choice between solutions?',
-				'Fik du et valg mellem forskellige løsninger?'
+				'Fik du et valg mellem forskellige løsninger?',
+				'Fikk du velge mellom ulike løsninger?',
+				'Czy dano Ci wybór spośród kilku rozwiązań?'
 			),
 			response: yesNo()
 		}),
@@ -375,17 +421,26 @@ const solution: Stage = {
 			id: 'solution.next-steps',
 			prompt: t(
 				'Were the next steps and the timeline explained clearly?',
-				'Blev de næste skridt og tidsplanen forklaret tydeligt?'
+				'Blev de næste skridt og tidsplanen forklaret tydeligt?',
+				'Ble de neste stegene og tidsplanen forklart tydelig?',
+				'Czy jasno wyjaśniono dalsze kroki i terminy?'
 			),
 			response: yesNo(),
 			noteOnNegative: true
 		}),
 		checkpoint({
 			id: 'solution.fairness',
-			prompt: t('How fair did the solution feel?', 'Hvor fair føltes løsningen?'),
+			prompt: t(
+				'How fair did the solution feel?',
+				'Hvor fair føltes løsningen?',
+				'Hvor rettferdig føltes løsningen?',
+				'Na ile uczciwe wydało Ci się rozwiązanie?'
+			),
 			guidance: t(
 				'1 = unfair or evasive, 3 = what the rules require, 5 = generous and easy.',
-				'1 = urimelig eller undvigende, 3 = hvad reglerne kræver, 5 = generøs og nem.'
+				'1 = urimelig eller undvigende, 3 = hvad reglerne kræver, 5 = generøs og nem.',
+				'1 = urimelig eller unnvikende, 3 = det reglene krever, 5 = raus og enkel.',
+				'1 = nieuczciwe lub wymijające, 3 = tyle, ile wymagają przepisy, 5 = hojne i proste.'
 			),
 			response: scale(),
 			weight: 2
@@ -394,39 +449,66 @@ const solution: Stage = {
 			id: 'solution.extras',
 			prompt: t(
 				'Did the employee offer anything beyond the minimum?',
-				'Tilbød medarbejderen noget ud over minimum?'
+				'Tilbød medarbejderen noget ud over minimum?',
+				'Tilbød den ansatte noe utover minimum?',
+				'Czy pracownik zaproponował coś ponad minimum?'
 			),
 			response: multipleChoice([
 				option(
 					'goodwill',
 					0.5,
-					t('A goodwill gesture (voucher, discount)', 'En goodwill-gestus (gavekort, rabat)')
+					t(
+						'A goodwill gesture (voucher, discount)',
+						'En goodwill-gestus (gavekort, rabat)',
+						'En goodwill-gest (gavekort, rabatt)',
+						'Gest dobrej woli (bon, rabat)'
+					)
 				),
 				option(
 					'loan',
 					0.5,
 					t(
 						'A replacement product to borrow meanwhile',
-						'Et erstatningsprodukt at låne i mellemtiden'
+						'Et erstatningsprodukt at låne i mellemtiden',
+						'Et erstatningsprodukt å låne i mellomtiden',
+						'Produkt zastępczy do używania w międzyczasie'
 					)
 				),
 				option(
 					'free-service',
 					0.5,
-					t('Free service, check-up or delivery', 'Gratis service, eftersyn eller levering')
+					t(
+						'Free service, check-up or delivery',
+						'Gratis service, eftersyn eller levering',
+						'Gratis service, ettersyn eller levering',
+						'Bezpłatny serwis, przegląd lub dostawa'
+					)
 				),
-				option('none', 0, t('Nothing beyond the minimum', 'Intet ud over minimum'))
+				option(
+					'none',
+					0,
+					t(
+						'Nothing beyond the minimum',
+						'Intet ud over minimum',
+						'Ingenting utover minimum',
+						'Nic ponad minimum'
+					)
+				)
 			])
 		}),
 		checkpoint({
 			id: 'solution.written-confirmation',
 			prompt: t(
 				'Did you get a written confirmation (receipt, case number or e-mail)?',
-				'Fik du en skriftlig bekræftelse (kvittering, sagsnummer eller e-mail)?'
+				'Fik du en skriftlig bekræftelse (kvittering, sagsnummer eller e-mail)?',
+				'Fikk du en skriftlig bekreftelse (kvittering, saksnummer eller e-post)?',
+				'Czy przekazano Ci pisemne potwierdzenie (pokwitowanie, numer sprawy lub e-mail)?'
 			),
 			guidance: t(
 				'Photograph the confirmation if it is on paper.',
-				'Tag et billede af bekræftelsen, hvis den er på papir.'
+				'Tag et billede af bekræftelsen, hvis den er på papir.',
+				'Ta bilde av bekreftelsen hvis den er på papir.',
+				'Zrób zdjęcie potwierdzenia, jeśli jest papierowe.'
 			),
 			response: yesNo(),
 			photo: 'optional',

@@ -526,11 +526,15 @@ const followUp: Stage = {
 			id: 'follow-up.agreed',
 			prompt: t(
 				'Was a follow-up agreed (when and how you would hear from the store)?',
-				'Blev der aftalt en opfølgning (hvornår og hvordan du ville høre fra butikken)?'
+				'Blev der aftalt en opfølgning (hvornår og hvordan du ville høre fra butikken)?',
+				'Ble det avtalt en oppfølging (når og hvordan du ville høre fra butikken)?',
+				'Czy ustalono dalszy kontakt (kiedy i jak sklep się z Tobą skontaktuje)?'
 			),
 			guidance: t(
 				'Answer N/A if the complaint was fully resolved on the spot.',
-				'Svar "ikke relevant", hvis klagen blev løst helt på stedet.'
+				'Svar "ikke relevant", hvis klagen blev løst helt på stedet.',
+				'Svar «Ikke relevant» hvis klagen ble helt løst på stedet.',
+				'Odpowiedz „Nie dotyczy”, jeśli reklamację w pełni rozwiązano na miejscu.'
 			),
 			response: yesNoNa(),
 			noteOnNegative: true
@@ -539,7 +543,9 @@ const followUp: Stage = {
 			id: 'follow-up.thanked',
 			prompt: t(
 				'Did the employee thank you for raising the complaint?',
-				'Takkede medarbejderen dig for at sige til?'
+				'Takkede medarbejderen dig for at sige til?',
+				'Takket den ansatte deg for at du sa fra?',
+				'Czy pracownik podziękował Ci za zgłoszenie sprawy?'
 			),
 			response: yesNo()
 		}),
@@ -547,7 +553,9 @@ const followUp: Stage = {
 			id: 'follow-up.overall',
 			prompt: t(
 				'Overall, how well was the complaint handled?',
-				'Hvor godt blev klagen samlet set håndteret?'
+				'Hvor godt blev klagen samlet set håndteret?',
+				'Hvor godt ble klagen håndtert, alt i alt?',
+				'Ogólnie rzecz biorąc, jak dobrze obsłużono reklamację?'
 			),
 			response: scale(),
 			weight: 3
@@ -556,17 +564,46 @@ const followUp: Stage = {
 			id: 'follow-up.trust',
 			prompt: t(
 				'After this, how do you feel about shopping here again?',
-				'Hvordan har du det nu med at handle her igen?'
+				'Hvordan har du det nu med at handle her igen?',
+				'Hva tenker du nå om å handle her igjen?',
+				'Co teraz myślisz o ponownych zakupach w tym sklepie?'
 			),
 			response: singleChoice([
 				option(
 					'more-positive',
 					1,
-					t('More positive than before the complaint', 'Mere positiv end før klagen')
+					t(
+						'More positive than before the complaint',
+						'Mere positiv end før klagen',
+						'Mer positiv enn før klagen',
+						'Bardziej pozytywnie niż przed reklamacją'
+					)
 				),
-				option('as-before', 0.75, t('As positive as before', 'Lige så positiv som før')),
-				option('less-positive', 0.25, t('Less positive', 'Mindre positiv')),
-				option('avoid', 0, t('I would avoid the store', 'Jeg ville undgå butikken'))
+				option(
+					'as-before',
+					0.75,
+					t(
+						'As positive as before',
+						'Lige så positiv som før',
+						'Like positiv som før',
+						'Tak samo pozytywnie jak wcześniej'
+					)
+				),
+				option(
+					'less-positive',
+					0.25,
+					t('Less positive', 'Mindre positiv', 'Mindre positiv', 'Mniej pozytywnie')
+				),
+				option(
+					'avoid',
+					0,
+					t(
+						'I would avoid the store',
+						'Jeg ville undgå butikken',
+						'Jeg ville unngått butikken',
+						'Będę unikać tego sklepu'
+					)
+				)
 			]),
 			weight: 2,
 			noteOnNegative: true
@@ -575,11 +612,15 @@ const followUp: Stage = {
 			id: 'follow-up.summary',
 			prompt: t(
 				'Describe how the complaint was handled in two or three sentences for the manager.',
-				'Beskriv i to-tre sætninger til lederen, hvordan klagen blev håndteret.'
+				'Beskriv i to-tre sætninger til lederen, hvordan klagen blev håndteret.',
+				'Beskriv i to–tre setninger til lederen hvordan klagen ble håndtert.',
+				'Opisz dla kierownika w dwóch lub trzech zdaniach, jak obsłużono reklamację.'
 			),
 			guidance: t(
 				'Name what went well as clearly as what went wrong.',
-				'Nævn det, der gik godt, lige så tydeligt som det, der gik galt.'
+				'Nævn det, der gik godt, lige så tydeligt som det, der gik galt.',
+				'Nevn det som gikk bra, like tydelig som det som gikk galt.',
+				'Opisz to, co poszło dobrze, tak samo wyraźnie jak to, co poszło źle.'
 			),
 			response: text()
 		}),
@@ -587,7 +628,9 @@ const followUp: Stage = {
 			id: 'follow-up.improvement',
 			prompt: t(
 				'What would have made the experience better?',
-				'Hvad ville have gjort oplevelsen bedre?'
+				'Hvad ville have gjort oplevelsen bedre?',
+				'Hva ville ha gjort opplevelsen bedre?',
+				'Co poprawiłoby Twoje wrażenia?'
 			),
 			response: text(),
 			required: false
@@ -602,7 +645,9 @@ export const COMPLAINT_HANDLING: JourneyTemplate = {
 	name: t('Complaint handling', 'Klagehåndtering', 'Klagehåndtering', 'Obsługa reklamacji'),
 	description: t(
 		'A staged complaint or return: is the customer heard, and can the first employee resolve it without escalation?',
-		'En iscenesat klage eller returnering: Bliver kunden hørt, og kan den første medarbejder løse sagen uden eskalering?'
+		'En iscenesat klage eller returnering: Bliver kunden hørt, og kan den første medarbejder løse sagen uden eskalering?',
+		'En iscenesatt klage eller retur: Blir kunden hørt, og kan den første ansatte løse saken uten eskalering?',
+		'Zaaranżowana reklamacja lub zwrot: czy klient zostaje wysłuchany i czy pierwszy pracownik może rozwiązać sprawę bez przekazywania jej wyżej?'
 	),
 	locationKind: 'any',
 	criticalFailCap: 60,

@@ -31,7 +31,9 @@ const arrival: Stage = {
 	),
 	description: t(
 		'First impressions from the street, the entrance and the sales floor, before you talk to anyone.',
-		'Det første indtryk fra gaden, indgangen og butiksgulvet, før du taler med nogen.'
+		'Det første indtryk fra gaden, indgangen og butiksgulvet, før du taler med nogen.',
+		'Førsteinntrykket fra gaten, inngangen og butikklokalet, før du snakker med noen.',
+		'Pierwsze wrażenie z ulicy, od wejścia i z sali sprzedaży, zanim z kimkolwiek porozmawiasz.'
 	),
 	weight: 10,
 	checkpoints: [
@@ -39,11 +41,15 @@ const arrival: Stage = {
 			id: 'arrival.storefront-signage',
 			prompt: t(
 				'Was the storefront signage clean, lit and easy to see from the street?',
-				'Var facadeskiltet rent, oplyst og let at se fra gaden?'
+				'Var facadeskiltet rent, oplyst og let at se fra gaden?',
+				'Var fasadeskiltet rent, opplyst og lett å se fra gaten?',
+				'Czy szyld sklepu był czysty, podświetlony i dobrze widoczny z ulicy?'
 			),
 			guidance: t(
 				'Before you go in, photograph the storefront and sign from across the street. Missing letters, unlit signs or dirty windows count as No.',
-				'Tag et billede af facaden og skiltet fra den anden side af gaden, før du går ind. Manglende bogstaver, slukkede skilte eller beskidte ruder tæller som Nej.'
+				'Tag et billede af facaden og skiltet fra den anden side af gaden, før du går ind. Manglende bogstaver, slukkede skilte eller beskidte ruder tæller som Nej.',
+				'Ta bilde av fasaden og skiltet fra andre siden av gaten før du går inn. Manglende bokstaver, slukkede skilt eller skitne vinduer teller som Nei.',
+				'Zanim wejdziesz, zrób zdjęcie witryny i szyldu z drugiej strony ulicy. Brakujące litery, niepodświetlony szyld lub brudne szyby oznaczają odpowiedź „Nie”.'
 			),
 			response: yesNo(),
 			photo: 'required',
@@ -53,7 +59,9 @@ const arrival: Stage = {
 			id: 'arrival.opening-hours-visible',
 			prompt: t(
 				'Were the opening hours clearly displayed at the entrance?',
-				'Var åbningstiderne tydeligt skiltet ved indgangen?'
+				'Var åbningstiderne tydeligt skiltet ved indgangen?',
+				'Var åpningstidene tydelig oppslått ved inngangen?',
+				'Czy godziny otwarcia były wyraźnie podane przy wejściu?'
 			),
 			response: yesNo(),
 			noteOnNegative: true
@@ -62,11 +70,15 @@ const arrival: Stage = {
 			id: 'arrival.open-as-posted',
 			prompt: t(
 				'Was the store open and accessible during the posted opening hours?',
-				'Var butikken åben og tilgængelig inden for de skiltede åbningstider?'
+				'Var butikken åben og tilgængelig inden for de skiltede åbningstider?',
+				'Var butikken åpen og tilgjengelig innenfor de oppslåtte åpningstidene?',
+				'Czy sklep był otwarty i dostępny w podanych godzinach otwarcia?'
 			),
 			guidance: t(
 				'If the door was locked, the lights were off or staff said they were closed during opening hours, answer No and describe what happened.',
-				'Hvis døren var låst, lyset var slukket, eller personalet sagde, at der var lukket inden for åbningstiden, så svar Nej og beskriv, hvad der skete.'
+				'Hvis døren var låst, lyset var slukket, eller personalet sagde, at der var lukket inden for åbningstiden, så svar Nej og beskriv, hvad der skete.',
+				'Hvis døren var låst, lyset var slukket eller de ansatte sa at det var stengt innenfor åpningstiden, svarer du Nei og beskriver hva som skjedde.',
+				'Jeśli drzwi były zamknięte, światła zgaszone albo personel powiedział, że w godzinach otwarcia sklep jest nieczynny, odpowiedz „Nie” i opisz, co się stało.'
 			),
 			response: yesNo(),
 			weight: 2,
@@ -77,7 +89,9 @@ const arrival: Stage = {
 			id: 'arrival.entrance-clear',
 			prompt: t(
 				'Was the entrance clean and free of clutter, rubbish and obstacles?',
-				'Var indgangen ren og fri for rod, affald og forhindringer?'
+				'Var indgangen ren og fri for rod, affald og forhindringer?',
+				'Var inngangen ren og fri for rot, søppel og hindringer?',
+				'Czy wejście było czyste, bez bałaganu, śmieci i przeszkód?'
 			),
 			response: yesNo(),
 			photo: 'optional',
@@ -87,11 +101,15 @@ const arrival: Stage = {
 			id: 'arrival.customers-in-store',
 			prompt: t(
 				'About how many other customers were in the store when you arrived?',
-				'Omtrent hvor mange andre kunder var der i butikken, da du kom?'
+				'Omtrent hvor mange andre kunder var der i butikken, da du kom?',
+				'Omtrent hvor mange andre kunder var i butikken da du kom?',
+				'Mniej więcej ilu innych klientów było w sklepie w chwili twojego przyjścia?'
 			),
 			guidance: t(
 				'A rough count is enough. It helps the manager read waiting times and attention in context.',
-				'Et groft skøn er nok. Det hjælper lederen med at se ventetid og opmærksomhed i sammenhæng.'
+				'Et groft skøn er nok. Det hjælper lederen med at se ventetid og opmærksomhed i sammenhæng.',
+				'Et grovt anslag holder. Det hjelper lederen med å se ventetid og oppmerksomhet i sammenheng.',
+				'Wystarczy liczba szacunkowa. Pomaga kierownikowi ocenić czas oczekiwania i uwagę personelu w kontekście.'
 			),
 			response: numberInput({
 				unit: t('customers', 'kunder', 'kunder', 'klientów'),
@@ -103,11 +121,15 @@ const arrival: Stage = {
 			id: 'arrival.store-tidiness',
 			prompt: t(
 				'How clean and tidy was the sales floor overall?',
-				'Hvor rent og ryddeligt var butiksgulvet samlet set?'
+				'Hvor rent og ryddeligt var butiksgulvet samlet set?',
+				'Hvor rent og ryddig var butikklokalet alt i alt?',
+				'Jak czysta i uporządkowana była ogólnie sala sprzedaży?'
 			),
 			guidance: t(
 				'1 = dirty and messy, 3 = acceptable, 5 = spotless and inviting. Look at floors, shelves, fitting rooms and counters.',
-				'1 = beskidt og rodet, 3 = acceptabelt, 5 = skinnende rent og indbydende. Se på gulve, hylder, prøverum og diske.'
+				'1 = beskidt og rodet, 3 = acceptabelt, 5 = skinnende rent og indbydende. Se på gulve, hylder, prøverum og diske.',
+				'1 = skittent og rotete, 3 = akseptabelt, 5 = skinnende rent og innbydende. Se på gulv, hyller, prøverom og disker.',
+				'1 = brudno i bałagan, 3 = w porządku, 5 = nieskazitelnie czysto i zachęcająco. Zwróć uwagę na podłogi, półki, przymierzalnie i lady.'
 			),
 			response: scale()
 		}),
@@ -115,11 +137,15 @@ const arrival: Stage = {
 			id: 'arrival.shelf-stocked',
 			prompt: t(
 				"Was the shelf for your scenario's product category well stocked and neatly arranged?",
-				'Var hylden med produktkategorien fra dit scenarie velfyldt og pænt ordnet?'
+				'Var hylden med produktkategorien fra dit scenarie velfyldt og pænt ordnet?',
+				'Var hyllen med produktkategorien fra scenarioet ditt godt fylt og pent ordnet?',
+				'Czy półka z kategorią produktów z twojego scenariusza była dobrze zatowarowana i starannie ułożona?'
 			),
 			guidance: t(
 				'Photograph the shelf. Gaps, empty hooks or boxes left on the floor count as No.',
-				'Tag et billede af hylden. Huller, tomme kroge eller kasser efterladt på gulvet tæller som Nej.'
+				'Tag et billede af hylden. Huller, tomme kroge eller kasser efterladt på gulvet tæller som Nej.',
+				'Ta bilde av hyllen. Hull, tomme kroker eller esker etterlatt på gulvet teller som Nei.',
+				'Zrób zdjęcie półki. Luki, puste haczyki lub kartony zostawione na podłodze oznaczają odpowiedź „Nie”.'
 			),
 			response: yesNo(),
 			photo: 'required',
@@ -129,11 +155,15 @@ const arrival: Stage = {
 			id: 'arrival.price-labels',
 			prompt: t(
 				'Did every product on that shelf have a clear, visible price?',
-				'Havde alle varer på hylden en tydelig og synlig pris?'
+				'Havde alle varer på hylden en tydelig og synlig pris?',
+				'Hadde alle varene på hyllen en tydelig og synlig pris?',
+				'Czy każdy produkt na tej półce miał wyraźną, widoczną cenę?'
 			),
 			guidance: t(
 				'Check at least ten products. One missing or unreadable price label counts as No; note which products.',
-				'Tjek mindst ti varer. Et manglende eller ulæseligt prisskilt tæller som Nej; notér hvilke varer.'
+				'Tjek mindst ti varer. Et manglende eller ulæseligt prisskilt tæller som Nej; notér hvilke varer.',
+				'Sjekk minst ti varer. Én manglende eller uleselig prislapp teller som Nei; noter hvilke varer.',
+				'Sprawdź co najmniej dziesięć produktów. Jedna brakująca lub nieczytelna etykieta cenowa oznacza odpowiedź „Nie”; zanotuj, których produktów to dotyczy.'
 			),
 			response: yesNo(),
 			photo: 'optional',
@@ -143,11 +173,15 @@ const arrival: Stage = {
 			id: 'arrival.campaign-material',
 			prompt: t(
 				"Was this month's campaign material displayed as described in the campaign guide?",
-				'Var månedens kampagnemateriale sat op som beskrevet i kampagnevejledningen?'
+				'Var månedens kampagnemateriale sat op som beskrevet i kampagnevejledningen?',
+				'Var månedens kampanjemateriell satt opp slik kampanjeveiledningen beskriver?',
+				'Czy materiały kampanii z tego miesiąca były wyeksponowane zgodnie z wytycznymi kampanii?'
 			),
 			guidance: t(
 				'Compare with the campaign brief in your assignment and photograph the display. Answer N/A if no campaign is running.',
-				'Sammenlign med kampagnebriefet i din opgave, og tag et billede af opstillingen. Svar "ikke relevant", hvis der ikke kører en kampagne.'
+				'Sammenlign med kampagnebriefet i din opgave, og tag et billede af opstillingen. Svar "ikke relevant", hvis der ikke kører en kampagne.',
+				'Sammenlign med kampanjebriefen i oppdraget ditt, og ta bilde av oppstillingen. Svar «Ikke relevant» hvis det ikke går noen kampanje.',
+				'Porównaj z opisem kampanii w swoim zleceniu i zrób zdjęcie ekspozycji. Odpowiedz „Nie dotyczy”, jeśli nie trwa żadna kampania.'
 			),
 			response: yesNoNa(),
 			photo: 'required',
@@ -157,33 +191,53 @@ const arrival: Stage = {
 			id: 'arrival.atmosphere',
 			prompt: t(
 				'Which of these describe the store atmosphere?',
-				'Hvilke af disse beskriver stemningen i butikken?'
+				'Hvilke af disse beskriver stemningen i butikken?',
+				'Hvilke av disse beskriver stemningen i butikken?',
+				'Które z tych określeń opisują atmosferę w sklepie?'
 			),
 			guidance: t(
 				"Tick all that apply. Choose 'None of these' if the store felt uncomfortable.",
-				"Vælg alle, der passer. Vælg 'Ingen af disse', hvis butikken føltes ubehagelig."
+				"Vælg alle, der passer. Vælg 'Ingen af disse', hvis butikken føltes ubehagelig.",
+				'Velg alle som passer. Velg «Ingen av disse» hvis butikken føltes ubehagelig.',
+				'Zaznacz wszystkie pasujące. Wybierz „Żadne z tych”, jeśli w sklepie było nieprzyjemnie.'
 			),
 			response: multipleChoice([
 				option(
 					'comfortable-temperature',
 					0.25,
-					t('Comfortable temperature', 'Behagelig temperatur')
+					t(
+						'Comfortable temperature',
+						'Behagelig temperatur',
+						'Behagelig temperatur',
+						'Przyjemna temperatura'
+					)
 				),
-				option('good-lighting', 0.25, t('Good lighting', 'God belysning')),
+				option(
+					'good-lighting',
+					0.25,
+					t('Good lighting', 'God belysning', 'God belysning', 'Dobre oświetlenie')
+				),
 				option(
 					'suitable-sound',
 					0.25,
 					t(
 						'Music at a suitable volume, or a pleasant quiet',
-						'Musik i passende lydstyrke eller behagelig ro'
+						'Musik i passende lydstyrke eller behagelig ro',
+						'Musikk med passende lydnivå eller behagelig ro',
+						'Muzyka o odpowiedniej głośności lub przyjemna cisza'
 					)
 				),
 				option(
 					'fresh-air',
 					0.25,
-					t('Fresh air, no unpleasant smells', 'Frisk luft uden ubehagelige lugte')
+					t(
+						'Fresh air, no unpleasant smells',
+						'Frisk luft uden ubehagelige lugte',
+						'Frisk luft uten ubehagelig lukt',
+						'Świeże powietrze, bez nieprzyjemnych zapachów'
+					)
 				),
-				option('none', 0, t('None of these', 'Ingen af disse'))
+				option('none', 0, t('None of these', 'Ingen af disse', 'Ingen av disse', 'Żadne z tych'))
 			]),
 			noteOnNegative: true
 		})
@@ -200,7 +254,9 @@ const greeting: Stage = {
 	),
 	description: t(
 		'How quickly and how warmly the staff noticed you and made contact.',
-		'Hvor hurtigt og hvor varmt personalet lagde mærke til dig og tog kontakt.'
+		'Hvor hurtigt og hvor varmt personalet lagde mærke til dig og tog kontakt.',
+		'Hvor raskt og hvor varmt de ansatte la merke til deg og tok kontakt.',
+		'Jak szybko i jak serdecznie personel cię zauważył i nawiązał kontakt.'
 	),
 	weight: 10,
 	checkpoints: [
@@ -208,11 +264,15 @@ const greeting: Stage = {
 			id: 'greeting.acknowledged',
 			prompt: t(
 				'Did an employee make eye contact or otherwise acknowledge you within the first minute?',
-				'Fik du øjenkontakt med en medarbejder, eller viste en medarbejder på anden måde, at du var set, inden for det første minut?'
+				'Fik du øjenkontakt med en medarbejder, eller viste en medarbejder på anden måde, at du var set, inden for det første minut?',
+				'Fikk du øyekontakt med en ansatt, eller viste en ansatt på annen måte at du var sett, innen det første minuttet?',
+				'Czy w ciągu pierwszej minuty pracownik nawiązał z tobą kontakt wzrokowy lub w inny sposób dał znać, że cię zauważył?'
 			),
 			guidance: t(
 				'A nod or a smile from across the floor counts. Start counting when you pass the entrance.',
-				'Et nik eller et smil på afstand tæller. Begynd at tælle, når du går ind ad døren.'
+				'Et nik eller et smil på afstand tæller. Begynd at tælle, når du går ind ad døren.',
+				'Et nikk eller et smil på avstand teller. Begynn å telle når du går inn døren.',
+				'Liczy się też skinienie głową lub uśmiech z daleka. Zacznij liczyć czas, gdy przejdziesz przez wejście.'
 			),
 			response: yesNo(),
 			noteOnNegative: true
@@ -221,7 +281,9 @@ const greeting: Stage = {
 			id: 'greeting.greeted',
 			prompt: t(
 				"Were you greeted in words (for example 'Hello' or 'Good morning')?",
-				"Blev du hilst velkommen med ord (for eksempel 'Hej' eller 'Godmorgen')?"
+				"Blev du hilst velkommen med ord (for eksempel 'Hej' eller 'Godmorgen')?",
+				'Ble du ønsket velkommen med ord (for eksempel «Hei» eller «God morgen»)?',
+				'Czy ktoś przywitał cię słowami (na przykład „Dzień dobry” lub „Witam”)?'
 			),
 			response: yesNo(),
 			noteOnNegative: true
@@ -230,11 +292,15 @@ const greeting: Stage = {
 			id: 'greeting.approached',
 			prompt: t(
 				'Did an employee approach you and offer help without you having to ask?',
-				'Kom en medarbejder hen til dig og tilbød hjælp, uden at du skulle spørge?'
+				'Kom en medarbejder hen til dig og tilbød hjælp, uden at du skulle spørge?',
+				'Kom en ansatt bort til deg og tilbød hjelp uten at du måtte spørre?',
+				'Czy pracownik podszedł do ciebie i sam zaproponował pomoc, bez proszenia z twojej strony?'
 			),
 			guidance: t(
 				'Browse the shelf from your scenario for a few minutes before you look for help yourself.',
-				'Kig på hylden fra dit scenarie i et par minutter, før du selv opsøger hjælp.'
+				'Kig på hylden fra dit scenarie i et par minutter, før du selv opsøger hjælp.',
+				'Se på hyllen fra scenarioet ditt i noen minutter før du selv oppsøker hjelp.',
+				'Przez kilka minut oglądaj półkę z twojego scenariusza, zanim zaczniesz szukać pomocy na własną rękę.'
 			),
 			response: yesNo(),
 			weight: 2,
@@ -244,11 +310,15 @@ const greeting: Stage = {
 			id: 'greeting.help-when-asked',
 			prompt: t(
 				'When you went to find an employee yourself, did you get help?',
-				'Da du selv opsøgte en medarbejder, fik du så hjælp?'
+				'Da du selv opsøgte en medarbejder, fik du så hjælp?',
+				'Da du selv oppsøkte en ansatt, fikk du hjelp da?',
+				'Czy pracownik ci pomógł, gdy trzeba było samemu go poszukać?'
 			),
 			guidance: t(
 				'Answer No if you were ignored, sent away or told to wait without anyone coming back.',
-				'Svar Nej, hvis du blev ignoreret, afvist eller bedt om at vente, uden at nogen vendte tilbage.'
+				'Svar Nej, hvis du blev ignoreret, afvist eller bedt om at vente, uden at nogen vendte tilbage.',
+				'Svar Nei hvis du ble ignorert, avvist eller bedt om å vente uten at noen kom tilbake.',
+				'Odpowiedz „Nie”, jeśli cię zignorowano, odesłano albo kazano ci czekać i nikt nie wrócił.'
 			),
 			response: yesNo(),
 			weight: 2,
@@ -260,11 +330,15 @@ const greeting: Stage = {
 			id: 'greeting.first-contact-time',
 			prompt: t(
 				'At what time did an employee first speak to you?',
-				'Hvad var klokken, da en medarbejder første gang talte med dig?'
+				'Hvad var klokken, da en medarbejder første gang talte med dig?',
+				'Hva var klokken da en ansatt snakket med deg for første gang?',
+				'O której godzinie pracownik po raz pierwszy się do ciebie odezwał?'
 			),
 			guidance: t(
 				'Read the time off the tablet (HH:MM). Leave it empty if nobody spoke to you.',
-				'Aflæs klokkeslættet på tabletten (TT:MM). Lad feltet stå tomt, hvis ingen talte med dig.'
+				'Aflæs klokkeslættet på tabletten (TT:MM). Lad feltet stå tomt, hvis ingen talte med dig.',
+				'Les av klokkeslettet på nettbrettet (TT:MM). La feltet stå tomt hvis ingen snakket med deg.',
+				'Odczytaj godzinę z tabletu (GG:MM). Zostaw pole puste, jeśli nikt się do ciebie nie odezwał.'
 			),
 			response: time(),
 			required: false
@@ -273,11 +347,15 @@ const greeting: Stage = {
 			id: 'greeting.minutes-to-contact',
 			prompt: t(
 				'How many minutes passed from entering until an employee spoke to you?',
-				'Hvor mange minutter gik der, fra du kom ind, til en medarbejder talte med dig?'
+				'Hvor mange minutter gik der, fra du kom ind, til en medarbejder talte med dig?',
+				'Hvor mange minutter gikk det fra du kom inn til en ansatt snakket med deg?',
+				'Ile minut minęło od wejścia do sklepu do chwili, gdy pracownik się do ciebie odezwał?'
 			),
 			guidance: t(
 				'Two minutes or less passes. Round to whole minutes. If nobody spoke to you at all, enter the time you spent in the store.',
-				'To minutter eller mindre er godkendt. Rund af til hele minutter. Hvis ingen talte med dig, så angiv den tid, du brugte i butikken.'
+				'To minutter eller mindre er godkendt. Rund af til hele minutter. Hvis ingen talte med dig, så angiv den tid, du brugte i butikken.',
+				'To minutter eller mindre er godkjent. Rund av til hele minutter. Hvis ingen snakket med deg i det hele tatt, fører du opp tiden du brukte i butikken.',
+				'Dwie minuty lub mniej to wynik pozytywny. Zaokrąglij do pełnych minut. Jeśli nikt się do ciebie nie odezwał, wpisz czas spędzony w sklepie.'
 			),
 			response: numberInput({ unit: MINUTES, min: 0, max: 120, pass: { max: 2 } }),
 			weight: 2,
@@ -287,11 +365,15 @@ const greeting: Stage = {
 			id: 'greeting.friendliness',
 			prompt: t(
 				'How friendly and welcoming was the first contact?',
-				'Hvor venlig og imødekommende var den første kontakt?'
+				'Hvor venlig og imødekommende var den første kontakt?',
+				'Hvor vennlig og imøtekommende var den første kontakten?',
+				'Jak życzliwy i przyjazny był pierwszy kontakt?'
 			),
 			guidance: t(
 				'1 = cold or dismissive, 3 = polite but neutral, 5 = warm and genuinely welcoming.',
-				'1 = kold eller afvisende, 3 = høflig, men neutral, 5 = varm og oprigtigt imødekommende.'
+				'1 = kold eller afvisende, 3 = høflig, men neutral, 5 = varm og oprigtigt imødekommende.',
+				'1 = kald eller avvisende, 3 = høflig, men nøytral, 5 = varm og oppriktig imøtekommende.',
+				'1 = chłodny lub lekceważący, 3 = uprzejmy, ale neutralny, 5 = ciepły i naprawdę serdeczny.'
 			),
 			response: scale(),
 			weight: 2
@@ -300,21 +382,42 @@ const greeting: Stage = {
 			id: 'greeting.body-language',
 			prompt: t(
 				"How would you describe the employee's body language?",
-				'Hvordan vil du beskrive medarbejderens kropssprog?'
+				'Hvordan vil du beskrive medarbejderens kropssprog?',
+				'Hvordan vil du beskrive kroppsspråket til den ansatte?',
+				'Jak opiszesz mowę ciała pracownika?'
 			),
 			response: singleChoice([
 				option(
 					'open',
 					1,
-					t('Open and engaged, turned towards you', 'Åbent og engageret, vendt mod dig')
+					t(
+						'Open and engaged, turned towards you',
+						'Åbent og engageret, vendt mod dig',
+						'Åpent og engasjert, vendt mot deg',
+						'Otwarta i zaangażowana, zwrócona w twoją stronę'
+					)
 				),
-				option('neutral', 0.5, t('Neutral', 'Neutralt')),
+				option('neutral', 0.5, t('Neutral', 'Neutralt', 'Nøytralt', 'Neutralna')),
 				option(
 					'distracted',
 					0.25,
-					t('Distracted (phone, screen, colleagues)', 'Distraheret (telefon, skærm, kolleger)')
+					t(
+						'Distracted (phone, screen, colleagues)',
+						'Distraheret (telefon, skærm, kolleger)',
+						'Distrahert (telefon, skjerm, kolleger)',
+						'Rozkojarzona (telefon, ekran, współpracownicy)'
+					)
 				),
-				option('dismissive', 0, t('Dismissive or irritated', 'Afvisende eller irriteret'))
+				option(
+					'dismissive',
+					0,
+					t(
+						'Dismissive or irritated',
+						'Afvisende eller irriteret',
+						'Avvisende eller irritert',
+						'Lekceważąca lub poirytowana'
+					)
+				)
 			]),
 			noteOnNegative: true
 		}),
@@ -322,7 +425,9 @@ const greeting: Stage = {
 			id: 'greeting.staff-identifiable',
 			prompt: t(
 				'Were employees easy to recognise (uniform, name badge)?',
-				'Var medarbejderne lette at genkende (uniform, navneskilt)?'
+				'Var medarbejderne lette at genkende (uniform, navneskilt)?',
+				'Var de ansatte lette å kjenne igjen (uniform, navneskilt)?',
+				'Czy pracowników łatwo było rozpoznać (uniform, identyfikator)?'
 			),
 			response: yesNo(),
 			noteOnNegative: true
@@ -331,11 +436,15 @@ const greeting: Stage = {
 			id: 'greeting.busy-signal',
 			prompt: t(
 				'If the employee was busy with another customer or task, did they signal that they would be with you shortly?',
-				'Hvis medarbejderen var optaget af en anden kunde eller opgave, signalerede vedkommende så, at du snart ville blive hjulpet?'
+				'Hvis medarbejderen var optaget af en anden kunde eller opgave, signalerede vedkommende så, at du snart ville blive hjulpet?',
+				'Hvis den ansatte var opptatt med en annen kunde eller oppgave, ga vedkommende beskjed om at du snart ville få hjelp?',
+				'Jeśli pracownik był zajęty innym klientem lub zadaniem, czy dał ci znać, że zaraz się tobą zajmie?'
 			),
 			guidance: t(
 				'Answer N/A if the employee was free when you met them.',
-				'Svar "ikke relevant", hvis medarbejderen var ledig, da I mødtes.'
+				'Svar "ikke relevant", hvis medarbejderen var ledig, da I mødtes.',
+				'Svar «Ikke relevant» hvis den ansatte var ledig da dere møttes.',
+				'Odpowiedz „Nie dotyczy”, jeśli pracownik był wolny w chwili waszego spotkania.'
 			),
 			response: yesNoNa(),
 			noteOnNegative: true
@@ -408,7 +517,7 @@ const needsDiscovery: Stage = {
 					t('What you use today and what you miss', 'Hvad du bruger i dag, og hvad du savner')
 				),
 				option('budget', 0.25, t('Your budget', 'Dit budget')),
-				option('none', 0, t('None of these', 'Ingen af disse'))
+				option('none', 0, t('None of these', 'Ingen af disse', 'Ingen av disse', 'Żadne z tych'))
 			]),
 			noteOnNegative: true
 		}),

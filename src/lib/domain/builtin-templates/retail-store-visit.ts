@@ -457,7 +457,9 @@ const needsDiscovery: Stage = {
 	title: t('Needs discovery', 'Afdækning af behov', 'Behovsavdekking', 'Rozpoznanie potrzeb'),
 	description: t(
 		'Follow your scenario brief and let the employee lead. Note which questions they ask before they recommend anything.',
-		'Følg dit scenariebrief, og lad medarbejderen føre an. Notér, hvilke spørgsmål der bliver stillet, før der anbefales noget.'
+		'Følg dit scenariebrief, og lad medarbejderen føre an. Notér, hvilke spørgsmål der bliver stillet, før der anbefales noget.',
+		'Følg scenariobriefen din, og la den ansatte lede. Noter hvilke spørsmål som blir stilt før noe blir anbefalt.',
+		'Trzymaj się opisu scenariusza i pozwól pracownikowi prowadzić rozmowę. Zanotuj, jakie pytania zadaje, zanim cokolwiek poleci.'
 	),
 	weight: 15,
 	checkpoints: [
@@ -465,11 +467,15 @@ const needsDiscovery: Stage = {
 			id: 'needs-discovery.open-questions',
 			prompt: t(
 				'Did the employee ask open questions about what you need (who, what, how, why)?',
-				'Stillede medarbejderen åbne spørgsmål om dit behov (hvem, hvad, hvordan, hvorfor)?'
+				'Stillede medarbejderen åbne spørgsmål om dit behov (hvem, hvad, hvordan, hvorfor)?',
+				'Stilte den ansatte åpne spørsmål om behovet ditt (hvem, hva, hvordan, hvorfor)?',
+				'Czy pracownik zadawał pytania otwarte o twoje potrzeby (kto, co, jak, dlaczego)?'
 			),
 			guidance: t(
 				"Questions that cannot be answered with yes or no, such as 'What will you mainly use it for?'",
-				"Spørgsmål, der ikke kan besvares med ja eller nej, for eksempel 'Hvad skal du primært bruge den til?'"
+				"Spørgsmål, der ikke kan besvares med ja eller nej, for eksempel 'Hvad skal du primært bruge den til?'",
+				'Spørsmål som ikke kan besvares med ja eller nei, for eksempel «Hva skal du hovedsakelig bruke den til?»',
+				'Pytania, na które nie da się odpowiedzieć „tak” lub „nie”, na przykład „Do czego głównie będziesz tego używać?”'
 			),
 			response: yesNo(),
 			weight: 2,
@@ -479,11 +485,15 @@ const needsDiscovery: Stage = {
 			id: 'needs-discovery.question-count',
 			prompt: t(
 				'About how many questions did the employee ask about your needs before recommending a product?',
-				'Omtrent hvor mange spørgsmål stillede medarbejderen om dit behov, før der blev anbefalet et produkt?'
+				'Omtrent hvor mange spørgsmål stillede medarbejderen om dit behov, før der blev anbefalet et produkt?',
+				'Omtrent hvor mange spørsmål stilte den ansatte om behovet ditt før et produkt ble anbefalt?',
+				'Mniej więcej ile pytań o twoje potrzeby zadał pracownik, zanim polecił produkt?'
 			),
 			guidance: t(
 				"Three or more passes. Count only questions about you and your needs, not 'Can I help you?'.",
-				"Tre eller flere er godkendt. Tæl kun spørgsmål om dig og dit behov, ikke 'Kan jeg hjælpe?'."
+				"Tre eller flere er godkendt. Tæl kun spørgsmål om dig og dit behov, ikke 'Kan jeg hjælpe?'.",
+				'Tre eller flere er godkjent. Tell bare spørsmål om deg og behovet ditt, ikke «Kan jeg hjelpe deg?».',
+				'Trzy lub więcej to wynik pozytywny. Licz tylko pytania o ciebie i twoje potrzeby, a nie „W czym mogę pomóc?”.'
 			),
 			response: numberInput({
 				unit: t('questions', 'spørgsmål', 'spørsmål', 'pytań'),
@@ -495,28 +505,50 @@ const needsDiscovery: Stage = {
 		}),
 		checkpoint({
 			id: 'needs-discovery.topics-covered',
-			prompt: t('Which topics did the employee explore?', 'Hvilke emner kom medarbejderen ind på?'),
+			prompt: t(
+				'Which topics did the employee explore?',
+				'Hvilke emner kom medarbejderen ind på?',
+				'Hvilke temaer kom den ansatte inn på?',
+				'Jakie tematy poruszył pracownik?'
+			),
 			guidance: t(
 				'Tick every topic the employee asked about on their own initiative.',
-				'Markér hvert emne, medarbejderen spurgte ind til på eget initiativ.'
+				'Markér hvert emne, medarbejderen spurgte ind til på eget initiativ.',
+				'Kryss av for hvert tema den ansatte spurte om på eget initiativ.',
+				'Zaznacz każdy temat, o który pracownik zapytał z własnej inicjatywy.'
 			),
 			response: multipleChoice([
 				option(
 					'purpose',
 					0.25,
-					t('What you will use the product for', 'Hvad du skal bruge produktet til')
+					t(
+						'What you will use the product for',
+						'Hvad du skal bruge produktet til',
+						'Hva du skal bruke produktet til',
+						'Do czego będziesz używać produktu'
+					)
 				),
 				option(
 					'usage',
 					0.25,
-					t('How often and where you will use it', 'Hvor ofte og hvor du skal bruge det')
+					t(
+						'How often and where you will use it',
+						'Hvor ofte og hvor du skal bruge det',
+						'Hvor ofte og hvor du skal bruke det',
+						'Jak często i gdzie będziesz go używać'
+					)
 				),
 				option(
 					'current-product',
 					0.25,
-					t('What you use today and what you miss', 'Hvad du bruger i dag, og hvad du savner')
+					t(
+						'What you use today and what you miss',
+						'Hvad du bruger i dag, og hvad du savner',
+						'Hva du bruker i dag, og hva du savner',
+						'Czego używasz dziś i czego ci brakuje'
+					)
 				),
-				option('budget', 0.25, t('Your budget', 'Dit budget')),
+				option('budget', 0.25, t('Your budget', 'Dit budget', 'Budsjettet ditt', 'Twój budżet')),
 				option('none', 0, t('None of these', 'Ingen af disse', 'Ingen av disse', 'Żadne z tych'))
 			]),
 			noteOnNegative: true
@@ -525,21 +557,32 @@ const needsDiscovery: Stage = {
 			id: 'needs-discovery.budget-respected',
 			prompt: t(
 				'Did the employee respect the budget you mentioned?',
-				'Respekterede medarbejderen det budget, du nævnte?'
+				'Respekterede medarbejderen det budget, du nævnte?',
+				'Respekterte den ansatte budsjettet du nevnte?',
+				'Czy pracownik uszanował podany przez ciebie budżet?'
 			),
 			guidance: t(
 				'Recommending something slightly above budget with a clear reason is fine. Answer N/A if the budget never came up.',
-				'Det er fint at anbefale noget lidt over budgettet med en klar begrundelse. Svar "ikke relevant", hvis budgettet aldrig kom på tale.'
+				'Det er fint at anbefale noget lidt over budgettet med en klar begrundelse. Svar "ikke relevant", hvis budgettet aldrig kom på tale.',
+				'Det er greit å anbefale noe litt over budsjettet med en tydelig begrunnelse. Svar «Ikke relevant» hvis budsjettet aldri kom opp.',
+				'Polecenie czegoś nieco powyżej budżetu z jasnym uzasadnieniem jest w porządku. Odpowiedz „Nie dotyczy”, jeśli budżet w ogóle nie padł w rozmowie.'
 			),
 			response: yesNoNa(),
 			noteOnNegative: true
 		}),
 		checkpoint({
 			id: 'needs-discovery.listening',
-			prompt: t('How well did the employee listen?', 'Hvor godt lyttede medarbejderen?'),
+			prompt: t(
+				'How well did the employee listen?',
+				'Hvor godt lyttede medarbejderen?',
+				'Hvor godt lyttet den ansatte?',
+				'Jak dobrze pracownik słuchał?'
+			),
 			guidance: t(
 				'1 = interrupted or ignored what you said, 5 = let you finish, followed up and remembered details.',
-				'1 = afbrød eller overhørte, hvad du sagde, 5 = lod dig tale færdig, fulgte op og huskede detaljer.'
+				'1 = afbrød eller overhørte, hvad du sagde, 5 = lod dig tale færdig, fulgte op og huskede detaljer.',
+				'1 = avbrøt eller overhørte det du sa, 5 = lot deg snakke ferdig, fulgte opp og husket detaljer.',
+				'1 = przerywał lub ignorował to, co mówisz, 5 = dawał ci skończyć, dopytywał i pamiętał szczegóły.'
 			),
 			response: scale(),
 			weight: 2
@@ -548,7 +591,9 @@ const needsDiscovery: Stage = {
 			id: 'needs-discovery.summarised',
 			prompt: t(
 				'Did the employee sum up your needs before suggesting a solution?',
-				'Opsummerede medarbejderen dit behov, før der blev foreslået en løsning?'
+				'Opsummerede medarbejderen dit behov, før der blev foreslået en løsning?',
+				'Oppsummerte den ansatte behovet ditt før en løsning ble foreslått?',
+				'Czy pracownik podsumował twoje potrzeby, zanim zaproponował rozwiązanie?'
 			),
 			response: yesNo(),
 			noteOnNegative: true
@@ -557,7 +602,9 @@ const needsDiscovery: Stage = {
 			id: 'needs-discovery.no-assumptions',
 			prompt: t(
 				'Did the employee avoid assumptions based on your age, gender or appearance?',
-				'Undgik medarbejderen at gøre antagelser ud fra din alder, dit køn eller dit udseende?'
+				'Undgik medarbejderen at gøre antagelser ud fra din alder, dit køn eller dit udseende?',
+				'Unngikk den ansatte å gjøre antakelser ut fra alderen, kjønnet eller utseendet ditt?',
+				'Czy pracownik unikał założeń opartych na twoim wieku, płci lub wyglądzie?'
 			),
 			response: yesNo(),
 			noteOnNegative: true
@@ -575,7 +622,9 @@ const advice: Stage = {
 	),
 	description: t(
 		'Ask the product questions from your scenario brief, including the hard one.',
-		'Stil produktspørgsmålene fra dit scenariebrief, også det svære.'
+		'Stil produktspørgsmålene fra dit scenariebrief, også det svære.',
+		'Still produktspørsmålene fra scenariobriefen din, også det vanskelige.',
+		'Zadaj pytania o produkt z opisu scenariusza, także to trudne.'
 	),
 	weight: 15,
 	checkpoints: [
@@ -583,11 +632,15 @@ const advice: Stage = {
 			id: 'advice.recommendation-fit',
 			prompt: t(
 				'How well did the recommended product match the needs you described?',
-				'Hvor godt passede det anbefalede produkt til de behov, du beskrev?'
+				'Hvor godt passede det anbefalede produkt til de behov, du beskrev?',
+				'Hvor godt passet det anbefalte produktet til behovene du beskrev?',
+				'Jak dobrze polecony produkt odpowiadał opisanym przez ciebie potrzebom?'
 			),
 			guidance: t(
 				'1 = unrelated to your needs, 5 = a convincing match that the employee explained.',
-				'1 = havde intet med dit behov at gøre, 5 = et overbevisende match, som medarbejderen forklarede.'
+				'1 = havde intet med dit behov at gøre, 5 = et overbevisende match, som medarbejderen forklarede.',
+				'1 = hadde ingenting med behovet ditt å gjøre, 5 = et overbevisende valg som den ansatte forklarte.',
+				'1 = bez związku z twoimi potrzebami, 5 = przekonujący wybór, który pracownik uzasadnił.'
 			),
 			response: scale(),
 			weight: 2
@@ -596,7 +649,9 @@ const advice: Stage = {
 			id: 'advice.alternatives-compared',
 			prompt: t(
 				'Did the employee present at least two alternatives and explain the differences?',
-				'Præsenterede medarbejderen mindst to alternativer og forklarede forskellene?'
+				'Præsenterede medarbejderen mindst to alternativer og forklarede forskellene?',
+				'Presenterte den ansatte minst to alternativer og forklarte forskjellene?',
+				'Czy pracownik przedstawił co najmniej dwie możliwości i wyjaśnił różnice?'
 			),
 			response: yesNo(),
 			noteOnNegative: true
@@ -605,11 +660,15 @@ const advice: Stage = {
 			id: 'advice.product-knowledge',
 			prompt: t(
 				'How well did the employee know the product?',
-				'Hvor godt kendte medarbejderen produktet?'
+				'Hvor godt kendte medarbejderen produktet?',
+				'Hvor godt kjente den ansatte produktet?',
+				'Jak dobrze pracownik znał produkt?'
 			),
 			guidance: t(
 				'1 = had to guess or read from the box, 3 = knew the basics, 5 = answered precisely and confidently.',
-				'1 = måtte gætte eller læse på æsken, 3 = kendte det grundlæggende, 5 = svarede præcist og sikkert.'
+				'1 = måtte gætte eller læse på æsken, 3 = kendte det grundlæggende, 5 = svarede præcist og sikkert.',
+				'1 = måtte gjette eller lese på esken, 3 = kunne det grunnleggende, 5 = svarte presist og sikkert.',
+				'1 = musiał zgadywać lub czytać z pudełka, 3 = znał podstawy, 5 = odpowiadał precyzyjnie i pewnie.'
 			),
 			response: scale(),
 			weight: 2
@@ -618,35 +677,56 @@ const advice: Stage = {
 			id: 'advice.hard-question',
 			prompt: t(
 				'How was the hard question from your scenario brief handled?',
-				'Hvordan blev det svære spørgsmål fra dit scenariebrief håndteret?'
+				'Hvordan blev det svære spørgsmål fra dit scenariebrief håndteret?',
+				'Hvordan ble det vanskelige spørsmålet fra scenariobriefen din håndtert?',
+				'Jak poradzono sobie z trudnym pytaniem z opisu scenariusza?'
 			),
 			guidance: t(
 				'Looking it up or asking a colleague is good service when the right answer comes back.',
-				'Det er god service at slå svaret op eller spørge en kollega, når det rigtige svar kommer tilbage.'
+				'Det er god service at slå svaret op eller spørge en kollega, når det rigtige svar kommer tilbage.',
+				'Det er god service å slå opp svaret eller spørre en kollega når det riktige svaret kommer tilbake.',
+				'Sprawdzenie odpowiedzi lub zapytanie współpracownika to dobra obsługa, jeśli w efekcie pada właściwa odpowiedź.'
 			),
 			response: singleChoice([
 				option(
 					'answered',
 					1,
-					t('Answered correctly straight away', 'Besvaret korrekt med det samme')
+					t(
+						'Answered correctly straight away',
+						'Besvaret korrekt med det samme',
+						'Svarte riktig med en gang',
+						'Poprawna odpowiedź od razu'
+					)
 				),
 				option(
 					'looked-up',
 					0.75,
 					t(
 						'Looked it up or asked a colleague and came back with the right answer',
-						'Slog det op eller spurgte en kollega og vendte tilbage med det rigtige svar'
+						'Slog det op eller spurgte en kollega og vendte tilbage med det rigtige svar',
+						'Slo det opp eller spurte en kollega og kom tilbake med riktig svar',
+						'Sprawdził lub zapytał współpracownika i wrócił z właściwą odpowiedzią'
 					)
 				),
 				option(
 					'vague',
 					0.25,
-					t('A vague or partly correct answer', 'Et vagt eller delvist korrekt svar')
+					t(
+						'A vague or partly correct answer',
+						'Et vagt eller delvist korrekt svar',
+						'Et vagt eller delvis riktig svar',
+						'Niejasna lub częściowo poprawna odpowiedź'
+					)
 				),
 				option(
 					'wrong-or-none',
 					0,
-					t('A wrong answer or no answer', 'Et forkert svar eller intet svar')
+					t(
+						'A wrong answer or no answer',
+						'Et forkert svar eller intet svar',
+						'Et feil svar eller ikke noe svar',
+						'Błędna odpowiedź lub brak odpowiedzi'
+					)
 				)
 			]),
 			weight: 2,
@@ -656,11 +736,15 @@ const advice: Stage = {
 			id: 'advice.information-correct',
 			prompt: t(
 				'Was everything you were told correct and not misleading (price, warranty, features)?',
-				'Var alt, hvad du fik at vide, korrekt og ikke vildledende (pris, garanti, funktioner)?'
+				'Var alt, hvad du fik at vide, korrekt og ikke vildledende (pris, garanti, funktioner)?',
+				'Var alt du fikk vite, riktig og ikke villedende (pris, garanti, funksjoner)?',
+				'Czy wszystkie przekazane ci informacje były prawdziwe i nie wprowadzały w błąd (cena, gwarancja, funkcje)?'
 			),
 			guidance: t(
 				'Check the claims against the product page or data sheet after the visit. A misleading claim is a critical failure.',
-				'Tjek oplysningerne mod produktsiden eller databladet efter besøget. En vildledende oplysning er en kritisk fejl.'
+				'Tjek oplysningerne mod produktsiden eller databladet efter besøget. En vildledende oplysning er en kritisk fejl.',
+				'Sjekk opplysningene mot produktsiden eller databladet etter besøket. En villedende opplysning er en kritisk feil.',
+				'Po wizycie sprawdź te informacje na stronie produktu lub w karcie katalogowej. Informacja wprowadzająca w błąd to błąd krytyczny.'
 			),
 			response: yesNo(),
 			weight: 3,
@@ -671,11 +755,15 @@ const advice: Stage = {
 			id: 'advice.warranty-explained',
 			prompt: t(
 				'Did the employee explain the warranty, complaint rights or return policy correctly?',
-				'Forklarede medarbejderen garanti, reklamationsret eller returret korrekt?'
+				'Forklarede medarbejderen garanti, reklamationsret eller returret korrekt?',
+				'Forklarte den ansatte garanti, reklamasjonsrett eller returrett riktig?',
+				'Czy pracownik poprawnie wyjaśnił gwarancję, prawo do reklamacji lub zasady zwrotów?'
 			),
 			guidance: t(
 				'Answer N/A if it did not come up and your scenario does not ask about it.',
-				'Svar "ikke relevant", hvis det ikke kom på tale, og dit scenarie ikke beder dig spørge om det.'
+				'Svar "ikke relevant", hvis det ikke kom på tale, og dit scenarie ikke beder dig spørge om det.',
+				'Svar «Ikke relevant» hvis det ikke kom opp, og scenarioet ditt ikke ber deg spørre om det.',
+				'Odpowiedz „Nie dotyczy”, jeśli temat nie padł, a twój scenariusz nie każe o to pytać.'
 			),
 			response: yesNoNa(),
 			noteOnNegative: true
@@ -684,11 +772,15 @@ const advice: Stage = {
 			id: 'advice.demonstration',
 			prompt: t(
 				'Did the employee show or demonstrate the product (switch it on, let you try it)?',
-				'Viste eller demonstrerede medarbejderen produktet (tændte det, lod dig prøve det)?'
+				'Viste eller demonstrerede medarbejderen produktet (tændte det, lod dig prøve det)?',
+				'Viste eller demonstrerte den ansatte produktet (slo det på, lot deg prøve det)?',
+				'Czy pracownik pokazał lub zademonstrował produkt (włączył go, dał ci go wypróbować)?'
 			),
 			guidance: t(
 				'Answer N/A if the product cannot be demonstrated in the store.',
-				'Svar "ikke relevant", hvis produktet ikke kan demonstreres i butikken.'
+				'Svar "ikke relevant", hvis produktet ikke kan demonstreres i butikken.',
+				'Svar «Ikke relevant» hvis produktet ikke kan demonstreres i butikken.',
+				'Odpowiedz „Nie dotyczy”, jeśli produktu nie da się zademonstrować w sklepie.'
 			),
 			response: yesNoNa()
 		}),
@@ -696,7 +788,9 @@ const advice: Stage = {
 			id: 'advice.plain-language',
 			prompt: t(
 				'Did the employee explain things in plain language, without unnecessary jargon?',
-				'Forklarede medarbejderen tingene i et klart sprog uden unødvendig fagjargon?'
+				'Forklarede medarbejderen tingene i et klart sprog uden unødvendig fagjargon?',
+				'Forklarte den ansatte ting på et klart språk uten unødvendig fagsjargong?',
+				'Czy pracownik tłumaczył prostym językiem, bez niepotrzebnego żargonu?'
 			),
 			response: yesNo(),
 			noteOnNegative: true
@@ -705,11 +799,15 @@ const advice: Stage = {
 			id: 'advice.own-experience',
 			prompt: t(
 				'Did the employee share their own experience with the product or similar products?',
-				'Delte medarbejderen sine egne erfaringer med produktet eller lignende produkter?'
+				'Delte medarbejderen sine egne erfaringer med produktet eller lignende produkter?',
+				'Delte den ansatte egne erfaringer med produktet eller lignende produkter?',
+				'Czy pracownik podzielił się własnymi doświadczeniami z tym lub podobnymi produktami?'
 			),
 			guidance: t(
 				'Staff who use what they sell give better advice. A concrete personal example counts as Yes.',
-				'Medarbejdere, der selv bruger det, de sælger, rådgiver bedre. Et konkret personligt eksempel tæller som Ja.'
+				'Medarbejdere, der selv bruger det, de sælger, rådgiver bedre. Et konkret personligt eksempel tæller som Ja.',
+				'Ansatte som selv bruker det de selger, gir bedre råd. Et konkret personlig eksempel teller som Ja.',
+				'Pracownicy, którzy sami używają tego, co sprzedają, lepiej doradzają. Konkretny osobisty przykład oznacza odpowiedź „Tak”.'
 			),
 			response: yesNo()
 		})
@@ -721,7 +819,9 @@ const personalTouch: Stage = {
 	title: t('Personal touch', 'Personlig service', 'Personlig service', 'Indywidualne podejście'),
 	description: t(
 		'Your scenario brief includes a personal cue, such as moving house or a child finishing school. Mention it naturally.',
-		'Dit scenariebrief indeholder et personligt signal, for eksempel en flytning eller et barn, der er færdig med skolen. Nævn det naturligt.'
+		'Dit scenariebrief indeholder et personligt signal, for eksempel en flytning eller et barn, der er færdig med skolen. Nævn det naturligt.',
+		'Scenariobriefen din inneholder et personlig signal, for eksempel en flytting eller et barn som er ferdig med skolen. Nevn det naturlig.',
+		'Opis scenariusza zawiera osobisty sygnał, na przykład przeprowadzkę albo dziecko kończące szkołę. Wspomnij o nim naturalnie.'
 	),
 	weight: 10,
 	checkpoints: [
@@ -729,11 +829,15 @@ const personalTouch: Stage = {
 			id: 'personal-touch.cue-picked-up',
 			prompt: t(
 				'Did the employee pick up the personal cue from your scenario and respond to it?',
-				'Opfangede medarbejderen det personlige signal fra dit scenarie og reagerede på det?'
+				'Opfangede medarbejderen det personlige signal fra dit scenarie og reagerede på det?',
+				'Fanget den ansatte opp det personlige signalet fra scenarioet ditt og reagerte på det?',
+				'Czy pracownik wychwycił osobisty sygnał z twojego scenariusza i na niego zareagował?'
 			),
 			guidance: t(
 				"Yes if they asked about it or tied the advice to it (for example 'for a new flat you may also need…').",
-				"Ja, hvis medarbejderen spurgte ind til det eller koblede rådgivningen til det (for eksempel 'til en ny lejlighed får du måske også brug for …')."
+				"Ja, hvis medarbejderen spurgte ind til det eller koblede rådgivningen til det (for eksempel 'til en ny lejlighed får du måske også brug for …').",
+				'Ja hvis den ansatte spurte om det eller knyttet rådene til det (for eksempel «til en ny leilighet trenger du kanskje også …»).',
+				'„Tak”, jeśli pracownik o to dopytał lub powiązał z tym swoje rady (na przykład „do nowego mieszkania przyda się też…”).'
 			),
 			response: yesNo(),
 			weight: 2,
@@ -743,11 +847,15 @@ const personalTouch: Stage = {
 			id: 'personal-touch.adapted-style',
 			prompt: t(
 				'How well did the employee adapt to you (pace, tone, level of detail)?',
-				'Hvor godt tilpassede medarbejderen sig dig (tempo, tone, detaljeniveau)?'
+				'Hvor godt tilpassede medarbejderen sig dig (tempo, tone, detaljeniveau)?',
+				'Hvor godt tilpasset den ansatte seg deg (tempo, tone, detaljnivå)?',
+				'Jak dobrze pracownik dopasował się do ciebie (tempo, ton, poziom szczegółów)?'
 			),
 			guidance: t(
 				'1 = the same routine for everyone, 5 = clearly adjusted to your personality and questions.',
-				'1 = samme rutine for alle, 5 = tydeligt tilpasset din personlighed og dine spørgsmål.'
+				'1 = samme rutine for alle, 5 = tydeligt tilpasset din personlighed og dine spørgsmål.',
+				'1 = samme rutine for alle, 5 = tydelig tilpasset personligheten din og spørsmålene dine.',
+				'1 = ta sama rutyna dla każdego, 5 = wyraźnie dopasowane do twojej osobowości i pytań.'
 			),
 			response: scale()
 		}),
@@ -755,11 +863,15 @@ const personalTouch: Stage = {
 			id: 'personal-touch.genuine',
 			prompt: t(
 				'Did the conversation feel genuine rather than scripted?',
-				'Føltes samtalen oprigtig frem for indøvet?'
+				'Føltes samtalen oprigtig frem for indøvet?',
+				'Føltes samtalen oppriktig og ikke innøvd?',
+				'Czy rozmowa wydawała się szczera, a nie wyuczona?'
 			),
 			guidance: t(
 				'1 = read from a script, 5 = a real conversation with real interest in you.',
-				'1 = som læst op fra et manuskript, 5 = en ægte samtale med ægte interesse for dig.'
+				'1 = som læst op fra et manuskript, 5 = en ægte samtale med ægte interesse for dig.',
+				'1 = som lest opp fra et manus, 5 = en ekte samtale med ekte interesse for deg.',
+				'1 = jak czytane ze scenariusza, 5 = prawdziwa rozmowa z prawdziwym zainteresowaniem tobą.'
 			),
 			response: scale(),
 			weight: 2
@@ -768,11 +880,15 @@ const personalTouch: Stage = {
 			id: 'personal-touch.name-used',
 			prompt: t(
 				'If you gave your name, did the employee use it?',
-				'Hvis du sagde dit navn, brugte medarbejderen det så?'
+				'Hvis du sagde dit navn, brugte medarbejderen det så?',
+				'Hvis du sa navnet ditt, brukte den ansatte det?',
+				'Czy pracownik używał twojego imienia, jeśli je podano?'
 			),
 			guidance: t(
 				'Answer N/A if you did not give your name.',
-				'Svar "ikke relevant", hvis du ikke sagde dit navn.'
+				'Svar "ikke relevant", hvis du ikke sagde dit navn.',
+				'Svar «Ikke relevant» hvis du ikke sa navnet ditt.',
+				'Odpowiedz „Nie dotyczy”, jeśli twoje imię nie padło.'
 			),
 			response: yesNoNa()
 		}),
@@ -780,11 +896,15 @@ const personalTouch: Stage = {
 			id: 'personal-touch.surprised',
 			prompt: t(
 				'Did the employee do something that positively surprised you, beyond what you expected?',
-				'Gjorde medarbejderen noget, der overraskede dig positivt ud over det forventede?'
+				'Gjorde medarbejderen noget, der overraskede dig positivt ud over det forventede?',
+				'Gjorde den ansatte noe som overrasket deg positivt, utover det du forventet?',
+				'Czy pracownik zrobił coś, co pozytywnie cię zaskoczyło i przerosło twoje oczekiwania?'
 			),
 			guidance: t(
 				"'Fine, I got what I expected' is a No. The test is whether you will remember the visit.",
-				"'Fint nok, jeg fik det, jeg forventede' er et Nej. Spørgsmålet er, om du vil huske besøget."
+				"'Fint nok, jeg fik det, jeg forventede' er et Nej. Spørgsmålet er, om du vil huske besøget.",
+				'«Greit nok, jeg fikk det jeg forventet» er et Nei. Spørsmålet er om du kommer til å huske besøket.',
+				'„W porządku, wszystko zgodnie z oczekiwaniami” to odpowiedź „Nie”. Chodzi o to, czy zapamiętasz tę wizytę.'
 			),
 			response: yesNo(),
 			weight: 2
@@ -793,11 +913,15 @@ const personalTouch: Stage = {
 			id: 'personal-touch.surprise-description',
 			prompt: t(
 				'What did the employee do that surprised you?',
-				'Hvad gjorde medarbejderen, der overraskede dig?'
+				'Hvad gjorde medarbejderen, der overraskede dig?',
+				'Hva gjorde den ansatte som overrasket deg?',
+				'Co takiego zrobił pracownik, że cię zaskoczył?'
 			),
 			guidance: t(
 				'Be specific: the manager uses this to recognise the employee.',
-				'Vær konkret: Lederen bruger det til at anerkende medarbejderen.'
+				'Vær konkret: Lederen bruger det til at anerkende medarbejderen.',
+				'Vær konkret: Lederen bruker dette til å gi den ansatte anerkjennelse.',
+				'Pisz konkretnie: kierownik wykorzysta to, by docenić pracownika.'
 			),
 			response: text(),
 			visibleWhen: whenEquals('personal-touch.surprised', 'yes')
@@ -806,7 +930,9 @@ const personalTouch: Stage = {
 			id: 'personal-touch.felt-respected',
 			prompt: t(
 				'Did you feel seen and treated with respect as a person?',
-				'Følte du dig set og behandlet med respekt som menneske?'
+				'Følte du dig set og behandlet med respekt som menneske?',
+				'Følte du deg sett og behandlet med respekt som menneske?',
+				'Czy pracownik dostrzegał w tobie człowieka i traktował cię z szacunkiem?'
 			),
 			response: yesNo(),
 			noteOnNegative: true

@@ -950,7 +950,9 @@ const objectionHandling: Stage = {
 	),
 	description: t(
 		'Raise the objection or complaint from your scenario brief, for example that the price is lower online or that an earlier purchase broke. Watch whether the employee can solve it on the spot.',
-		'Kom med indvendingen eller klagen fra dit scenariebrief, for eksempel at prisen er lavere på nettet, eller at et tidligere køb gik i stykker. Læg mærke til, om medarbejderen kan løse det på stedet.'
+		'Kom med indvendingen eller klagen fra dit scenariebrief, for eksempel at prisen er lavere på nettet, eller at et tidligere køb gik i stykker. Læg mærke til, om medarbejderen kan løse det på stedet.',
+		'Kom med innvendingen eller klagen fra scenariobriefen din, for eksempel at prisen er lavere på nettet, eller at et tidligere kjøp gikk i stykker. Legg merke til om den ansatte kan løse det på stedet.',
+		'Zgłoś zastrzeżenie lub reklamację z opisu scenariusza, na przykład że w internecie cena jest niższa albo że wcześniej kupiony produkt się zepsuł. Zwróć uwagę, czy pracownik potrafi rozwiązać sprawę na miejscu.'
 	),
 	weight: 10,
 	checkpoints: [
@@ -958,11 +960,15 @@ const objectionHandling: Stage = {
 			id: 'objection-handling.raised',
 			prompt: t(
 				'Were you able to raise the objection from your scenario brief?',
-				'Fik du fremført indvendingen fra dit scenariebrief?'
+				'Fik du fremført indvendingen fra dit scenariebrief?',
+				'Fikk du lagt fram innvendingen fra scenariobriefen din?',
+				'Czy udało ci się zgłosić zastrzeżenie z opisu scenariusza?'
 			),
 			guidance: t(
 				'Answer No only if the visit gave you no chance to raise it; the rest of this stage is then skipped.',
-				'Svar kun Nej, hvis besøget ikke gav dig mulighed for det; resten af dette trin springes så over.'
+				'Svar kun Nej, hvis besøget ikke gav dig mulighed for det; resten af dette trin springes så over.',
+				'Svar Nei bare hvis besøket ikke ga deg mulighet til det; resten av dette trinnet hoppes da over.',
+				'Odpowiedz „Nie” tylko wtedy, gdy podczas wizyty nie było ku temu okazji; reszta tego etapu zostanie wtedy pominięta.'
 			),
 			response: yesNo(),
 			weight: 0
@@ -971,7 +977,9 @@ const objectionHandling: Stage = {
 			id: 'objection-handling.listened',
 			prompt: t(
 				'Did the employee let you explain the whole issue without interrupting?',
-				'Lod medarbejderen dig forklare hele sagen uden at afbryde?'
+				'Lod medarbejderen dig forklare hele sagen uden at afbryde?',
+				'Lot den ansatte deg forklare hele saken uten å avbryte?',
+				'Czy pracownik pozwolił ci wyjaśnić całą sprawę bez przerywania?'
 			),
 			response: yesNo(),
 			noteOnNegative: true,
@@ -981,11 +989,15 @@ const objectionHandling: Stage = {
 			id: 'objection-handling.empathy',
 			prompt: t(
 				'How well did the employee acknowledge your point of view?',
-				'Hvor godt anerkendte medarbejderen dit synspunkt?'
+				'Hvor godt anerkendte medarbejderen dit synspunkt?',
+				'Hvor godt anerkjente den ansatte synspunktet ditt?',
+				'Jak dobrze pracownik uznał twój punkt widzenia?'
 			),
 			guidance: t(
 				'1 = defensive or argued with you, 5 = showed understanding before explaining or solving.',
-				'1 = defensiv eller diskuterede med dig, 5 = viste forståelse, før der blev forklaret eller løst noget.'
+				'1 = defensiv eller diskuterede med dig, 5 = viste forståelse, før der blev forklaret eller løst noget.',
+				'1 = defensiv eller diskuterte med deg, 5 = viste forståelse før noe ble forklart eller løst.',
+				'1 = bronił się lub się z tobą spierał, 5 = okazał zrozumienie, zanim zaczął wyjaśniać lub rozwiązywać sprawę.'
 			),
 			response: scale(),
 			visibleWhen: whenEquals('objection-handling.raised', 'yes')
@@ -994,11 +1006,15 @@ const objectionHandling: Stage = {
 			id: 'objection-handling.knew-authority',
 			prompt: t(
 				'Did the employee seem to know what they were allowed to offer (price match, discount, exchange) without asking anyone?',
-				'Virkede det, som om medarbejderen vidste, hvad vedkommende måtte tilbyde (prismatch, rabat, ombytning) uden at spørge nogen?'
+				'Virkede det, som om medarbejderen vidste, hvad vedkommende måtte tilbyde (prismatch, rabat, ombytning) uden at spørge nogen?',
+				'Virket det som om den ansatte visste hva vedkommende kunne tilby (prismatch, rabatt, bytte) uten å spørre noen?',
+				'Czy pracownik sprawiał wrażenie, że wie, co może zaoferować (wyrównanie ceny, rabat, wymianę), bez pytania kogokolwiek?'
 			),
 			guidance: t(
 				'Many employees do not know what they may decide on their own. Note exactly what was said.',
-				'Mange medarbejdere ved ikke, hvad de selv må beslutte. Notér præcist, hvad der blev sagt.'
+				'Mange medarbejdere ved ikke, hvad de selv må beslutte. Notér præcist, hvad der blev sagt.',
+				'Mange ansatte vet ikke hva de selv har lov til å bestemme. Noter nøyaktig hva som ble sagt.',
+				'Wielu pracowników nie wie, o czym mogą zdecydować sami. Zanotuj dokładnie, co padło.'
 			),
 			response: yesNo(),
 			weight: 2,
@@ -1007,10 +1023,17 @@ const objectionHandling: Stage = {
 		}),
 		checkpoint({
 			id: 'objection-handling.resolved-by',
-			prompt: t('How was your objection resolved?', 'Hvordan blev din indvending løst?'),
+			prompt: t(
+				'How was your objection resolved?',
+				'Hvordan blev din indvending løst?',
+				'Hvordan ble innvendingen din løst?',
+				'Jak rozwiązano twoje zastrzeżenie?'
+			),
 			guidance: t(
 				'The best answer is a solution from the first employee, at first contact, without escalation.',
-				'Det bedste svar er en løsning fra den første medarbejder, ved første kontakt og uden eskalering.'
+				'Det bedste svar er en løsning fra den første medarbejder, ved første kontakt og uden eskalering.',
+				'Det beste svaret er en løsning fra den første ansatte, ved første kontakt og uten eskalering.',
+				'Najlepsza odpowiedź to rozwiązanie od pierwszego pracownika, przy pierwszym kontakcie, bez przekazywania sprawy wyżej.'
 			),
 			response: singleChoice([
 				option(
@@ -1018,7 +1041,9 @@ const objectionHandling: Stage = {
 					1,
 					t(
 						'By the employee, straight away and without asking anyone',
-						'Af medarbejderen selv, med det samme og uden at spørge nogen'
+						'Af medarbejderen selv, med det samme og uden at spørge nogen',
+						'Av den ansatte selv, med en gang og uten å spørre noen',
+						'Przez pracownika, od razu i bez pytania kogokolwiek'
 					)
 				),
 				option(
@@ -1026,7 +1051,9 @@ const objectionHandling: Stage = {
 					0.75,
 					t(
 						'By the employee, after a quick check with a colleague',
-						'Af medarbejderen efter en hurtig afklaring med en kollega'
+						'Af medarbejderen efter en hurtig afklaring med en kollega',
+						'Av den ansatte etter en rask avklaring med en kollega',
+						'Przez pracownika, po krótkiej konsultacji ze współpracownikiem'
 					)
 				),
 				option(
@@ -1034,10 +1061,21 @@ const objectionHandling: Stage = {
 					0.25,
 					t(
 						'The employee had to fetch or call a manager',
-						'Medarbejderen måtte hente eller ringe til en leder'
+						'Medarbejderen måtte hente eller ringe til en leder',
+						'Den ansatte måtte hente eller ringe en leder',
+						'Pracownik musiał przyprowadzić kierownika lub do niego zadzwonić'
 					)
 				),
-				option('not-resolved', 0, t('It was not resolved', 'Den blev ikke løst'))
+				option(
+					'not-resolved',
+					0,
+					t(
+						'It was not resolved',
+						'Den blev ikke løst',
+						'Den ble ikke løst',
+						'Sprawa nie została rozwiązana'
+					)
+				)
 			]),
 			weight: 2,
 			noteOnNegative: true,
@@ -1047,7 +1085,9 @@ const objectionHandling: Stage = {
 			id: 'objection-handling.manager-available',
 			prompt: t(
 				'Was a manager available within five minutes?',
-				'Var en leder til rådighed inden for fem minutter?'
+				'Var en leder til rådighed inden for fem minutter?',
+				'Var en leder tilgjengelig innen fem minutter?',
+				'Czy kierownik był dostępny w ciągu pięciu minut?'
 			),
 			response: yesNo(),
 			noteOnNegative: true,
@@ -1057,7 +1097,9 @@ const objectionHandling: Stage = {
 			id: 'objection-handling.solution-satisfaction',
 			prompt: t(
 				'How satisfied were you with the solution you were offered?',
-				'Hvor tilfreds var du med den løsning, du fik tilbudt?'
+				'Hvor tilfreds var du med den løsning, du fik tilbudt?',
+				'Hvor fornøyd var du med løsningen du fikk tilbud om?',
+				'Jak bardzo zadowala cię zaproponowane rozwiązanie?'
 			),
 			response: scale(),
 			visibleWhen: {
@@ -1070,11 +1112,15 @@ const objectionHandling: Stage = {
 			id: 'objection-handling.polite-throughout',
 			prompt: t(
 				'Did the employee stay polite and calm throughout, also when you pushed back?',
-				'Forblev medarbejderen høflig og rolig hele vejen igennem, også når du pressede på?'
+				'Forblev medarbejderen høflig og rolig hele vejen igennem, også når du pressede på?',
+				'Holdt den ansatte seg høflig og rolig hele veien, også når du presset på?',
+				'Czy pracownik przez cały czas był uprzejmy i spokojny, także w odpowiedzi na twoje naciski?'
 			),
 			guidance: t(
 				'Rudeness, sarcasm or a raised voice is a critical failure. Describe it in the note.',
-				'Uhøflighed, sarkasme eller en hævet stemme er en kritisk fejl. Beskriv det i noten.'
+				'Uhøflighed, sarkasme eller en hævet stemme er en kritisk fejl. Beskriv det i noten.',
+				'Uhøflighet, sarkasme eller hevet stemme er en kritisk feil. Beskriv det i notatet.',
+				'Nieuprzejmość, sarkazm lub podniesiony głos to błąd krytyczny. Opisz to w notatce.'
 			),
 			response: yesNo(),
 			weight: 2,
@@ -1086,11 +1132,15 @@ const objectionHandling: Stage = {
 			id: 'objection-handling.case-registered',
 			prompt: t(
 				"Did the employee register the complaint in the store's case system or give you a case number?",
-				'Registrerede medarbejderen klagen i butikkens sagssystem eller gav dig et sagsnummer?'
+				'Registrerede medarbejderen klagen i butikkens sagssystem eller gav dig et sagsnummer?',
+				'Registrerte den ansatte klagen i butikkens sakssystem eller ga deg et saksnummer?',
+				'Czy pracownik zarejestrował reklamację w systemie sklepu lub podał ci numer zgłoszenia?'
 			),
 			guidance: t(
 				'Answer N/A if your objection was about price or product choice rather than a complaint.',
-				'Svar "ikke relevant", hvis din indvending handlede om pris eller produktvalg og ikke var en klage.'
+				'Svar "ikke relevant", hvis din indvending handlede om pris eller produktvalg og ikke var en klage.',
+				'Svar «Ikke relevant» hvis innvendingen din handlet om pris eller produktvalg og ikke var en klage.',
+				'Odpowiedz „Nie dotyczy”, jeśli twoje zastrzeżenie dotyczyło ceny lub wyboru produktu, a nie reklamacji.'
 			),
 			response: yesNoNa(),
 			noteOnNegative: true,
@@ -1104,7 +1154,9 @@ const proactiveOffers: Stage = {
 	title: t('Proactive offers', 'Proaktive tilbud', 'Proaktive tilbud', 'Proaktywne propozycje'),
 	description: t(
 		'Good service recommends and helps before the customer asks. Do not ask for extras yourself.',
-		'God service anbefaler og hjælper, før kunden spørger. Spørg ikke selv efter ekstra tilbud.'
+		'God service anbefaler og hjælper, før kunden spørger. Spørg ikke selv efter ekstra tilbud.',
+		'God service anbefaler og hjelper før kunden spør. Ikke spør selv etter ekstra tilbud.',
+		'Dobra obsługa poleca i pomaga, zanim klient o to poprosi. Nie pytaj z własnej inicjatywy o dodatkowe propozycje.'
 	),
 	weight: 10,
 	checkpoints: [
@@ -1112,7 +1164,9 @@ const proactiveOffers: Stage = {
 			id: 'proactive-offers.accessory-offered',
 			prompt: t(
 				'Did the employee suggest a relevant accessory or complementary product without being asked?',
-				'Foreslog medarbejderen et relevant tilbehør eller supplerende produkt uden at blive spurgt?'
+				'Foreslog medarbejderen et relevant tilbehør eller supplerende produkt uden at blive spurgt?',
+				'Foreslo den ansatte relevant tilbehør eller et supplerende produkt uten å bli spurt?',
+				'Czy pracownik bez pytania zaproponował odpowiednie akcesorium lub produkt uzupełniający?'
 			),
 			response: yesNo(),
 			weight: 2,
@@ -1122,7 +1176,9 @@ const proactiveOffers: Stage = {
 			id: 'proactive-offers.accessory-relevance',
 			prompt: t(
 				'How relevant was the suggestion to your needs?',
-				'Hvor relevant var forslaget i forhold til dit behov?'
+				'Hvor relevant var forslaget i forhold til dit behov?',
+				'Hvor relevant var forslaget for behovet ditt?',
+				'Na ile propozycja odpowiadała twoim potrzebom?'
 			),
 			response: scale(),
 			visibleWhen: whenEquals('proactive-offers.accessory-offered', 'yes')
@@ -1131,36 +1187,89 @@ const proactiveOffers: Stage = {
 			id: 'proactive-offers.services-offered',
 			prompt: t(
 				'Which services did the employee offer on their own initiative?',
-				'Hvilke services tilbød medarbejderen på eget initiativ?'
+				'Hvilke services tilbød medarbejderen på eget initiativ?',
+				'Hvilke tjenester tilbød den ansatte på eget initiativ?',
+				'Jakie usługi pracownik zaproponował z własnej inicjatywy?'
 			),
 			response: multipleChoice([
 				option(
 					'setup',
 					0.5,
-					t('Set-up, installation or data transfer', 'Opsætning, installation eller dataoverførsel')
+					t(
+						'Set-up, installation or data transfer',
+						'Opsætning, installation eller dataoverførsel',
+						'Oppsett, installasjon eller dataoverføring',
+						'Konfiguracja, instalacja lub przeniesienie danych'
+					)
 				),
-				option('delivery', 0.5, t('Delivery or click and collect', 'Levering eller klik og hent')),
+				option(
+					'delivery',
+					0.5,
+					t(
+						'Delivery or click and collect',
+						'Levering eller klik og hent',
+						'Levering eller klikk og hent',
+						'Dostawa lub zamówienie online z odbiorem w sklepie'
+					)
+				),
 				option(
 					'insurance',
 					0.25,
-					t('Extended warranty or insurance', 'Udvidet garanti eller forsikring')
+					t(
+						'Extended warranty or insurance',
+						'Udvidet garanti eller forsikring',
+						'Utvidet garanti eller forsikring',
+						'Przedłużona gwarancja lub ubezpieczenie'
+					)
 				),
-				option('financing', 0.25, t('Payment by instalments', 'Afbetaling')),
-				option('none', 0, t('None', 'Ingen'))
+				option(
+					'financing',
+					0.25,
+					t('Payment by instalments', 'Afbetaling', 'Avbetaling', 'Płatność w ratach')
+				),
+				option('none', 0, t('None', 'Ingen', 'Ingen', 'Żadne'))
 			]),
 			noteOnNegative: true
 		}),
 		checkpoint({
 			id: 'proactive-offers.offer-tone',
-			prompt: t('How did the offers feel?', 'Hvordan føltes tilbuddene?'),
+			prompt: t(
+				'How did the offers feel?',
+				'Hvordan føltes tilbuddene?',
+				'Hvordan opplevde du tilbudene?',
+				'Jak odbierasz te propozycje?'
+			),
 			response: singleChoice([
-				option('helpful', 1, t('Helpful and relevant', 'Hjælpsomme og relevante')),
+				option(
+					'helpful',
+					1,
+					t(
+						'Helpful and relevant',
+						'Hjælpsomme og relevante',
+						'Hjelpsomme og relevante',
+						'Pomocne i trafne'
+					)
+				),
 				option(
 					'neutral',
 					0.5,
-					t('Neither helpful nor pushy', 'Hverken hjælpsomme eller påtrængende')
+					t(
+						'Neither helpful nor pushy',
+						'Hverken hjælpsomme eller påtrængende',
+						'Verken hjelpsomme eller påtrengende',
+						'Ani pomocne, ani natarczywe'
+					)
 				),
-				option('pushy', 0, t('Pushy or sales-driven', 'Påtrængende eller salgsdrevne'))
+				option(
+					'pushy',
+					0,
+					t(
+						'Pushy or sales-driven',
+						'Påtrængende eller salgsdrevne',
+						'Påtrengende eller salgsdrevne',
+						'Natarczywe lub nastawione na sprzedaż'
+					)
+				)
 			]),
 			noteOnNegative: true,
 			visibleWhen: {
@@ -1173,11 +1282,15 @@ const proactiveOffers: Stage = {
 			id: 'proactive-offers.loyalty-programme',
 			prompt: t(
 				'Were you invited to join the loyalty club or customer programme?',
-				'Blev du tilbudt at blive medlem af kundeklubben eller kundeprogrammet?'
+				'Blev du tilbudt at blive medlem af kundeklubben eller kundeprogrammet?',
+				'Ble du tilbudt å bli medlem av kundeklubben eller kundeprogrammet?',
+				'Czy zaproponowano ci dołączenie do klubu lojalnościowego lub programu dla klientów?'
 			),
 			guidance: t(
 				'Answer N/A if the chain has no such programme.',
-				'Svar "ikke relevant", hvis kæden ikke har et sådant program.'
+				'Svar "ikke relevant", hvis kæden ikke har et sådant program.',
+				'Svar «Ikke relevant» hvis kjeden ikke har et slikt program.',
+				'Odpowiedz „Nie dotyczy”, jeśli sieć nie ma takiego programu.'
 			),
 			response: yesNoNa()
 		}),
@@ -1185,7 +1298,9 @@ const proactiveOffers: Stage = {
 			id: 'proactive-offers.decision-help',
 			prompt: t(
 				'Did the employee help you towards a decision (offering to reserve, order or set the product aside)?',
-				'Hjalp medarbejderen dig mod en beslutning (tilbød at reservere, bestille eller lægge produktet til side)?'
+				'Hjalp medarbejderen dig mod en beslutning (tilbød at reservere, bestille eller lægge produktet til side)?',
+				'Hjalp den ansatte deg mot en beslutning (tilbød å reservere, bestille eller legge av produktet)?',
+				'Czy pracownik pomógł ci podjąć decyzję (zaproponował rezerwację, zamówienie lub odłożenie produktu)?'
 			),
 			response: yesNo(),
 			noteOnNegative: true

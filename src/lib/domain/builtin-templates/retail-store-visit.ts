@@ -1313,7 +1313,9 @@ const checkout: Stage = {
 	title: t('Checkout', 'Betaling', 'Betaling', 'Kasa i płatność'),
 	description: t(
 		'Buy the small item named in your scenario brief and keep the receipt.',
-		'Køb den lille vare, der er nævnt i dit scenariebrief, og gem kvitteringen.'
+		'Køb den lille vare, der er nævnt i dit scenariebrief, og gem kvitteringen.',
+		'Kjøp den lille varen som er nevnt i scenariobriefen din, og ta vare på kvitteringen.',
+		'Kup drobny produkt wskazany w opisie scenariusza i zachowaj paragon.'
 	),
 	weight: 10,
 	checkpoints: [
@@ -1321,7 +1323,9 @@ const checkout: Stage = {
 			id: 'checkout.queue-present',
 			prompt: t(
 				'Was there a queue at the till when you got there?',
-				'Var der kø ved kassen, da du kom derhen?'
+				'Var der kø ved kassen, da du kom derhen?',
+				'Var det kø ved kassen da du kom dit?',
+				'Czy w chwili twojego podejścia do kasy była przy niej kolejka?'
 			),
 			response: yesNo(),
 			weight: 0
@@ -1330,11 +1334,15 @@ const checkout: Stage = {
 			id: 'checkout.queue-minutes',
 			prompt: t(
 				'How many minutes did you wait in the queue?',
-				'Hvor mange minutter ventede du i køen?'
+				'Hvor mange minutter ventede du i køen?',
+				'Hvor mange minutter ventet du i køen?',
+				'Ile minut trwało twoje oczekiwanie w kolejce?'
 			),
 			guidance: t(
 				'Five minutes or less passes. Start counting when you join the queue and stop when the cashier starts serving you.',
-				'Fem minutter eller mindre er godkendt. Start, når du stiller dig i køen, og stop, når ekspedienten begynder at betjene dig.'
+				'Fem minutter eller mindre er godkendt. Start, når du stiller dig i køen, og stop, når ekspedienten begynder at betjene dig.',
+				'Fem minutter eller mindre er godkjent. Start når du stiller deg i køen, og stopp når ekspeditøren begynner å betjene deg.',
+				'Pięć minut lub mniej to wynik pozytywny. Zacznij liczyć, gdy staniesz w kolejce, a skończ, gdy kasjer zacznie cię obsługiwać.'
 			),
 			response: numberInput({ unit: MINUTES, min: 0, max: 120, pass: { max: 5 } }),
 			weight: 2,
@@ -1345,11 +1353,15 @@ const checkout: Stage = {
 			id: 'checkout.queue-acknowledged',
 			prompt: t(
 				'Did staff act on the queue (opened another till, called a colleague or apologised for the wait)?',
-				'Reagerede personalet på køen (åbnede en kasse mere, kaldte på en kollega eller undskyldte ventetiden)?'
+				'Reagerede personalet på køen (åbnede en kasse mere, kaldte på en kollega eller undskyldte ventetiden)?',
+				'Reagerte de ansatte på køen (åpnet en kasse til, ropte på en kollega eller ba om unnskyldning for ventetiden)?',
+				'Czy personel zareagował na kolejkę (otworzył kolejną kasę, zawołał współpracownika lub przeprosił za oczekiwanie)?'
 			),
 			guidance: t(
 				'Answer N/A if the wait was so short that nothing needed to be done.',
-				'Svar "ikke relevant", hvis ventetiden var så kort, at der ikke var brug for at gøre noget.'
+				'Svar "ikke relevant", hvis ventetiden var så kort, at der ikke var brug for at gøre noget.',
+				'Svar «Ikke relevant» hvis ventetiden var så kort at det ikke var behov for å gjøre noe.',
+				'Odpowiedz „Nie dotyczy”, jeśli czas oczekiwania był tak krótki, że nie trzeba było nic robić.'
 			),
 			response: yesNoNa(),
 			noteOnNegative: true,
@@ -1359,7 +1371,9 @@ const checkout: Stage = {
 			id: 'checkout.cashier-greeting',
 			prompt: t(
 				'Did the cashier greet you and make eye contact?',
-				'Hilste ekspedienten ved kassen på dig og fik øjenkontakt?'
+				'Hilste ekspedienten ved kassen på dig og fik øjenkontakt?',
+				'Hilste ekspeditøren i kassen på deg og fikk øyekontakt?',
+				'Czy kasjer cię przywitał i nawiązał kontakt wzrokowy?'
 			),
 			response: yesNo(),
 			noteOnNegative: true
@@ -1368,11 +1382,15 @@ const checkout: Stage = {
 			id: 'checkout.price-matches-shelf',
 			prompt: t(
 				'Did the price you paid match the price on the shelf label?',
-				'Svarede den pris, du betalte, til prisen på hyldeskiltet?'
+				'Svarede den pris, du betalte, til prisen på hyldeskiltet?',
+				'Stemte prisen du betalte, med prisen på hyllekanten?',
+				'Czy zapłacona cena zgadzała się z ceną na etykiecie półkowej?'
 			),
 			guidance: t(
 				'Photograph the shelf label of the item you buy before you go to the till, then compare it with the receipt.',
-				'Tag et billede af hyldeskiltet for den vare, du køber, før du går til kassen, og sammenlign det bagefter med kvitteringen.'
+				'Tag et billede af hyldeskiltet for den vare, du køber, før du går til kassen, og sammenlign det bagefter med kvitteringen.',
+				'Ta bilde av hyllekantetiketten for varen du kjøper før du går til kassen, og sammenlign den etterpå med kvitteringen.',
+				'Zanim podejdziesz do kasy, zrób zdjęcie etykiety półkowej kupowanego produktu, a potem porównaj ją z paragonem.'
 			),
 			response: yesNo(),
 			weight: 3,
@@ -1384,7 +1402,9 @@ const checkout: Stage = {
 			id: 'checkout.receipt-given',
 			prompt: t(
 				'Were you given a receipt (paper or digital) without having to ask?',
-				'Fik du en kvittering (på papir eller digitalt) uden at skulle bede om den?'
+				'Fik du en kvittering (på papir eller digitalt) uden at skulle bede om den?',
+				'Fikk du kvittering (på papir eller digitalt) uten å måtte be om den?',
+				'Czy wydano ci paragon (papierowy lub elektroniczny) bez proszenia o niego?'
 			),
 			response: yesNo(),
 			weight: 2,
@@ -1395,11 +1415,15 @@ const checkout: Stage = {
 			id: 'checkout.receipt-correct',
 			prompt: t(
 				'Was the receipt correct (store name, date, items, prices and VAT)?',
-				'Var kvitteringen korrekt (butiksnavn, dato, varer, priser og moms)?'
+				'Var kvitteringen korrekt (butiksnavn, dato, varer, priser og moms)?',
+				'Var kvitteringen riktig (butikknavn, dato, varer, priser og mva.)?',
+				'Czy paragon był poprawny (nazwa sklepu, data, produkty, ceny i VAT)?'
 			),
 			guidance: t(
 				'Photograph the whole receipt, flat and readable. Cover any card number with your finger.',
-				'Tag et billede af hele kvitteringen, fladt og læseligt. Dæk et eventuelt kortnummer med fingeren.'
+				'Tag et billede af hele kvitteringen, fladt og læseligt. Dæk et eventuelt kortnummer med fingeren.',
+				'Ta bilde av hele kvitteringen, flatt og leselig. Dekk et eventuelt kortnummer med fingeren.',
+				'Zrób zdjęcie całego paragonu, płasko i czytelnie. Zasłoń palcem numer karty, jeśli jest widoczny.'
 			),
 			response: yesNo(),
 			photo: 'required',
@@ -1410,7 +1434,9 @@ const checkout: Stage = {
 			id: 'checkout.till-tidy',
 			prompt: t(
 				'Was the till area tidy, without clutter or personal belongings in view?',
-				'Var kasseområdet ryddeligt uden rod eller synlige personlige ejendele?'
+				'Var kasseområdet ryddeligt uden rod eller synlige personlige ejendele?',
+				'Var kasseområdet ryddig, uten rot eller synlige personlige eiendeler?',
+				'Czy strefa kas była uporządkowana, bez bałaganu i widocznych rzeczy osobistych?'
 			),
 			response: yesNo(),
 			photo: 'optional',
@@ -1420,11 +1446,15 @@ const checkout: Stage = {
 			id: 'checkout.efficiency',
 			prompt: t(
 				'How smooth and efficient was the payment?',
-				'Hvor gnidningsfri og effektiv var betalingen?'
+				'Hvor gnidningsfri og effektiv var betalingen?',
+				'Hvor smidig og effektiv var betalingen?',
+				'Jak sprawna i płynna była płatność?'
 			),
 			guidance: t(
 				'1 = slow, confusing or with errors, 5 = quick, easy and friendly.',
-				'1 = langsom, forvirrende eller med fejl, 5 = hurtig, nem og venlig.'
+				'1 = langsom, forvirrende eller med fejl, 5 = hurtig, nem og venlig.',
+				'1 = treg, forvirrende eller med feil, 5 = rask, enkel og vennlig.',
+				'1 = powolna, chaotyczna lub z błędami, 5 = szybka, łatwa i miła.'
 			),
 			response: scale()
 		}),
@@ -1432,7 +1462,9 @@ const checkout: Stage = {
 			id: 'checkout.bag-offered',
 			prompt: t(
 				'Were you offered a bag or help with packing?',
-				'Blev du tilbudt en pose eller hjælp til at pakke?'
+				'Blev du tilbudt en pose eller hjælp til at pakke?',
+				'Ble du tilbudt pose eller hjelp til å pakke?',
+				'Czy zaproponowano ci torbę lub pomoc w pakowaniu?'
 			),
 			response: yesNo()
 		})
@@ -1449,7 +1481,9 @@ const farewell: Stage = {
 	),
 	description: t(
 		'How the visit ended, and your overall impression. Write it so the manager can coach from it.',
-		'Hvordan besøget sluttede, og dit samlede indtryk. Skriv, så lederen kan bruge det til coaching.'
+		'Hvordan besøget sluttede, og dit samlede indtryk. Skriv, så lederen kan bruge det til coaching.',
+		'Hvordan besøket sluttet, og helhetsinntrykket ditt. Skriv slik at lederen kan bruke det til coaching.',
+		'Jak zakończyła się wizyta i jakie jest twoje ogólne wrażenie. Pisz tak, by kierownik mógł to wykorzystać w coachingu.'
 	),
 	weight: 10,
 	checkpoints: [
@@ -1457,7 +1491,9 @@ const farewell: Stage = {
 			id: 'farewell.thanked',
 			prompt: t(
 				'Did the employee thank you for your visit?',
-				'Takkede medarbejderen dig for besøget?'
+				'Takkede medarbejderen dig for besøget?',
+				'Takket den ansatte deg for besøket?',
+				'Czy pracownik podziękował ci za wizytę?'
 			),
 			response: yesNo(),
 			noteOnNegative: true
@@ -1466,7 +1502,9 @@ const farewell: Stage = {
 			id: 'farewell.personal-goodbye',
 			prompt: t(
 				"Were you given a personal goodbye (for example 'Enjoy the new laptop')?",
-				"Fik du en personlig afsked (for eksempel 'God fornøjelse med den nye computer')?"
+				"Fik du en personlig afsked (for eksempel 'God fornøjelse med den nye computer')?",
+				'Fikk du en personlig avskjed (for eksempel «Kos deg med den nye PC-en»)?',
+				'Czy pracownik pożegnał cię osobiście (na przykład „Miłego korzystania z nowego laptopa”)?'
 			),
 			response: yesNo()
 		}),
@@ -1474,7 +1512,9 @@ const farewell: Stage = {
 			id: 'farewell.contact-offered',
 			prompt: t(
 				'Did the employee offer a way to reach them with later questions (name, phone number, business card)?',
-				'Tilbød medarbejderen en måde at kontakte dem på med senere spørgsmål (navn, telefonnummer, visitkort)?'
+				'Tilbød medarbejderen en måde at kontakte dem på med senere spørgsmål (navn, telefonnummer, visitkort)?',
+				'Tilbød den ansatte en måte å kontakte vedkommende på med senere spørsmål (navn, telefonnummer, visittkort)?',
+				'Czy pracownik zaproponował sposób kontaktu w razie późniejszych pytań (imię, numer telefonu, wizytówka)?'
 			),
 			response: yesNo(),
 			noteOnNegative: true
@@ -1483,11 +1523,15 @@ const farewell: Stage = {
 			id: 'farewell.follow-up-offered',
 			prompt: t(
 				'Did the employee offer to follow up after the visit (a call, an e-mail, a check that the product works for you)?',
-				'Tilbød medarbejderen at følge op efter besøget (et opkald, en e-mail, et tjek af, at produktet fungerer for dig)?'
+				'Tilbød medarbejderen at følge op efter besøget (et opkald, en e-mail, et tjek af, at produktet fungerer for dig)?',
+				'Tilbød den ansatte å følge opp etter besøket (en telefon, en e-post, en sjekk av at produktet fungerer for deg)?',
+				'Czy pracownik zaproponował kontakt po wizycie (telefon, e-mail, sprawdzenie, czy produkt ci się sprawdza)?'
 			),
 			guidance: t(
 				'Answer N/A for small purchases where a follow-up would be out of place.',
-				'Svar "ikke relevant" ved små køb, hvor en opfølgning ville virke malplaceret.'
+				'Svar "ikke relevant" ved små køb, hvor en opfølgning ville virke malplaceret.',
+				'Svar «Ikke relevant» ved små kjøp der en oppfølging ville virket malplassert.',
+				'Odpowiedz „Nie dotyczy” przy drobnych zakupach, przy których kontakt po wizycie byłby nie na miejscu.'
 			),
 			response: yesNoNa()
 		}),
@@ -1495,7 +1539,9 @@ const farewell: Stage = {
 			id: 'farewell.survey-invitation',
 			prompt: t(
 				'Were you invited to the customer survey (on the receipt or by the employee)?',
-				'Blev du inviteret til kundeundersøgelsen (på kvitteringen eller af medarbejderen)?'
+				'Blev du inviteret til kundeundersøgelsen (på kvitteringen eller af medarbejderen)?',
+				'Ble du invitert til kundeundersøkelsen (på kvitteringen eller av den ansatte)?',
+				'Czy zaproszono cię do udziału w ankiecie klienta (na paragonie lub przez pracownika)?'
 			),
 			response: yesNo(),
 			noteOnNegative: true
@@ -1504,11 +1550,15 @@ const farewell: Stage = {
 			id: 'farewell.overall-rating',
 			prompt: t(
 				'Overall, how would you rate the visit?',
-				'Hvordan vil du samlet set vurdere besøget?'
+				'Hvordan vil du samlet set vurdere besøget?',
+				'Hvordan vil du alt i alt vurdere besøket?',
+				'Jak ogólnie oceniasz wizytę?'
 			),
 			guidance: t(
 				'1 = poor, 3 = as expected, 5 = memorable. Meeting expectations is a 3, not a 5.',
-				'1 = dårligt, 3 = som forventet, 5 = mindeværdigt. At leve op til forventningerne er et 3-tal, ikke et 5-tal.'
+				'1 = dårligt, 3 = som forventet, 5 = mindeværdigt. At leve op til forventningerne er et 3-tal, ikke et 5-tal.',
+				'1 = dårlig, 3 = som forventet, 5 = minneverdig. Å leve opp til forventningene er en 3-er, ikke en 5-er.',
+				'1 = słaba, 3 = zgodna z oczekiwaniami, 5 = niezapomniana. Spełnienie oczekiwań to 3, a nie 5.'
 			),
 			response: scale(),
 			weight: 3
@@ -1517,13 +1567,19 @@ const farewell: Stage = {
 			id: 'farewell.would-return',
 			prompt: t(
 				'Based on this visit, would you come back to this store?',
-				'Ville du komme igen i denne butik på baggrund af dette besøg?'
+				'Ville du komme igen i denne butik på baggrund af dette besøg?',
+				'Ville du kommet tilbake til denne butikken etter dette besøket?',
+				'Czy po tej wizycie wrócisz do tego sklepu?'
 			),
 			response: singleChoice([
-				option('definitely', 1, t('Definitely', 'Helt sikkert')),
-				option('probably', 0.75, t('Probably', 'Sandsynligvis')),
-				option('probably-not', 0.25, t('Probably not', 'Næppe')),
-				option('no', 0, t('No', 'Nej'))
+				option(
+					'definitely',
+					1,
+					t('Definitely', 'Helt sikkert', 'Helt sikkert', 'Zdecydowanie tak')
+				),
+				option('probably', 0.75, t('Probably', 'Sandsynligvis', 'Sannsynligvis', 'Raczej tak')),
+				option('probably-not', 0.25, t('Probably not', 'Næppe', 'Neppe', 'Raczej nie')),
+				option('no', 0, t('No', 'Nej', 'Nei', 'Nie'))
 			]),
 			weight: 2,
 			noteOnNegative: true
@@ -1532,11 +1588,15 @@ const farewell: Stage = {
 			id: 'farewell.recommend-score',
 			prompt: t(
 				'On a scale from 0 to 10, how likely would you be to recommend the store to a friend?',
-				'Hvor sandsynligt er det på en skala fra 0 til 10, at du ville anbefale butikken til en ven?'
+				'Hvor sandsynligt er det på en skala fra 0 til 10, at du ville anbefale butikken til en ven?',
+				'Hvor sannsynlig er det på en skala fra 0 til 10 at du ville anbefalt butikken til en venn?',
+				'W skali od 0 do 10: na ile prawdopodobne jest, że polecisz ten sklep znajomemu?'
 			),
 			guidance: t(
 				'7 or higher passes. Use whole numbers.',
-				'7 eller derover er godkendt. Brug hele tal.'
+				'7 eller derover er godkendt. Brug hele tal.',
+				'7 eller høyere er godkjent. Bruk hele tall.',
+				'7 lub więcej to wynik pozytywny. Używaj liczb całkowitych.'
 			),
 			response: numberInput({ min: 0, max: 10, pass: { min: 7 } }),
 			noteOnNegative: true
@@ -1545,11 +1605,15 @@ const farewell: Stage = {
 			id: 'farewell.star-employee',
 			prompt: t(
 				'Did an employee stand out? Describe what they did so the store can recognise them.',
-				'Var der en medarbejder, der skilte sig ud? Beskriv, hvad vedkommende gjorde, så butikken kan anerkende det.'
+				'Var der en medarbejder, der skilte sig ud? Beskriv, hvad vedkommende gjorde, så butikken kan anerkende det.',
+				'Var det en ansatt som skilte seg ut? Beskriv hva vedkommende gjorde, så butikken kan gi anerkjennelse for det.',
+				'Czy któryś pracownik się wyróżnił? Opisz, co zrobił, żeby sklep mógł go docenić.'
 			),
 			guidance: t(
 				"Use a name or a description (for example 'the employee in the red jacket at the phone counter').",
-				"Brug et navn eller en beskrivelse (for eksempel 'medarbejderen i den røde jakke ved mobildisken')."
+				"Brug et navn eller en beskrivelse (for eksempel 'medarbejderen i den røde jakke ved mobildisken').",
+				'Bruk et navn eller en beskrivelse (for eksempel «den ansatte i den røde jakken ved mobildisken»).',
+				'Podaj imię lub opis (na przykład „pracownik w czerwonej kurtce przy stoisku z telefonami”).'
 			),
 			response: text(),
 			required: false
@@ -1558,7 +1622,9 @@ const farewell: Stage = {
 			id: 'farewell.improvement',
 			prompt: t(
 				'What one thing would have made the visit better?',
-				'Hvilken ene ting ville have gjort besøget bedre?'
+				'Hvilken ene ting ville have gjort besøget bedre?',
+				'Hvilken ene ting ville gjort besøket bedre?',
+				'Jaka jedna rzecz sprawiłaby, że wizyta byłaby lepsza?'
 			),
 			response: text(),
 			required: false
@@ -1567,11 +1633,15 @@ const farewell: Stage = {
 			id: 'farewell.summary',
 			prompt: t(
 				'Sum up the visit in two or three sentences for the store manager.',
-				'Opsummér besøget i to-tre sætninger til butikschefen.'
+				'Opsummér besøget i to-tre sætninger til butikschefen.',
+				'Oppsummer besøket i to–tre setninger til butikksjefen.',
+				'Podsumuj wizytę w dwóch–trzech zdaniach dla kierownika sklepu.'
 			),
 			guidance: t(
 				'Write constructively: name what went well as clearly as what went wrong.',
-				'Skriv konstruktivt: Nævn det, der gik godt, lige så tydeligt som det, der gik galt.'
+				'Skriv konstruktivt: Nævn det, der gik godt, lige så tydeligt som det, der gik galt.',
+				'Skriv konstruktivt: Nevn det som gikk bra, like tydelig som det som gikk galt.',
+				'Pisz konstruktywnie: wskaż to, co poszło dobrze, równie wyraźnie jak to, co poszło źle.'
 			),
 			response: text()
 		})
@@ -1595,7 +1665,9 @@ export const RETAIL_STORE_VISIT: JourneyTemplate = {
 	name: t('Retail store visit', 'Butiksbesøg', 'Butikkbesøk', 'Wizyta w sklepie'),
 	description: t(
 		"A mystery-shopping visit along the customer's path through the store, from the street to the farewell.",
-		'Et mystery shopping-besøg langs kundens vej gennem butikken, fra gaden til afskeden.'
+		'Et mystery shopping-besøg langs kundens vej gennem butikken, fra gaden til afskeden.',
+		'Et mystery shopping-besøk langs kundens vei gjennom butikken, fra gaten til avskjeden.',
+		'Wizyta tajemniczego klienta wzdłuż ścieżki klienta przez sklep, od ulicy aż po pożegnanie.'
 	),
 	locationKind: 'own',
 	criticalFailCap: 60,

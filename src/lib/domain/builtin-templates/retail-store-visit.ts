@@ -705,7 +705,7 @@ const advice: Stage = {
 						'Looked it up or asked a colleague and came back with the right answer',
 						'Slog det op eller spurgte en kollega og vendte tilbage med det rigtige svar',
 						'Slo det opp eller spurte en kollega og kom tilbake med riktig svar',
-						'Sprawdził lub zapytał współpracownika i wrócił z właściwą odpowiedzią'
+						'Sprawdził odpowiedź lub zapytał współpracownika i wrócił z właściwą odpowiedzią'
 					)
 				),
 				option(
@@ -855,7 +855,7 @@ const personalTouch: Stage = {
 				'1 = the same routine for everyone, 5 = clearly adjusted to your personality and questions.',
 				'1 = samme rutine for alle, 5 = tydeligt tilpasset din personlighed og dine spørgsmål.',
 				'1 = samme rutine for alle, 5 = tydelig tilpasset personligheten din og spørsmålene dine.',
-				'1 = ta sama rutyna dla każdego, 5 = wyraźnie dopasowane do twojej osobowości i pytań.'
+				'1 = ta sama rutyna dla każdego, 5 = wyraźne dopasowanie do twojej osobowości i pytań.'
 			),
 			response: scale()
 		}),
@@ -871,7 +871,7 @@ const personalTouch: Stage = {
 				'1 = read from a script, 5 = a real conversation with real interest in you.',
 				'1 = som læst op fra et manuskript, 5 = en ægte samtale med ægte interesse for dig.',
 				'1 = som lest opp fra et manus, 5 = en ekte samtale med ekte interesse for deg.',
-				'1 = jak czytane ze scenariusza, 5 = prawdziwa rozmowa z prawdziwym zainteresowaniem tobą.'
+				'1 = jak wyuczona formułka, 5 = prawdziwa rozmowa z prawdziwym zainteresowaniem tobą.'
 			),
 			response: scale(),
 			weight: 2
@@ -991,7 +991,7 @@ const objectionHandling: Stage = {
 				'How well did the employee acknowledge your point of view?',
 				'Hvor godt anerkendte medarbejderen dit synspunkt?',
 				'Hvor godt anerkjente den ansatte synspunktet ditt?',
-				'Jak dobrze pracownik uznał twój punkt widzenia?'
+				'Na ile pracownik uszanował twój punkt widzenia?'
 			),
 			guidance: t(
 				'1 = defensive or argued with you, 5 = showed understanding before explaining or solving.',
@@ -1014,7 +1014,7 @@ const objectionHandling: Stage = {
 				'Many employees do not know what they may decide on their own. Note exactly what was said.',
 				'Mange medarbejdere ved ikke, hvad de selv må beslutte. Notér præcist, hvad der blev sagt.',
 				'Mange ansatte vet ikke hva de selv har lov til å bestemme. Noter nøyaktig hva som ble sagt.',
-				'Wielu pracowników nie wie, o czym mogą zdecydować sami. Zanotuj dokładnie, co padło.'
+				'Wielu pracowników nie wie, o czym mogą zdecydować sami. Zanotuj dokładnie, co zostało powiedziane.'
 			),
 			response: yesNo(),
 			weight: 2,
@@ -1043,7 +1043,7 @@ const objectionHandling: Stage = {
 						'By the employee, straight away and without asking anyone',
 						'Af medarbejderen selv, med det samme og uden at spørge nogen',
 						'Av den ansatte selv, med en gang og uten å spørre noen',
-						'Przez pracownika, od razu i bez pytania kogokolwiek'
+						'Sam pracownik, od razu i bez pytania kogokolwiek'
 					)
 				),
 				option(
@@ -1053,7 +1053,7 @@ const objectionHandling: Stage = {
 						'By the employee, after a quick check with a colleague',
 						'Af medarbejderen efter en hurtig afklaring med en kollega',
 						'Av den ansatte etter en rask avklaring med en kollega',
-						'Przez pracownika, po krótkiej konsultacji ze współpracownikiem'
+						'Pracownik, po krótkiej konsultacji ze współpracownikiem'
 					)
 				),
 				option(
@@ -1099,7 +1099,7 @@ const objectionHandling: Stage = {
 				'How satisfied were you with the solution you were offered?',
 				'Hvor tilfreds var du med den løsning, du fik tilbudt?',
 				'Hvor fornøyd var du med løsningen du fikk tilbud om?',
-				'Jak bardzo zadowala cię zaproponowane rozwiązanie?'
+				'Na ile zadowoliło cię zaproponowane rozwiązanie?'
 			),
 			response: scale(),
 			visibleWhen: {
@@ -1166,7 +1166,7 @@ const proactiveOffers: Stage = {
 				'Did the employee suggest a relevant accessory or complementary product without being asked?',
 				'Foreslog medarbejderen et relevant tilbehør eller supplerende produkt uden at blive spurgt?',
 				'Foreslo den ansatte relevant tilbehør eller et supplerende produkt uten å bli spurt?',
-				'Czy pracownik bez pytania zaproponował odpowiednie akcesorium lub produkt uzupełniający?'
+				'Czy pracownik sam z siebie zaproponował odpowiednie akcesorium lub produkt uzupełniający?'
 			),
 			response: yesNo(),
 			weight: 2,
@@ -1341,7 +1341,7 @@ const checkout: Stage = {
 			guidance: t(
 				'Five minutes or less passes. Start counting when you join the queue and stop when the cashier starts serving you.',
 				'Fem minutter eller mindre er godkendt. Start, når du stiller dig i køen, og stop, når ekspedienten begynder at betjene dig.',
-				'Fem minutter eller mindre er godkjent. Start når du stiller deg i køen, og stopp når ekspeditøren begynner å betjene deg.',
+				'Fem minutter eller mindre er godkjent. Start når du stiller deg i køen, og stopp når kassemedarbeideren begynner å betjene deg.',
 				'Pięć minut lub mniej to wynik pozytywny. Zacznij liczyć, gdy staniesz w kolejce, a skończ, gdy kasjer zacznie cię obsługiwać.'
 			),
 			response: numberInput({ unit: MINUTES, min: 0, max: 120, pass: { max: 5 } }),
@@ -1372,7 +1372,7 @@ const checkout: Stage = {
 			prompt: t(
 				'Did the cashier greet you and make eye contact?',
 				'Hilste ekspedienten ved kassen på dig og fik øjenkontakt?',
-				'Hilste ekspeditøren i kassen på deg og fikk øyekontakt?',
+				'Hilste kassemedarbeideren på deg og fikk øyekontakt?',
 				'Czy kasjer cię przywitał i nawiązał kontakt wzrokowy?'
 			),
 			response: yesNo(),
@@ -1389,7 +1389,7 @@ const checkout: Stage = {
 			guidance: t(
 				'Photograph the shelf label of the item you buy before you go to the till, then compare it with the receipt.',
 				'Tag et billede af hyldeskiltet for den vare, du køber, før du går til kassen, og sammenlign det bagefter med kvitteringen.',
-				'Ta bilde av hyllekantetiketten for varen du kjøper før du går til kassen, og sammenlign den etterpå med kvitteringen.',
+				'Ta bilde av prisen på hyllekanten for varen du kjøper før du går til kassen, og sammenlign den etterpå med kvitteringen.',
 				'Zanim podejdziesz do kasy, zrób zdjęcie etykiety półkowej kupowanego produktu, a potem porównaj ją z paragonem.'
 			),
 			response: yesNo(),
@@ -1504,7 +1504,7 @@ const farewell: Stage = {
 				"Were you given a personal goodbye (for example 'Enjoy the new laptop')?",
 				"Fik du en personlig afsked (for eksempel 'God fornøjelse med den nye computer')?",
 				'Fikk du en personlig avskjed (for eksempel «Kos deg med den nye PC-en»)?',
-				'Czy pracownik pożegnał cię osobiście (na przykład „Miłego korzystania z nowego laptopa”)?'
+				'Czy pracownik pożegnał cię w osobisty sposób (na przykład „Miłego korzystania z nowego laptopa”)?'
 			),
 			response: yesNo()
 		}),
@@ -1541,7 +1541,7 @@ const farewell: Stage = {
 				'Were you invited to the customer survey (on the receipt or by the employee)?',
 				'Blev du inviteret til kundeundersøgelsen (på kvitteringen eller af medarbejderen)?',
 				'Ble du invitert til kundeundersøkelsen (på kvitteringen eller av den ansatte)?',
-				'Czy zaproszono cię do udziału w ankiecie klienta (na paragonie lub przez pracownika)?'
+				'Czy zaproszono cię do udziału w ankiecie dla klientów (na paragonie lub przez pracownika)?'
 			),
 			response: yesNo(),
 			noteOnNegative: true
@@ -1624,7 +1624,7 @@ const farewell: Stage = {
 				'What one thing would have made the visit better?',
 				'Hvilken ene ting ville have gjort besøget bedre?',
 				'Hvilken ene ting ville gjort besøket bedre?',
-				'Jaka jedna rzecz sprawiłaby, że wizyta byłaby lepsza?'
+				'Jaka jedna zmiana poprawiłaby tę wizytę?'
 			),
 			response: text(),
 			required: false
@@ -1667,7 +1667,7 @@ export const RETAIL_STORE_VISIT: JourneyTemplate = {
 		"A mystery-shopping visit along the customer's path through the store, from the street to the farewell.",
 		'Et mystery shopping-besøg langs kundens vej gennem butikken, fra gaden til afskeden.',
 		'Et mystery shopping-besøk langs kundens vei gjennom butikken, fra gaten til avskjeden.',
-		'Wizyta tajemniczego klienta wzdłuż ścieżki klienta przez sklep, od ulicy aż po pożegnanie.'
+		'Wizyta tajemniczego klienta krok po kroku wzdłuż ścieżki kupującego przez sklep: od ulicy aż po pożegnanie.'
 	),
 	locationKind: 'own',
 	criticalFailCap: 60,

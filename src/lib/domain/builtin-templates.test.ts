@@ -96,6 +96,15 @@ describe.each(BUILTIN_TEMPLATES.map((tpl) => [tpl.id, tpl] as const))('built-in 
 describe('retail-store-visit', () => {
 	const all = checkpoints(RETAIL_STORE_VISIT);
 
+	// Norwegian and Polish shoppers read the journey on the tablet and in the PDF; an English
+	// fallback there is a gap, not a feature.
+	it('has Norwegian and Polish text everywhere', () => {
+		const missing = texts(RETAIL_STORE_VISIT).flatMap(([path, text]) =>
+			missingLocales(text, ['nb', 'pl']).map((locale) => `${path}:${locale}`)
+		);
+		expect(missing).toEqual([]);
+	});
+
 	it('has 8–10 stages and at least 60 checkpoints', () => {
 		expect(RETAIL_STORE_VISIT.stages.length).toBeGreaterThanOrEqual(8);
 		expect(RETAIL_STORE_VISIT.stages.length).toBeLessThanOrEqual(10);
